@@ -23,14 +23,23 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "**/generated/**", "next", "next/*", "react", "node:*", "pg"], message: "lib/domain is pure: no I/O, no framework." },
+            {
+              group: ["@prisma/*", "**/generated/**", "next", "next/*", "react", "node:*", "pg"],
+              message: "lib/domain is pure: no I/O, no framework.",
+            },
           ],
         },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Take `now` as an argument." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Take `now` as an argument." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Take `now` as an argument.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Take `now` as an argument.",
+        },
       ],
     },
   },

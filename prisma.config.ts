@@ -6,8 +6,8 @@ import { migrationAdapter } from "./prisma/migration-adapter.ts";
 // unref them so `prisma migrate ...` exits as soon as its work is done.
 const armTimer = globalThis.setTimeout;
 globalThis.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
-  const timer = armTimer(fn, ms, ...rest);
-  if ((ms ?? 0) >= 5_000) timer.unref?.();
+  const timer: unknown = armTimer(fn, ms, ...rest);
+  if ((ms ?? 0) >= 5_000) (timer as { unref?: () => void }).unref?.();
   return timer;
 }) as typeof setTimeout;
 

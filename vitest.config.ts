@@ -12,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+        },
       },
       {
         resolve: { alias },

@@ -71,7 +71,12 @@ export function connectionFields(url: string): pg.PoolConfig {
 }
 
 function adapterFor(fields: pg.PoolConfig) {
-  const pool = new pg.Pool({ ...fields, Client: CatalogAwareClient, allowExitOnIdle: true, max: 4 });
+  const pool = new pg.Pool({
+    ...fields,
+    Client: CatalogAwareClient,
+    allowExitOnIdle: true,
+    max: 4,
+  });
   return new PrismaPg(pool, { disposeExternalPool: true });
 }
 
@@ -110,7 +115,9 @@ export function migrationAdapter(url: string, shadowUrl?: string) {
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
-        await withClient(main, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+        await withClient(main, (c) =>
+          c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+        );
       };
       return adapter;
     },

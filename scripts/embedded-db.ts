@@ -61,7 +61,11 @@ async function startInBackground(): Promise<void> {
   writeFileSync(pidFile, String(child.pid));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if ((await databaseAnswers(EMBEDDED_DATABASE_URL)) && (await databaseAnswers(EMBEDDED_SHADOW_URL))) return;
+    if (
+      (await databaseAnswers(EMBEDDED_DATABASE_URL)) &&
+      (await databaseAnswers(EMBEDDED_SHADOW_URL))
+    )
+      return;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }

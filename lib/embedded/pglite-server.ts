@@ -16,7 +16,12 @@ export async function serveEmbeddedDatabase(opts: {
   const db = await PGlite.create(opts.dataDir);
   // All connections share one backend (OFFLINE.md): more than one is still needed, since a pg
   // pool fails with a single connection.
-  const server = new PGLiteSocketServer({ db, port: opts.port, host: "127.0.0.1", maxConnections: 32 });
+  const server = new PGLiteSocketServer({
+    db,
+    port: opts.port,
+    host: "127.0.0.1",
+    maxConnections: 32,
+  });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`,

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// On these offline machines Playwright cannot download its browser: Debian's Chromium it is.
+// Elsewhere, point CHROMIUM_PATH at any Chromium (or Playwright's own).
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The built app on a fresh embedded database of its own (not the developer's demo data).
+    command: `npx tsx scripts/serve.ts --fresh --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      // Never the developer's own database: --fresh empties it.
+      DATABASE_URL: "",
+      EMBEDDED_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54340)),
+      EMBEDDED_DB_DIR: ".data/e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

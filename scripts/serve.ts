@@ -1,0 +1,94 @@
+/**
+ * Run Dockside: the database (the embedded PGlite unless DATABASE_URL is set), migrations, demo
+ * data when the database is empty, the production build, and `next start`. Used by `npm run demo`
+ * and by the Playwright suite.
+ *
+ *   tsx scripts/serve.ts [--port 3000] [--build] [--fresh] [--no-seed]
+ *     --build    run `next build` first
+ *     --fresh    empty the database first (e2e runs)
+ *     --no-seed  do not add demo data to an empty database
+ */
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { databaseUrl } from "../lib/database-url.ts";
+import { databaseAnswers, serveInProcess } from "./embedded-db.ts";
+import { DEMO_USERS } from "../prisma/demo-data.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    build: { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+    "no-seed": { type: "boolean", default: false },
+  },
+});
+
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+function run(step: string, command: string, argv: string[], extraEnv: Record<string, string> = {}) {
+  console.log(`\n▸ ${step}`);
+  const r = spawnSync(command, argv, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (r.status !== 0) throw new Error(`${step} failed (exit ${r.status ?? r.signal})`);
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const url = databaseUrl();
+  let closeDatabase: (() => Promise<void>) | undefined;
+  if (!process.env.DATABASE_URL && !(await databaseAnswers(url))) {
+    console.log("▸ Starting the embedded database (PGlite)");
+    closeDatabase = await serveInProcess();
+  }
+  env.DATABASE_URL = url;
+
+  if (args.fresh && process.env.DATABASE_URL)
+    throw new Error("--fresh empties the database: only for the embedded one.");
+  if (args.fresh) await query(url, "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  run("Applying migrations", bin("prisma"), ["migrate", "deploy"]);
+
+  const [{ count }] = (await query<{ count: string }>(url, 'SELECT count(*) FROM "Job"')) as [
+    { count: string },
+  ];
+  if (Number(count) === 0 && !args["no-seed"]) {
+    run("Adding demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
+  }
+  if (args.build) run("Building the app", bin("next"), ["build"]);
+
+  const server = spawn(bin("next"), ["start", "--port", args.port], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
+  console.log(`\nDockside on http://localhost:${args.port}\n\nDemo logins:`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`);
+  console.log("\nCtrl-C stops the app and the embedded database.\n");
+
+  const stop = () => {
+    server.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", async (code) => {
+    await closeDatabase?.();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
