@@ -58,7 +58,8 @@ export const JOB_STATE_DESCRIPTIONS: Readonly<Record<JobState, string>> = {
     "The customer has shipped the package. We are waiting for the drives to arrive at the datacenter.",
   Received: "All drives have arrived at the datacenter.",
   Transferring: "The drives have arrived and at least one drive is being copied.",
-  Packaging: "Every drive has finished copying. The drives are being packed to go back to the customer.",
+  Packaging:
+    "Every drive has finished copying. The drives are being packed to go back to the customer.",
   Completed:
     "Every drive has been shipped back and the job finished without errors. The job is deleted after 90 days.",
   Closed:

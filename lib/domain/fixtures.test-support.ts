@@ -1,0 +1,61 @@
+// Builders shared by the domain tests (not exported by index.ts, not shipped with the app).
+import type { DriveSnapshot, JobContext } from "./drive-transitions.ts";
+import type { JobDrive, JobSnapshot } from "./job-snapshot.ts";
+import type { Decision } from "./refusal.ts";
+import type { DriveState, JobState } from "./states.ts";
+import { DAY_MS } from "./timers.ts";
+
+export const NOW = new Date("2026-03-15T12:00:00.000Z");
+
+/** `days` after NOW (negative: before). */
+export function daysFromNow(days: number, ms = 0): Date {
+  return new Date(NOW.getTime() + days * DAY_MS + ms);
+}
+
+export function drives(...states: DriveState[]): JobDrive[] {
+  return states.map((state) => ({ state, extra: false }));
+}
+
+export function extra(state: DriveState): JobDrive {
+  return { state, extra: true };
+}
+
+/** An import job with its delivery package and return address set, long past every timer. */
+export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
+  return {
+    type: "Import",
+    state: "Shipping",
+    faultedFrom: null,
+    cancelRequested: false,
+    hasDeliveryPackage: true,
+    hasReturnAddress: true,
+    hadErrors: false,
+    drives: drives("Specified", "Specified"),
+    stateChangedAt: daysFromNow(-100),
+    creatingTimerStartedAt: daysFromNow(-100),
+    shippingInfoAt: daysFromNow(-100),
+    ...overrides,
+  };
+}
+
+/** A drive's view of its job. */
+export function inJob(state: JobState, cancelRequested = false): { job: JobContext } {
+  return { job: { type: "Import", state, cancelRequested } };
+}
+
+export function driveSnapshot(state: DriveState, more: Partial<DriveSnapshot> = {}): DriveSnapshot {
+  return { state, faultedFrom: null, extra: false, ...more };
+}
+
+/** The target state of an allowed decision, or the refusal code. */
+export function outcome(d: Decision<{ to: string }>): string {
+  return d.ok ? d.value.to : d.refusal.code;
+}
+
+export function ruleOf(d: Decision<unknown>): string | null {
+  return d.ok ? null : (d.refusal.rule ?? null);
+}
+
+export function message(d: Decision<unknown>): string {
+  return d.ok ? "" : d.refusal.message;
+}

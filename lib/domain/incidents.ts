@@ -1,0 +1,188 @@
+import { allow, refuse, type Decision } from "./refusal.ts";
+import type { Actor, JobState, JobType } from "./states.ts";
+import {
+  DESTRUCTION_DAYS,
+  E1_CONTACT_DAYS,
+  OVERDUE_ANSWER_DAYS,
+  deadline,
+  isDue,
+} from "./timers.ts";
+
+/** The error events of DOMAIN.md (R-E1..R-E5), as the Incident rows record them. */
+export const INCIDENT_KINDS = [
+  "JobNotShipping",
+  "PackageOverdue",
+  "ReturnedDrivesLostOrDamaged",
+  "ReturnAddressInvalid",
+  "ExtraDrive",
+] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export type IncidentDefinition = {
+  kind: IncidentKind;
+  rule: string;
+  title: string;
+  /** What the service does, in one sentence for the supervisor's queue. */
+  handling: string;
+  jobTypes: readonly JobType[];
+  /** The job states in which the event can happen (the first column of the seed's table). */
+  jobStates: readonly JobState[];
+  /** R-E1 also covers drives of a job we have no record of. */
+  allowedWithoutJob: boolean;
+  openedBy: readonly Actor[];
+  /** Several can be open at once for one job (one per extra drive); the others are one at a time. */
+  manyPerJob: boolean;
+  contactDays: number | null;
+  answerDays: number | null;
+  destructionDays: number | null;
+};
+
+// prettier-ignore
+export const INCIDENT_DEFINITIONS: Readonly<Record<IncidentKind, IncidentDefinition>> = {
+  JobNotShipping: {
+    kind: "JobNotShipping", rule: "R-E1", title: "Drives arrived for a job that is not Shipping",
+    handling: "Contact the customer to create or update the job; not reached within 14 days: return the drives; cannot be returned and customer unreachable: destroy them securely within 90 days.",
+    jobTypes: ["Import", "Export"], jobStates: ["Creating"], allowedWithoutJob: true,
+    openedBy: ["operator", "supervisor"], manyPerJob: false,
+    contactDays: E1_CONTACT_DAYS, answerDays: null, destructionDays: DESTRUCTION_DAYS,
+  },
+  PackageOverdue: {
+    kind: "PackageOverdue", rule: "R-E2", title: "Package more than 14 days late",
+    handling: "Tell the customer the package is missing; on their answer extend the wait or cancel the job; no answer within 30 days: the job goes from Shipping to Closed.",
+    jobTypes: ["Import", "Export"], jobStates: ["Shipping"], allowedWithoutJob: false,
+    openedBy: ["sweep", "operator", "supervisor"], manyPerJob: false,
+    contactDays: null, answerDays: OVERDUE_ANSWER_DAYS, destructionDays: null,
+  },
+  ReturnedDrivesLostOrDamaged: {
+    kind: "ReturnedDrivesLostOrDamaged", rule: "R-E3", title: "Returned drives lost or damaged",
+    handling: "Confirm in Get Job that the drives were shipped and point the customer to the carrier; if damaged, the customer may request another export job or download the missing blobs.",
+    jobTypes: ["Export"], jobStates: ["Completed", "Closed"], allowedWithoutJob: false,
+    openedBy: ["operator", "supervisor"], manyPerJob: false,
+    contactDays: null, answerDays: null, destructionDays: null,
+  },
+  ReturnAddressInvalid: {
+    kind: "ReturnAddressInvalid", rule: "R-E4", title: "Return address wrong or missing",
+    handling: "Contact the job's contact person for the right address; unreachable: destroy the drives securely within 90 days.",
+    jobTypes: ["Import", "Export"], jobStates: ["Transferring", "Packaging"], allowedWithoutJob: false,
+    openedBy: ["operator", "supervisor"], manyPerJob: false,
+    contactDays: null, answerDays: null, destructionDays: DESTRUCTION_DAYS,
+  },
+  ExtraDrive: {
+    kind: "ExtraDrive", rule: "R-E5", title: "Drive not in the job's drive list",
+    handling: "Do not process the extra drive; return it to the customer when the job completes (R-D11).",
+    // The seed names Creating, Shipping and Transferring. We add Received: scanning a package's last
+    // listed drive makes its job Received at once, and an extra drive found in the same package a
+    // moment later is still the R-E5 case, not a reason to refuse it at the dock.
+    jobTypes: ["Import", "Export"], jobStates: ["Creating", "Shipping", "Received", "Transferring"], allowedWithoutJob: false,
+    openedBy: ["operator", "supervisor"], manyPerJob: true,
+    contactDays: null, answerDays: null, destructionDays: null,
+  },
+};
+
+/** The deadlines stored on an Incident row when it opens (null: the kind has no such deadline). */
+export type IncidentDeadlines = {
+  contactDeadline: Date | null;
+  answerDeadline: Date | null;
+  destructionDeadline: Date | null;
+};
+
+export function incidentDeadlines(kind: IncidentKind, openedAt: Date): IncidentDeadlines {
+  const def = INCIDENT_DEFINITIONS[kind];
+  const after = (days: number | null) => (days === null ? null : deadline(openedAt, days));
+  return {
+    contactDeadline: after(def.contactDays),
+    answerDeadline: after(def.answerDays),
+    destructionDeadline: after(def.destructionDays),
+  };
+}
+
+type OpenIncidentView = { kind: IncidentKind; resolvedAt: Date | null };
+
+/**
+ * Whether an incident of this kind may be opened for this job now (null: drives of a job we have
+ * no record of). Refuses a second open incident of a one-at-a-time kind for the same job.
+ */
+export function canOpenIncident(
+  kind: IncidentKind,
+  job: { type: JobType; state: JobState } | null,
+  incidents: readonly OpenIncidentView[] = [],
+): Decision<IncidentDefinition> {
+  const def = INCIDENT_DEFINITIONS[kind];
+  if (job === null) {
+    if (def.allowedWithoutJob) return allow(def);
+    return refuse(
+      "incident_not_applicable",
+      `A "${def.title}" incident needs a job (${def.rule}).`,
+      def.rule,
+    );
+  }
+  if (!def.jobTypes.includes(job.type)) {
+    return refuse(
+      "incident_not_applicable",
+      `A "${def.title}" incident applies only to ${def.jobTypes.join(" and ").toLowerCase()} jobs; this is an ${job.type.toLowerCase()} job (${def.rule}).`,
+      def.rule,
+    );
+  }
+  if (!def.jobStates.includes(job.state)) {
+    return refuse(
+      "incident_not_applicable",
+      `A "${def.title}" incident applies while the job is ${def.jobStates.join(" or ")}; it is ${job.state} (${def.rule}).`,
+      def.rule,
+    );
+  }
+  if (!def.manyPerJob && incidents.some((i) => i.kind === kind && i.resolvedAt === null)) {
+    return refuse(
+      "incident_already_open",
+      `A "${def.title}" incident is already open for this job.`,
+      def.rule,
+    );
+  }
+  return allow(def);
+}
+
+/** An Incident row as the deadline rules read it. */
+export type IncidentSnapshot = IncidentDeadlines & {
+  id?: string;
+  kind: IncidentKind;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  /** The customer (or the job's contact person) was reached or answered. */
+  customerReached: boolean;
+  /** R-E1: operations tried to return the drives and could not. */
+  returnFailed: boolean;
+  /** R-E2: the customer asked to wait for the package until then. */
+  waitExtendedUntil?: Date | null;
+};
+
+export type IncidentAction =
+  | { kind: "returnDrives"; rule: "R-E1"; incidentId?: string }
+  | { kind: "destroyDrives"; rule: "R-E1" | "R-E4"; incidentId?: string }
+  | { kind: "closeJob"; rule: "R-E2"; incidentId?: string; answerDueAt: Date };
+
+/** What the sweep must do about one incident now. Nothing once it is resolved. */
+export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentAction[] {
+  if (incident.resolvedAt !== null || incident.customerReached) return [];
+  const id = incident.id === undefined ? {} : { incidentId: incident.id };
+  const reached = (at: Date | null): at is Date => at !== null && isDue(now, at);
+  switch (incident.kind) {
+    case "JobNotShipping":
+      if (!incident.returnFailed && reached(incident.contactDeadline)) {
+        return [{ kind: "returnDrives", rule: "R-E1", ...id }];
+      }
+      if (incident.returnFailed && reached(incident.destructionDeadline)) {
+        return [{ kind: "destroyDrives", rule: "R-E1", ...id }];
+      }
+      return [];
+    case "PackageOverdue":
+      return reached(incident.answerDeadline)
+        ? [{ kind: "closeJob", rule: "R-E2", ...id, answerDueAt: incident.answerDeadline }]
+        : [];
+    case "ReturnAddressInvalid":
+      return reached(incident.destructionDeadline)
+        ? [{ kind: "destroyDrives", rule: "R-E4", ...id }]
+        : [];
+    case "ReturnedDrivesLostOrDamaged":
+    case "ExtraDrive":
+      return [];
+  }
+}

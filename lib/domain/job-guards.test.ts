@@ -1,0 +1,259 @@
+import { describe, expect, it } from "vitest";
+import {
+  daysFromNow,
+  drives,
+  jobSnapshot,
+  message,
+  NOW,
+  outcome,
+} from "./fixtures.test-support.ts";
+import { allowedJobEvents, decideJobEvent } from "./job-machine.ts";
+import { INITIAL_JOB_STATE } from "./job-transitions.ts";
+
+describe("creating and updating a job", () => {
+  it("R-J1: Put Job creates the job in Creating", () => {
+    expect(INITIAL_JOB_STATE).toBe("Creating");
+  });
+  it("R-J3: Update Job Properties while Creating keeps it Creating and resets the 14-day timer", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating" }),
+      { type: "updateProperties" },
+      "customer",
+      NOW,
+    );
+    expect(d).toEqual({
+      ok: true,
+      value: { to: "Creating", rule: "R-J3", resetCreatingTimer: true },
+    });
+  });
+  it("R-J4: Update Job Properties while Shipping changes details only, no timer reset", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Shipping" }),
+      { type: "updateProperties" },
+      "customer",
+      NOW,
+    );
+    expect(d).toEqual({ ok: true, value: { to: "Shipping", rule: "R-J4" } });
+  });
+  it("R-J14: a cancelled job's properties can no longer change", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Shipping", cancelRequested: true }),
+      { type: "updateProperties" },
+      "customer",
+      NOW,
+    );
+    expect(outcome(d)).toBe("guard_failed");
+  });
+});
+
+describe("moving to Shipping", () => {
+  const creating = (more: Parameters<typeof jobSnapshot>[0]) =>
+    jobSnapshot({ state: "Creating", ...more });
+  it("R-J4: the customer moves the job to Shipping, which starts the shipping clock (R-J6, R-D5)", () => {
+    const d = decideJobEvent(creating({}), { type: "markShipping" }, "customer", NOW);
+    expect(d).toEqual({
+      ok: true,
+      value: { to: "Shipping", rule: "R-J4", startShippingTimer: true },
+    });
+  });
+  it("R-J5: refuses Shipping without a delivery package (carrier and tracking number)", () => {
+    const d = decideJobEvent(
+      creating({ hasDeliveryPackage: false }),
+      { type: "markShipping" },
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-J5" } });
+    expect(message(d)).toMatch(/the delivery package \(carrier and tracking number\) is missing/);
+  });
+  it("R-J5: refuses Shipping without a return address", () => {
+    const d = decideJobEvent(
+      creating({ hasReturnAddress: false }),
+      { type: "markShipping" },
+      "customer",
+      NOW,
+    );
+    expect(message(d)).toMatch(/the return address is missing \(R-J5\)/);
+  });
+  it("R-J5: names both when both are missing", () => {
+    const d = decideJobEvent(
+      creating({ hasDeliveryPackage: false, hasReturnAddress: false }),
+      { type: "markShipping" },
+      "customer",
+      NOW,
+    );
+    expect(message(d)).toMatch(/and the return address are missing/);
+  });
+});
+
+describe("faults of a job", () => {
+  it("R-F1: a fault remembers where the job came from", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Transferring", drives: drives("Transferring") }),
+      { type: "fault", reason: "Copy station lost" },
+      "operator",
+      NOW,
+    );
+    expect(d).toEqual({
+      ok: true,
+      value: { to: "Faulted", rule: "R-F1", faultedFrom: "Transferring" },
+    });
+  });
+  it("R-F2: a job fault needs a reason to tell the customer", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Shipping" }),
+      { type: "fault", reason: "" },
+      "operator",
+      NOW,
+    );
+    expect(outcome(d)).toBe("reason_required");
+  });
+  it("R-F3: resolving to a state the drives contradict is refused, with the ways out", () => {
+    const job = jobSnapshot({
+      state: "Faulted",
+      faultedFrom: "Shipping",
+      drives: drives("Received", "Received"),
+    });
+    const d = decideJobEvent(job, { type: "resolveFault", to: "Shipping" }, "supervisor", NOW);
+    expect(outcome(d)).toBe("invalid_resolution");
+    expect(message(d)).toMatch(/only for Received/);
+    const ok = decideJobEvent(job, { type: "resolveFault", to: "Received" }, "supervisor", NOW);
+    expect(ok).toEqual({ ok: true, value: { to: "Received", rule: "R-F3", faultedFrom: null } });
+  });
+  it("R-F3: a job is never resolved into Faulted", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Faulted", faultedFrom: "Shipping" }),
+      { type: "resolveFault", to: "Faulted" },
+      "supervisor",
+      NOW,
+    );
+    expect(outcome(d)).toBe("invalid_resolution");
+  });
+});
+
+describe("timer events refuse to run early", () => {
+  it("R-J2: expire exactly 14 days after the Creating timer started; one millisecond before is not due", () => {
+    const job = jobSnapshot({ state: "Creating", creatingTimerStartedAt: daysFromNow(-14) });
+    expect(decideJobEvent(job, { type: "expire" }, "sweep", NOW)).toEqual({
+      ok: true,
+      value: { to: "Deleted", rule: "R-J2", tombstone: false },
+    });
+    const early = jobSnapshot({ state: "Creating", creatingTimerStartedAt: daysFromNow(-14, 1) });
+    expect(outcome(decideJobEvent(early, { type: "expire" }, "sweep", NOW))).toBe("not_due");
+  });
+  it("R-J2: without a timer start, the 14 days count from entering Creating", () => {
+    const job = jobSnapshot({
+      state: "Creating",
+      creatingTimerStartedAt: null,
+      stateChangedAt: daysFromNow(-13),
+    });
+    expect(outcome(decideJobEvent(job, { type: "expire" }, "sweep", NOW))).toBe("not_due");
+  });
+  it("R-J11: purge a Completed job exactly 90 days on, with a tombstone; not a millisecond earlier", () => {
+    const job = jobSnapshot({
+      state: "Completed",
+      drives: drives("ShippedBack"),
+      stateChangedAt: daysFromNow(-90),
+    });
+    expect(decideJobEvent(job, { type: "purge" }, "sweep", NOW)).toEqual({
+      ok: true,
+      value: { to: "Deleted", rule: "R-J11", tombstone: true },
+    });
+    const early = { ...job, stateChangedAt: daysFromNow(-90, 1) };
+    expect(decideJobEvent(early, { type: "purge" }, "sweep", NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: "not_due", rule: "R-J11" },
+    });
+  });
+  it("R-J13: purge a Closed job exactly 90 days on; not a millisecond earlier", () => {
+    const job = jobSnapshot({
+      state: "Closed",
+      drives: drives("ShippedBack"),
+      stateChangedAt: daysFromNow(-90),
+    });
+    expect(outcome(decideJobEvent(job, { type: "purge" }, "sweep", NOW))).toBe("Deleted");
+    const early = { ...job, stateChangedAt: daysFromNow(-90, 1) };
+    expect(decideJobEvent(early, { type: "purge" }, "sweep", NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: "not_due", rule: "R-J13" },
+    });
+  });
+  it("R-E2: close a Shipping job exactly when the answer was due; not a millisecond earlier", () => {
+    const job = jobSnapshot({ state: "Shipping", drives: drives("NeverReceived", "Specified") });
+    expect(decideJobEvent(job, { type: "closeOverdue", answerDueAt: NOW }, "sweep", NOW)).toEqual({
+      ok: true,
+      value: { to: "Closed", rule: "R-E2" },
+    });
+    const early = decideJobEvent(
+      job,
+      { type: "closeOverdue", answerDueAt: daysFromNow(0, 1) },
+      "sweep",
+      NOW,
+    );
+    expect(outcome(early)).toBe("not_due");
+    expect(message(early)).toMatch(/still has 1 day to answer/);
+  });
+  it("R-E2: a job with a drive at the datacenter is not closed as a missing package", () => {
+    const job = jobSnapshot({ state: "Shipping", drives: drives("NeverReceived", "Received") });
+    expect(
+      outcome(decideJobEvent(job, { type: "closeOverdue", answerDueAt: NOW }, "sweep", NOW)),
+    ).toBe("guard_failed");
+    const faulted = jobSnapshot({ state: "Shipping", drives: drives("NeverReceived", "Faulted") });
+    expect(
+      outcome(decideJobEvent(faulted, { type: "closeOverdue", answerDueAt: NOW }, "sweep", NOW)),
+    ).toBe("guard_failed");
+  });
+});
+
+describe("allowed job events (what the UI shows)", () => {
+  it("R-J3/R-J4/R-J14: a customer with a Creating job may update, ship or cancel it", () => {
+    expect(allowedJobEvents(jobSnapshot({ state: "Creating" }), "customer", NOW)).toEqual([
+      "updateProperties",
+      "markShipping",
+      "cancel",
+    ]);
+  });
+  it("R-J5: without a return address the customer is not offered Shipping", () => {
+    expect(
+      allowedJobEvents(
+        jobSnapshot({ state: "Creating", hasReturnAddress: false }),
+        "customer",
+        NOW,
+      ),
+    ).toEqual(["updateProperties", "cancel"]);
+  });
+  it("R-F1: an operator may fault a Transferring job, nothing else", () => {
+    expect(
+      allowedJobEvents(
+        jobSnapshot({ state: "Transferring", drives: drives("Transferring") }),
+        "operator",
+        NOW,
+      ),
+    ).toEqual(["fault"]);
+  });
+  it("R-F3: a supervisor facing a Faulted job may resolve it", () => {
+    expect(
+      allowedJobEvents(
+        jobSnapshot({ state: "Faulted", faultedFrom: "Shipping" }),
+        "supervisor",
+        NOW,
+      ),
+    ).toEqual(["resolveFault"]);
+  });
+  it("R-J2: the sweep may expire a Creating job only once it is due", () => {
+    expect(
+      allowedJobEvents(
+        jobSnapshot({ state: "Creating", creatingTimerStartedAt: daysFromNow(-14) }),
+        "sweep",
+        NOW,
+      ),
+    ).toEqual(["expire"]);
+    expect(
+      allowedJobEvents(
+        jobSnapshot({ state: "Creating", creatingTimerStartedAt: daysFromNow(-13) }),
+        "sweep",
+        NOW,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import { jobResolutionTargets } from "./job-resolution.ts";
+import { BEGUN_DRIVE_STATES, listedDrives, type JobSnapshot } from "./job-snapshot.ts";
+import type { JobEvent, JobGuard } from "./job-transitions.ts";
+import type { Refusal } from "./refusal.ts";
+import { dayCount } from "./refusal-wording.ts";
+import { creatingDeadline, daysLeft, isDue, retentionEndsAt } from "./timers.ts";
+
+const failed = (message: string, rule: string): Refusal => ({
+  code: "guard_failed",
+  message,
+  rule,
+});
+const notDue = (message: string, rule: string): Refusal => ({ code: "not_due", message, rule });
+
+/**
+ * The conditions of JOB_TRANSITIONS beyond state and actor. `now` is only read here: timer events
+ * sent early (a sweep with a skewed clock, a replayed request) are refused, not applied.
+ */
+export function checkJobGuard(
+  guard: JobGuard,
+  job: JobSnapshot,
+  event: JobEvent,
+  now: Date,
+): Refusal | null {
+  switch (guard) {
+    case "deliveryAndReturnSet": {
+      if (job.hasDeliveryPackage && job.hasReturnAddress) return null;
+      const missing = [
+        job.hasDeliveryPackage ? null : "the delivery package (carrier and tracking number)",
+        job.hasReturnAddress ? null : "the return address",
+      ].filter((m): m is string => m !== null);
+      return failed(
+        `A job can move to Shipping only when its delivery package (carrier and tracking number) and return address are set; ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing (R-J5).`,
+        "R-J5",
+      );
+    }
+    case "notCancelled":
+      return job.cancelRequested
+        ? failed("The job was cancelled: its properties can no longer change (R-J14).", "R-J14")
+        : null;
+    case "noCopyBegun":
+      return listedDrives(job.drives).some((d) => BEGUN_DRIVE_STATES.includes(d.state))
+        ? failed("A drive of this job has begun its copy (R-J14).", "R-J14")
+        : null;
+    case "answerOverdue": {
+      if (event.type !== "closeOverdue") return null;
+      if (!isDue(now, event.answerDueAt)) {
+        return notDue(
+          `The customer still has ${dayCount(daysLeft(now, event.answerDueAt))} to answer about the missing package (R-E2).`,
+          "R-E2",
+        );
+      }
+      const awaited = listedDrives(job.drives).every(
+        (d) => d.state === "Specified" || d.state === "NeverReceived",
+      );
+      return awaited
+        ? null
+        : failed(
+            "Drives of this job have reached the datacenter or need a supervisor: it cannot close as a missing package (R-E2).",
+            "R-E2",
+          );
+    }
+    case "creatingTimedOut": {
+      const at = creatingDeadline(job);
+      return isDue(now, at)
+        ? null
+        : notDue(
+            `The job has ${dayCount(daysLeft(now, at))} left in Creating before it is deleted (R-J2).`,
+            "R-J2",
+          );
+    }
+    case "retentionOver": {
+      const at = retentionEndsAt(job);
+      const rule = job.state === "Completed" ? "R-J11" : "R-J13";
+      return isDue(now, at)
+        ? null
+        : notDue(
+            `The job is kept ${dayCount(daysLeft(now, at))} more before it is deleted (${rule}).`,
+            rule,
+          );
+    }
+    case "resolutionTarget": {
+      if (event.type !== "resolveFault") return null;
+      const targets = jobResolutionTargets(job);
+      if (targets.includes(event.to)) return null;
+      return {
+        code: "invalid_resolution",
+        message:
+          targets.length === 0
+            ? "No state is consistent with this job's drives yet: resolve its Faulted drives first (R-F3)."
+            : `Given its drives, this job can leave Faulted only for ${targets.join(" or ")} (R-F3).`,
+        rule: "R-F3",
+      };
+    }
+  }
+}
