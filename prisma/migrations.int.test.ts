@@ -62,7 +62,15 @@ afterAll(() => cleanup());
 describe("committed migrations", () => {
   it("match schema.prisma exactly (no drift)", async () => {
     const r = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       shadowEnv,
     );
     expect(r.out).toContain("No difference detected");
@@ -73,9 +81,23 @@ describe("committed migrations", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dockside-drift-"));
     const schema = path.join(dir, "schema.prisma");
     copyFileSync(path.join(root, "prisma/schema.prisma"), schema);
-    writeFileSync(schema, readFileSync(schema, "utf8").replace("model Package {", "model Package {\n  driftProbe String?"));
+    writeFileSync(
+      schema,
+      readFileSync(schema, "utf8").replace(
+        "model Package {",
+        "model Package {\n  driftProbe String?",
+      ),
+    );
     const r = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", schema, "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema-datamodel",
+        schema,
+        "--exit-code",
+      ],
       shadowEnv,
     );
     expect(r.code).toBe(2);
@@ -83,7 +105,8 @@ describe("committed migrations", () => {
   });
 
   it("apply cleanly with `prisma migrate deploy` to an empty database, which is then up to date", async () => {
-    if (kind === "pglite") await sql(targetUrl, "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    if (kind === "pglite")
+      await sql(targetUrl, "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     const deploy = await prisma(["migrate", "deploy"], { DATABASE_URL: targetUrl });
     expect(deploy.out).toContain("All migrations have been successfully applied");
     const status = await prisma(["migrate", "status"], { DATABASE_URL: targetUrl });

@@ -58,6 +58,7 @@ export default async function JobsPage({
           </label>
           <input
             id="job-search"
+            type="search"
             name="q"
             defaultValue={filter.q}
             placeholder="Job, customer or tracking no."

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("the built app on the embedded database", () => {
+  test("the landing page leads to the jobs console", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Drive import and export");
+    await page.getByRole("link", { name: "Open the console" }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+    await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+  });
+
+  test("the jobs page lists the seeded jobs with their states, progress and drives", async ({
+    page,
+  }) => {
+    await page.goto("/jobs");
+    const table = page.getByRole("table", { name: /jobs/i });
+    await expect(table).toBeVisible();
+    // The demo data has 40 jobs, every one in the first page of 50.
+    await expect(page.getByText("40 jobs")).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(41);
+    for (const state of [
+      "Creating",
+      "Shipping",
+      "Received",
+      "Transferring",
+      "Packaging",
+      "Completed",
+      "Closed",
+      "Faulted",
+    ]) {
+      await expect(
+        page.getByRole("link", { name: new RegExp(`^${state} \\(\\d+\\)$`) }),
+      ).toBeVisible();
+    }
+    await expect(table.getByRole("progressbar").first()).toBeVisible();
+  });
+
+  test("filtering by state shows only that state's jobs", async ({ page }) => {
+    await page.goto("/jobs");
+    await page.getByRole("link", { name: /^Faulted \(\d+\)$/ }).click();
+    await expect(page).toHaveURL(/state=Faulted/);
+    const rows = page.getByRole("table", { name: /jobs/i }).getByRole("row");
+    await expect(rows).toHaveCount(3); // header + the two faulted demo jobs
+    await expect(
+      page.getByRole("table", { name: /jobs/i }).getByText("Faulted", { exact: true }),
+    ).toHaveCount(2);
+  });
+
+  test("searching by customer narrows the list", async ({ page }) => {
+    await page.goto("/jobs");
+    await page.getByRole("searchbox", { name: /search jobs/i }).fill("Fabrikam");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=Fabrikam/);
+    const cells = page
+      .getByRole("table", { name: /jobs/i })
+      .getByRole("cell", { name: "Fabrikam Inc" });
+    await expect(cells.first()).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: /jobs/i }).getByRole("cell", { name: "Contoso Ltd" }),
+    ).toHaveCount(0);
+  });
+});

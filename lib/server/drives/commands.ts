@@ -1,0 +1,328 @@
+import "server-only";
+import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
+import {
+  decideArrivingDrive,
+  decideCopyProgress,
+  decideDriveEvent,
+  type ArrivalKind,
+  type DriveEvent,
+} from "@/lib/domain/index.ts";
+import type { Db, Tx } from "@/lib/server/db.ts";
+import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
+import {
+  alreadyRecorded,
+  appendEvent,
+  done,
+  fail,
+  runCommand,
+  updateVersioned,
+  type CommandResult,
+} from "@/lib/server/command.ts";
+import { settleJobAfterDriveChange } from "@/lib/server/jobs/job-state.ts";
+
+export type DriveChange = {
+  driveId: string;
+  serial: string;
+  jobId: string;
+  from: DriveState;
+  to: DriveState;
+  job: { from: JobState; to: JobState };
+};
+
+/** Facts that travel with a drive event and are stored on the drive. */
+export type DriveEventDetails = {
+  packageId?: string;
+  errorLogUri?: string;
+  verboseLogUri?: string;
+  reason?: string;
+  idempotencyKey?: string;
+};
+
+function columnsFor(
+  event: DriveEvent,
+  details: DriveEventDetails,
+  now: Date,
+): Record<string, unknown> {
+  switch (event.type) {
+    case "receive":
+      return {
+        receivedAt: now,
+        ...(details.packageId ? { inboundPackageId: details.packageId } : {}),
+      };
+    case "startCopy":
+      return { copyStatus: "InProgress", percentComplete: 0 };
+    case "finishCopy":
+      return {
+        copyStatus:
+          event.errors + event.warnings + (event.overwrittenBlobs ?? 0) > 0
+            ? "CompletedWithIssues"
+            : "Completed",
+        percentComplete: 100,
+        errorCount: event.errors,
+        warningCount: event.warnings,
+        ...(details.errorLogUri ? { errorLogUri: details.errorLogUri } : {}),
+        ...(details.verboseLogUri ? { verboseLogUri: details.verboseLogUri } : {}),
+      };
+    case "shipBack":
+      return {
+        shippedBackAt: now,
+        ...(details.packageId ? { returnPackageId: details.packageId } : {}),
+      };
+    case "fault":
+      return { faultReason: event.reason };
+    case "resolveFault":
+      return { faultReason: null };
+    case "markNeverReceived":
+      return {};
+  }
+}
+
+/** The body of every drive command, inside the caller's transaction. */
+export async function applyDriveEvent(
+  tx: Tx,
+  actor: ActorRef,
+  driveId: string,
+  event: DriveEvent,
+  now: Date,
+  details: DriveEventDetails = {},
+): Promise<CommandResult<DriveChange>> {
+  const repeat = await alreadyRecorded(tx, details.idempotencyKey);
+  if (repeat) return fail("already_done", "This request was already carried out.");
+  const drive = await tx.drive.findUnique({ where: { id: driveId }, include: { job: true } });
+  if (!drive) return fail("not_found", "There is no such drive.");
+  if (!drive.job || !drive.jobId) {
+    return fail(
+      "refused",
+      `Drive ${drive.serial} belongs to no job: it is held until operations sorts it out (R-E1).`,
+      "R-E1",
+    );
+  }
+  const decision = decideDriveEvent(
+    { state: drive.state, faultedFrom: drive.faultedFrom, extra: drive.extra },
+    event,
+    domainActor(actor),
+    {
+      job: {
+        type: drive.job.type,
+        state: drive.job.state,
+        cancelRequested: drive.job.cancelRequested,
+      },
+    },
+  );
+  if (!decision.ok) {
+    const { code, message, rule } = decision.refusal;
+    return fail(
+      code === "already_in_state"
+        ? "already_done"
+        : code === "forbidden_actor"
+          ? "forbidden"
+          : "refused",
+      message,
+      rule,
+    );
+  }
+  const { to, faultedFrom, recordsJobError } = decision.value;
+  await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
+    state: to,
+    faultedFrom,
+    stateChangedAt: now,
+    ...columnsFor(event, details, now),
+  });
+  await appendEvent(tx, {
+    actor,
+    at: now,
+    kind: `drive.${event.type}`,
+    jobId: drive.jobId,
+    driveId: drive.id,
+    packageId: details.packageId ?? null,
+    fromState: drive.state,
+    toState: to,
+    reason: details.reason ?? ("reason" in event ? event.reason : null) ?? null,
+    data: {
+      serial: drive.serial,
+      rule: decision.value.rule,
+      ...(event.type === "finishCopy" ? { errors: event.errors, warnings: event.warnings } : {}),
+    },
+    idempotencyKey: details.idempotencyKey ?? null,
+  });
+  const job = await settleJobAfterDriveChange(tx, actor, drive.jobId, now, {
+    driveId: drive.id,
+    recordsJobError,
+    idempotencyKey: details.idempotencyKey,
+  });
+  return done({
+    driveId: drive.id,
+    serial: drive.serial,
+    jobId: drive.jobId,
+    from: drive.state,
+    to,
+    job,
+  });
+}
+
+/** Run one drive event as a command of its own: one transaction, retried on conflict. */
+export function changeDrive(
+  database: Db,
+  actor: ActorRef,
+  driveId: string,
+  event: DriveEvent,
+  now: Date,
+  details: DriveEventDetails = {},
+): Promise<CommandResult<DriveChange>> {
+  return runCommand(database, (tx) => applyDriveEvent(tx, actor, driveId, event, now, details));
+}
+
+// The named commands of the dock, the copy stations and the supervisors.
+export const receiveDrive = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  now: Date,
+  d: DriveEventDetails = {},
+) => changeDrive(db, actor, driveId, { type: "receive" }, now, d);
+export const markDriveNeverReceived = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  now: Date,
+  d: DriveEventDetails = {},
+) => changeDrive(db, actor, driveId, { type: "markNeverReceived" }, now, d);
+export const startDriveCopy = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  now: Date,
+  d: DriveEventDetails = {},
+) => changeDrive(db, actor, driveId, { type: "startCopy" }, now, d);
+export const finishDriveCopy = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  report: { errors: number; warnings: number; overwrittenBlobs?: number },
+  now: Date,
+  d: DriveEventDetails = {},
+) => changeDrive(db, actor, driveId, { type: "finishCopy", ...report }, now, d);
+export const shipDriveBack = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  now: Date,
+  d: DriveEventDetails & { supervisorOverride?: boolean } = {},
+) =>
+  changeDrive(
+    db,
+    actor,
+    driveId,
+    { type: "shipBack", supervisorOverride: d.supervisorOverride ?? false },
+    now,
+    d,
+  );
+export const faultDrive = (db: Db, actor: ActorRef, driveId: string, reason: string, now: Date) =>
+  changeDrive(db, actor, driveId, { type: "fault", reason }, now, { reason });
+export const resolveDriveFault = (
+  db: Db,
+  actor: ActorRef,
+  driveId: string,
+  to: DriveState,
+  note: string,
+  now: Date,
+) => changeDrive(db, actor, driveId, { type: "resolveFault", to }, now, { reason: note });
+
+/** A copy station's progress report for a drive being copied (R-D6): percent and bytes, no state change. */
+export function reportDriveProgress(
+  database: Db,
+  actor: ActorRef,
+  driveId: string,
+  progress: { percent: number; bytesTransferred?: bigint },
+  now: Date,
+): Promise<CommandResult<{ percent: number }>> {
+  return runCommand(database, async (tx) => {
+    const drive = await tx.drive.findUnique({ where: { id: driveId } });
+    if (!drive?.jobId) return fail("not_found", "There is no such drive.");
+    const decision = decideCopyProgress(
+      { state: drive.state, percent: drive.percentComplete },
+      progress.percent,
+      domainActor(actor),
+    );
+    if (!decision.ok) return fail("refused", decision.refusal.message, decision.refusal.rule);
+    await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
+      percentComplete: decision.value.percent,
+      ...(progress.bytesTransferred !== undefined
+        ? { bytesTransferred: progress.bytesTransferred }
+        : {}),
+    });
+    await appendEvent(tx, {
+      actor,
+      at: now,
+      kind: "drive.progress",
+      jobId: drive.jobId,
+      driveId,
+      data: { serial: drive.serial, percent: decision.value.percent },
+    });
+    await settleJobAfterDriveChange(tx, actor, drive.jobId, now, {
+      driveId,
+      recordsJobError: false,
+    });
+    return done({ percent: decision.value.percent });
+  });
+}
+
+/**
+ * A drive that arrives without being on a drive list: an export job's drive (it starts Received,
+ * R-D2) or an extra drive in another job's package (R-E5, R-D11), kept with that job to go back with it.
+ */
+export function recordArrivingDrive(
+  database: Db,
+  actor: ActorRef,
+  input: { jobId: string; serial: string; kind: ArrivalKind; packageId?: string },
+  now: Date,
+): Promise<CommandResult<DriveChange>> {
+  return runCommand(database, async (tx) => {
+    const job = await tx.job.findUnique({ where: { id: input.jobId } });
+    if (!job) return fail("not_found", "There is no such job.");
+    const serial = input.serial.trim().toUpperCase();
+    const decision = decideArrivingDrive(
+      { type: job.type, state: job.state },
+      input.kind,
+      domainActor(actor),
+    );
+    if (!decision.ok) return fail("refused", decision.refusal.message, decision.refusal.rule);
+    if (await tx.drive.findUnique({ where: { jobId_serial: { jobId: job.id, serial } } })) {
+      return fail("already_done", `Drive ${serial} is already recorded for job ${job.name}.`);
+    }
+    const drive = await tx.drive.create({
+      data: {
+        jobId: job.id,
+        serial,
+        state: decision.value.state,
+        extra: decision.value.extra,
+        receivedAt: now,
+        stateChangedAt: now,
+        createdAt: now,
+        inboundPackageId: input.packageId ?? null,
+      },
+    });
+    await appendEvent(tx, {
+      actor,
+      at: now,
+      kind: input.kind === "extraDrive" ? "drive.extra" : "drive.receive",
+      jobId: job.id,
+      driveId: drive.id,
+      packageId: input.packageId ?? null,
+      toState: drive.state,
+      data: { serial, rule: decision.value.rule },
+    });
+    const settled = await settleJobAfterDriveChange(tx, actor, job.id, now, {
+      driveId: drive.id,
+      recordsJobError: false,
+    });
+    return done({
+      driveId: drive.id,
+      serial,
+      jobId: job.id,
+      from: drive.state,
+      to: drive.state,
+      job: settled,
+    });
+  });
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import type { JobState } from "@/lib/generated/prisma/enums.ts";
+import { jobStatePath, nextJobStateAfterDriveChange, percentComplete } from "@/lib/domain/index.ts";
+import type { Tx } from "@/lib/server/db.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
+import { appendEvent, updateVersioned } from "@/lib/server/command.ts";
+import { toJobSnapshot, type JobRow } from "@/lib/server/jobs/snapshot.ts";
+
+const STATE_TIMESTAMP: Partial<Record<JobState, string>> = {
+  Shipping: "shippingAt",
+  Received: "receivedAt",
+  Transferring: "transferringAt",
+  Packaging: "packagingAt",
+  Completed: "completedAt",
+  Closed: "closedAt",
+};
+
+/** The columns to write when a job enters `to` at `now`: the state, its clock, its own timestamp. */
+export function enterState(to: JobState, now: Date): Record<string, unknown> {
+  const stamp = STATE_TIMESTAMP[to];
+  return { state: to, stateChangedAt: now, ...(stamp ? { [stamp]: now } : {}) };
+}
+
+/** Load a job for a command, with the drive facts its rules read. */
+export async function loadJob(tx: Tx, jobId: string) {
+  const job = await tx.job.findUnique({ where: { id: jobId } });
+  if (!job) return null;
+  const drives = await tx.drive.findMany({
+    where: { jobId },
+    select: { state: true, extra: true, percentComplete: true, faultedFrom: true },
+  });
+  return { job, drives, snapshot: toJobSnapshot(job, drives) };
+}
+
+/**
+ * After a drive of the job changed: carry the job forward as its drives now imply (R-J7..R-J12),
+ * one event per state it passes through, and refresh its percent complete (R-G2). Always writes
+ * the job with its version, so concurrent changes to drives of one job serialize.
+ */
+export async function settleJobAfterDriveChange(
+  tx: Tx,
+  actor: ActorRef,
+  jobId: string,
+  now: Date,
+  cause: { driveId: string; recordsJobError: boolean; idempotencyKey?: string | null },
+): Promise<{ from: JobState; to: JobState }> {
+  const loaded = await loadJob(tx, jobId);
+  if (!loaded) throw new Error(`job ${jobId} vanished inside its own transaction`);
+  const { job, drives } = loaded;
+  const hadErrors = job.hadErrors || cause.recordsJobError;
+  const snapshot = { ...loaded.snapshot, hadErrors };
+  const next = nextJobStateAfterDriveChange(snapshot);
+  const to = next ?? job.state;
+  const data: Record<string, unknown> = {
+    hadErrors,
+    percentComplete: percentComplete({
+      state: to,
+      drives: drives.map((d) => ({
+        state: d.state,
+        extra: d.extra,
+        percent: d.percentComplete,
+        faultedFrom: d.faultedFrom,
+      })),
+    }),
+  };
+  if (next) {
+    let from = job.state;
+    for (const [i, step] of jobStatePath(snapshot, next).entries()) {
+      Object.assign(data, enterState(step, now));
+      await appendEvent(tx, {
+        actor,
+        at: now,
+        kind: "job.state",
+        jobId,
+        driveId: cause.driveId,
+        fromState: from,
+        toState: step,
+        reason: "The job's drives moved it on.",
+        idempotencyKey: cause.idempotencyKey ? `${cause.idempotencyKey}:job:${i}` : null,
+      });
+      from = step;
+    }
+  }
+  await updateVersioned(tx.job, "job", job, data);
+  return { from: job.state, to };
+}
+
+export type { JobRow };

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Drive, Job } from "@/lib/generated/prisma/client.ts";
+import type { JobSnapshot } from "@/lib/domain/index.ts";
+import { isCompleteReturnAddress } from "@/lib/validation/return-address.ts";
+
+export type JobRow = Job;
+export type DriveRow = Drive;
+
+/** The plain data the domain's job rules read, from a Job row and all its drives. */
+export function toJobSnapshot(
+  job: JobRow,
+  drives: Pick<DriveRow, "state" | "extra">[],
+): JobSnapshot {
+  return {
+    type: job.type,
+    state: job.state,
+    faultedFrom: job.faultedFrom,
+    cancelRequested: job.cancelRequested,
+    hasDeliveryPackage: Boolean(job.deliveryCarrier?.trim() && job.deliveryTrackingNumber?.trim()),
+    hasReturnAddress: isCompleteReturnAddress(job.returnAddress),
+    hadErrors: job.hadErrors,
+    drives: drives.map((d) => ({ state: d.state, extra: d.extra })),
+    stateChangedAt: job.stateChangedAt,
+    creatingTimerStartedAt: job.creatingTimerStartedAt,
+    shippingInfoAt: job.shippingInfoAt,
+    // Export jobs list no drives (R-D2): "all drives received" (R-J7) means the announced count.
+    expectedDriveCount: job.type === "Export" ? job.deliveryDriveCount : null,
+  };
+}
