@@ -60,3 +60,16 @@ test.describe("the built app on the embedded database", () => {
     ).toHaveCount(0);
   });
 });
+
+test.describe("on a small dock screen (360 px)", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("jobs show as a list of cards with state, progress and drives", async ({ page }) => {
+    await page.goto("/jobs");
+    const list = page.getByRole("list", { name: "Jobs" });
+    await expect(list.getByRole("listitem")).toHaveCount(40);
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(list.getByRole("progressbar").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Search" })).toBeInViewport();
+  });
+});

@@ -8,7 +8,7 @@
  *     --fresh    empty the database first (e2e runs)
  *     --no-seed  do not add demo data to an empty database
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -29,10 +29,12 @@ const { values: args } = parseArgs({
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
-function run(step: string, command: string, argv: string[], extraEnv: Record<string, string> = {}) {
+/** A step in a child process. Never spawnSync: the embedded database runs in this very process. */
+async function run(step: string, command: string, argv: string[]): Promise<void> {
   console.log(`\n▸ ${step}`);
-  const r = spawnSync(command, argv, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
-  if (r.status !== 0) throw new Error(`${step} failed (exit ${r.status ?? r.signal})`);
+  const child = spawn(command, argv, { cwd: root, stdio: "inherit", env });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${step} failed (exit ${code})`);
 }
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
@@ -57,15 +59,15 @@ async function main() {
   if (args.fresh && process.env.DATABASE_URL)
     throw new Error("--fresh empties the database: only for the embedded one.");
   if (args.fresh) await query(url, "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  run("Applying migrations", bin("prisma"), ["migrate", "deploy"]);
+  await run("Applying migrations", bin("prisma"), ["migrate", "deploy"]);
 
   const [{ count }] = (await query<{ count: string }>(url, 'SELECT count(*) FROM "Job"')) as [
     { count: string },
   ];
   if (Number(count) === 0 && !args["no-seed"]) {
-    run("Adding demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
+    await run("Adding demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
   }
-  if (args.build) run("Building the app", bin("next"), ["build"]);
+  if (args.build) await run("Building the app", bin("next"), ["build"]);
 
   const server = spawn(bin("next"), ["start", "--port", args.port], {
     cwd: root,

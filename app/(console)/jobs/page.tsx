@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { StateBadge } from "@/components/jobs/state-badge";
-import { Progress } from "@/components/ui/progress";
+import { JobCardList, JobsTable } from "@/components/jobs/jobs-table";
 import { JobState } from "@/lib/generated/prisma/enums.ts";
 import { listJobs } from "@/lib/server/jobs/queries.ts";
 
@@ -51,7 +50,7 @@ export default async function JobsPage({
             {filter.q ? ` matching “${filter.q}”` : ""}
           </p>
         </div>
-        <form role="search" action="/jobs" className="flex gap-2">
+        <form role="search" action="/jobs" className="flex w-full gap-2 sm:w-auto">
           {filter.state && <input type="hidden" name="state" value={filter.state} />}
           <label htmlFor="job-search" className="sr-only">
             Search jobs by name, customer or tracking number
@@ -62,7 +61,7 @@ export default async function JobsPage({
             name="q"
             defaultValue={filter.q}
             placeholder="Job, customer or tracking no."
-            className="w-64 rounded-md border border-slate-400 bg-white px-3 py-2"
+            className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 sm:w-64 sm:flex-none"
           />
           <button
             type="submit"
@@ -103,77 +102,10 @@ export default async function JobsPage({
           No jobs here. Run <code className="font-mono">npm run db:seed</code> for demo data.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Jobs, most recently changed first</caption>
-            <thead className="bg-slate-100 text-slate-800">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Job
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Customer
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Type
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  State
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Complete
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Drives
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Last change (UTC)
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {list.rows.map((job) => (
-                <tr key={job.id}>
-                  <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-                    {job.name}
-                    {job.cancelRequested && (
-                      <span className="ml-2 rounded bg-orange-100 px-1.5 py-0.5 font-sans text-xs font-semibold text-orange-900">
-                        Cancelled
-                      </span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2 whitespace-nowrap">{job.customerName}</td>
-                  <td className="px-3 py-2">{job.type}</td>
-                  <td className="px-3 py-2">
-                    <StateBadge state={job.state} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <Progress value={job.percentComplete} label={`${job.name} complete`} />
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                    <span title="at the datacenter / listed">
-                      {job.drives.atDatacenter}/{job.drives.total} in
-                    </span>
-                    {job.drives.shippedBack > 0 && (
-                      <span className="ml-2 text-slate-700">{job.drives.shippedBack} back</span>
-                    )}
-                    {job.drives.faulted > 0 && (
-                      <span className="ml-2 font-semibold text-red-800">
-                        {job.drives.faulted} faulted
-                      </span>
-                    )}
-                    {job.extraDrives > 0 && (
-                      <span className="ml-2 text-orange-900">+{job.extraDrives} extra</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                    {dateFormat.format(job.stateChangedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <JobsTable rows={list.rows} />
+          <JobCardList rows={list.rows} />
+        </>
       )}
 
       {list.pageCount > 1 && (

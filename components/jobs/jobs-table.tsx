@@ -1,0 +1,76 @@
+import { StateBadge } from "@/components/jobs/state-badge";
+import { CancelledTag, changeTime, JobDriveCounts } from "@/components/jobs/job-drive-counts";
+import { Progress } from "@/components/ui/progress";
+import type { JobListRow } from "@/lib/server/jobs/queries.ts";
+
+/** The jobs as a table, for screens wide enough for it (a card list serves small ones). */
+export function JobsTable({ rows }: { rows: JobListRow[] }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Jobs, most recently changed first</caption>
+        <thead className="bg-slate-100 text-slate-800">
+          <tr>
+            {["Job", "Customer", "Type", "State", "Complete", "Drives", "Last change (UTC)"].map(
+              (h) => (
+                <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+                  {h}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {rows.map((job) => (
+            <tr key={job.id}>
+              <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+                {job.name}
+                {job.cancelRequested && <CancelledTag />}
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">{job.customerName}</td>
+              <td className="px-3 py-2">{job.type}</td>
+              <td className="px-3 py-2">
+                <StateBadge state={job.state} />
+              </td>
+              <td className="px-3 py-2">
+                <Progress value={job.percentComplete} label={`${job.name} complete`} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <JobDriveCounts job={job} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+                {changeTime.format(job.stateChangedAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The same jobs as a list of cards, for a phone or a small dock screen. */
+export function JobCardList({ rows }: { rows: JobListRow[] }) {
+  return (
+    <ul aria-label="Jobs" className="space-y-2 md:hidden">
+      {rows.map((job) => (
+        <li key={job.id} className="rounded-lg border border-slate-200 bg-white p-3">
+          <div className="flex items-start justify-between gap-2">
+            <p className="font-mono text-sm font-semibold break-all">
+              {job.name}
+              {job.cancelRequested && <CancelledTag />}
+            </p>
+            <StateBadge state={job.state} />
+          </div>
+          <p className="mt-1 text-sm text-slate-700">
+            {job.customerName} · {job.type}
+          </p>
+          <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
+            <Progress value={job.percentComplete} label={`${job.name} complete`} />
+            <JobDriveCounts job={job} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
