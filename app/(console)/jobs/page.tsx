@@ -15,12 +15,6 @@ const searchSchema = z.object({
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
 function hrefFor(params: { state?: string; q?: string; page?: number }) {
   const sp = new URLSearchParams();
   if (params.state) sp.set("state", params.state);
