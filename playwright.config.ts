@@ -14,7 +14,7 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: {
     // The built app on a fresh embedded database of its own (not the developer's demo data).
     command: `npx tsx scripts/serve.ts --fresh --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
+    url: `http://localhost:${PORT}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
@@ -50,6 +50,7 @@ export default defineConfig({
       DATABASE_URL: "",
       EMBEDDED_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54340)),
       EMBEDDED_DB_DIR: ".data/e2e",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

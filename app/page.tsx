@@ -30,10 +30,10 @@ export default function LandingPage() {
       </ul>
       <div>
         <Link
-          href="/jobs"
+          href="/sign-in"
           className="inline-flex items-center rounded-md bg-blue-700 px-5 py-3 text-base font-semibold text-white hover:bg-blue-800"
         >
-          Open the console
+          Sign in
         </Link>
       </div>
     </main>

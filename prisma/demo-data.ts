@@ -216,5 +216,5 @@ export const DEMO_USERS = [
     role: "supervisor",
     password: "dock-supervisor",
   },
-  { email: "admin@dockside.test", name: "Alex Morgan", role: "admin", password: "dock-admin" },
+  { email: "admin@dockside.test", name: "Alex Morgan", role: "admin", password: "dock-admin-demo" },
 ] as const;

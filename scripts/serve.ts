@@ -15,6 +15,7 @@ import pg from "pg";
 import { databaseUrl } from "../lib/database-url.ts";
 import { databaseAnswers, serveInProcess } from "./embedded-db.ts";
 import { DEMO_USERS } from "../prisma/demo-data.ts";
+import { ensureLocalAuthSecret } from "./local-env.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -48,6 +49,9 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 }
 
 async function main() {
+  ensureLocalAuthSecret(root);
+  // next-auth builds its callback URLs from this; without it, only port 3000 would work.
+  env.NEXTAUTH_URL ||= `http://localhost:${args.port}`;
   const url = databaseUrl();
   let closeDatabase: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL && !(await databaseAnswers(url))) {

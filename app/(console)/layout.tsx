@@ -1,9 +1,15 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NAVIGATION, ROLE_LABELS, can } from "@/lib/permissions.ts";
+import { currentUser } from "@/lib/server/auth/current-user.ts";
 
-const NAV = [{ href: "/jobs", label: "Jobs" }];
-
-export default function ConsoleLayout({ children }: { children: ReactNode }) {
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  // Each page checks its own permission too; this only keeps the shell from rendering signed out.
+  if (!user) redirect("/sign-in");
+  const nav = NAVIGATION.filter((item) => can(user.role, item.permission));
   return (
     <div className="min-h-screen">
       <a
@@ -13,13 +19,13 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-          <Link href="/" className="text-lg font-bold text-slate-900">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/jobs" className="text-lg font-bold text-slate-900">
             Dockside
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="flex-1">
             <ul className="flex gap-4">
-              {NAV.map((item) => (
+              {nav.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="font-medium text-slate-700 hover:text-blue-800">
                     {item.label}
@@ -28,6 +34,13 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700">
+              <span className="font-semibold text-slate-900">{user.name}</span> ·{" "}
+              {ROLE_LABELS[user.role]}
+            </span>
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">

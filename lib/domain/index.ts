@@ -16,3 +16,4 @@ export * from "./percent-complete.ts";
 export * from "./job-status.ts";
 export * from "./timers.ts";
 export * from "./incidents.ts";
+export * from "./sign-in-throttle.ts";

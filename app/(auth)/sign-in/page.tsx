@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentUser } from "@/lib/server/auth/current-user.ts";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : null;
+  if (await currentUser())
+    redirect(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/jobs");
+  // next-auth's redirects carry an error code; its messages are ours (see authorize()).
+  const error =
+    typeof params.error === "string"
+      ? params.error === "CredentialsSignin"
+        ? "The email or password is wrong."
+        : params.error.slice(0, 200)
+      : null;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm space-y-6">
+        <div>
+          <Link href="/" className="text-sm font-semibold tracking-wide text-blue-800 uppercase">
+            Dockside
+          </Link>
+          <h1 className="mt-1 text-2xl font-bold">Sign in</h1>
+          <p className="text-slate-700">
+            Operators, supervisors and administrators of the datacenter.
+          </p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <SignInForm callbackUrl={callbackUrl} initialError={error} />
+        </div>
+      </div>
+    </main>
+  );
+}

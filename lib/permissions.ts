@@ -1,0 +1,42 @@
+/**
+ * Who may do what, as data. Pure and shared: lib/server enforces it on every read and write, the
+ * UI uses it only to show each role what it may do. A supervisor can do everything an operator
+ * can; an admin manages users and keys and sees everything.
+ */
+export const ROLES = ["operator", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** See jobs, drives, packages and their history. */
+  "jobs:read": ["operator", "supervisor", "admin"],
+  /** Scan at the dock: receive, mark never received, flag extra drives, ship back. */
+  "dock:work": ["operator", "supervisor"],
+  /** Move a job or a drive to Faulted (R-F1). */
+  "faults:raise": ["operator", "supervisor"],
+  /** Resolve faults (R-F3), work incidents, cancel jobs (R-J14), override ship-back. */
+  "faults:resolve": ["supervisor"],
+  /** Reveal a drive's BitLocker key (recorded). */
+  "keys:reveal": ["supervisor"],
+  /** Users and roles. */
+  "users:manage": ["admin"],
+  /** Customer and copy-station API keys. */
+  "apiKeys:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  operator: "Operator",
+  supervisor: "Supervisor",
+  admin: "Admin",
+};
+
+/** The console's navigation, each entry shown only to the roles allowed to use it. */
+export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
+  { href: "/jobs", label: "Jobs", permission: "jobs:read" },
+  { href: "/admin/users", label: "Users", permission: "users:manage" },
+];

@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+/** Console areas: a visitor without a session is sent to sign in first. */
+const CONSOLE = ["/jobs", "/admin", "/dock", "/faults"];
+
+/**
+ * Runs before every page: a fresh CSP nonce per request (Next.js puts it on its own scripts), and
+ * a redirect to sign in for signed-out visitors of the console. It is a convenience only: every
+ * page, server action and route handler authorizes on its own (lib/server/authorize.ts).
+ */
+export async function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const dev = process.env.NODE_ENV !== "production";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes (progress bars) need this; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  const { pathname, search } = request.nextUrl;
+  if (CONSOLE.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const token = await getToken({ req: request });
+    if (!token) {
+      const signIn = new URL("/sign-in", request.url);
+      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return NextResponse.redirect(signIn);
+    }
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
