@@ -27,7 +27,10 @@ export async function proxy(request: NextRequest) {
   ].join("; ");
 
   const { pathname, search } = request.nextUrl;
-  if (CONSOLE.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+  // Page visits only: a server action POSTed without a session reaches the action, which refuses
+  // it with a message the form shows ("You are signed out...") instead of a redirect it cannot use.
+  const navigation = request.method === "GET" || request.method === "HEAD";
+  if (navigation && CONSOLE.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const token = await getToken({ req: request });
     if (!token) {
       const signIn = new URL("/sign-in", request.url);

@@ -25,6 +25,8 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["test/integration-global-setup.ts"],
+          // Real bcrypt, at its lowest cost: the tests check behaviour, not hashing strength.
+          env: { BCRYPT_COST: "4" },
           // PGlite serves every connection from one backend: files run one at a time.
           fileParallelism: false,
           testTimeout: 30_000,

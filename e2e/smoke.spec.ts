@@ -1,12 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support";
 
 test.describe("the built app on the embedded database", () => {
-  test("the landing page leads to the jobs console", async ({ page }) => {
+  test.beforeEach(async ({ page }, info) => {
+    if (!info.title.includes("landing")) await signIn(page, DEMO.operator);
+  });
+
+  test("the landing page leads to sign-in", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Drive import and export");
-    await page.getByRole("link", { name: "Open the console" }).click();
-    await expect(page).toHaveURL(/\/jobs$/);
-    await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   });
 
   test("the jobs page lists the seeded jobs with their states, progress and drives", async ({
@@ -63,6 +68,7 @@ test.describe("the built app on the embedded database", () => {
 
 test.describe("on a small dock screen (360 px)", () => {
   test.use({ viewport: { width: 360, height: 740 } });
+  test.beforeEach(async ({ page }) => signIn(page, DEMO.supervisor));
 
   test("jobs show as a list of cards with state, progress and drives", async ({ page }) => {
     await page.goto("/jobs");

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { DEMO, signIn } from "./support";
+
+// The e2e server's own embedded database (playwright.config.ts), to check what the UI did.
+const E2E_DB = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT ?? 54340}/postgres`;
+async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: E2E_DB });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+test.describe("signing in", () => {
+  for (const [role, who, links] of [
+    ["operator", DEMO.operator, ["Jobs"]],
+    ["supervisor", DEMO.supervisor, ["Jobs"]],
+    ["admin", DEMO.admin, ["Jobs", "Users"]],
+  ] as const) {
+    test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
+      await signIn(page, who);
+      await expect(mainNav(page).getByRole("link")).toHaveText([...links]);
+    });
+  }
+
+  test("a signed-out visitor is sent to sign in and comes back to the page asked for", async ({
+    page,
+  }) => {
+    await page.goto("/jobs?state=Faulted");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByLabel("Email").fill(DEMO.supervisor.email);
+    await page.getByLabel("Password").fill(DEMO.supervisor.password);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/jobs\?state=Faulted$/);
+  });
+
+  test("a wrong password gets a clear error and no session", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(DEMO.operator.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "password" })).toHaveText(
+      "The email or password is wrong.",
+    );
+    await page.goto("/jobs");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("repeated wrong passwords lock the account for a while, with a clear message", async ({
+    page,
+  }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(DEMO.operator2.email);
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "password" })).toHaveText(
+        "The email or password is wrong.",
+      );
+    }
+    await page.getByLabel("Password").fill(DEMO.operator2.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
+      /Too many wrong passwords for this account\. Try again in 15 minutes\./,
+    );
+    const [row] = await sql<{ locked: boolean }>(
+      `SELECT "lockedUntil" > now() AS locked FROM "User" WHERE email = $1`,
+      [DEMO.operator2.email],
+    );
+    expect(row?.locked).toBe(true);
+    const failures = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM "Event" WHERE kind = 'user.signin.failed' AND data->>'email' = $1`,
+      [DEMO.operator2.email],
+    );
+    expect(Number(failures[0]?.n)).toBe(5);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, DEMO.supervisor);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/jobs");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe("authorization", () => {
+  test("an operator who opens the users page is told it is not for the role", async ({ page }) => {
+    await signIn(page, DEMO.operator);
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Users" })).toHaveCount(0);
+  });
+
+  test("an admin adds a user, who can then sign in; disabling them ends their session at once", async ({
+    browser,
+  }) => {
+    const admin = await browser.newPage();
+    await signIn(admin, DEMO.admin);
+    await admin.getByRole("link", { name: "Users" }).click();
+    const form = admin.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Name").fill("Dana Night");
+    await form.getByLabel("Email").fill("dana@dockside.test");
+    await form.getByLabel("Role").selectOption("operator");
+    await form.getByLabel("First password").fill("night-shift-2026");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("status")).toHaveText(
+      "Dana Night can now sign in as dana@dockside.test.",
+    );
+
+    const dana = await browser.newPage();
+    await signIn(dana, {
+      email: "dana@dockside.test",
+      password: "night-shift-2026",
+      name: "Dana Night",
+    });
+
+    await admin.reload();
+    await admin.getByRole("button", { name: "Disable Dana Night" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "disabled" })).toHaveText(
+      "dana@dockside.test is disabled and signed out.",
+    );
+
+    await dana.reload();
+    await expect(dana).toHaveURL(/\/sign-in/);
+    const [row] = await sql<{ disabled: boolean }>(
+      `SELECT disabled FROM "User" WHERE email = 'dana@dockside.test'`,
+    );
+    expect(row?.disabled).toBe(true);
+  });
+
+  test("a server action POSTed directly with no session is refused and changes nothing", async ({
+    page,
+    playwright,
+  }) => {
+    // Capture the real "add user" action request of an admin...
+    await signIn(page, DEMO.admin);
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Name").fill("Real User");
+    await form.getByLabel("Email").fill("real-user@dockside.test");
+    await form.getByLabel("First password").fill("a-real-password-1");
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      form.getByRole("button", { name: "Add user" }).click(),
+    ]);
+    await expect(form.getByRole("status")).toContainText("can now sign in");
+
+    // ...then replay it: with the admin's cookie, as a control, it creates a user; with no cookie
+    // at all (the proxy lets POSTs through to the action), the action itself refuses it.
+    const headers = request.headers();
+    const replay = (email: string) => ({
+      headers: {
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        accept: "text/x-component",
+      },
+      data: request.postData()!.replaceAll("real-user@dockside.test", email),
+    });
+    const control = await page.request.post("/admin/users", replay("control@dockside.test"));
+    expect(await control.text()).toContain("can now sign in as control@dockside.test");
+    expect(await sql(`SELECT id FROM "User" WHERE email = 'control@dockside.test'`)).toHaveLength(
+      1,
+    );
+
+    const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+    const refused = await anonymous.post("/admin/users", replay("intruder@dockside.test"));
+    expect(await refused.text()).toContain("You are signed out. Sign in again to continue.");
+    expect(await sql(`SELECT id FROM "User" WHERE email = 'intruder@dockside.test'`)).toHaveLength(
+      0,
+    );
+    expect(
+      await sql(`SELECT id FROM "Event" WHERE data->>'email' = 'intruder@dockside.test'`),
+    ).toHaveLength(0);
+    await anonymous.dispose();
+  });
+});

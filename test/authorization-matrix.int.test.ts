@@ -1,0 +1,184 @@
+/**
+ * The authorization matrix: every server action and every route handler of the app, called
+ * directly (as a forged POST would reach it, with no UI in between), by every kind of caller.
+ * Allowed callers succeed; everyone else is refused and the database does not change.
+ *
+ * The table below must name every export of every app/**\/actions.ts and every method of every
+ * app/**\/route.ts: adding one without adding it here fails the first test.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/permissions.ts";
+import type { ActionState } from "@/lib/action-state.ts";
+import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+
+const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
+vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const root = path.resolve(import.meta.dirname, "..");
+const CALLERS = [
+  "signed out",
+  "operator",
+  "supervisor",
+  "admin",
+  "disabled admin",
+  "admin with a revoked session",
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+type Ctx = { targetUserId: () => Promise<string>; unique: () => string };
+type Entry =
+  | {
+      kind: "action";
+      allowed: readonly Role[];
+      form: (ctx: Ctx) => Promise<Record<string, string>>;
+    }
+  | { kind: "route"; public: string };
+
+let counter = 0;
+const MATRIX: Record<string, Entry> = {
+  "app/(console)/admin/users/actions.ts#createUserAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ unique }) => ({
+      email: `new-${unique()}@dockside.test`,
+      name: "New Person",
+      role: "operator",
+      password: "a-long-enough-password",
+    }),
+  },
+  "app/(console)/admin/users/actions.ts#changeRoleAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ targetUserId }) => ({ userId: await targetUserId(), role: "supervisor" }),
+  },
+  "app/(console)/admin/users/actions.ts#setDisabledAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ targetUserId }) => ({ userId: await targetUserId(), disabled: "true" }),
+  },
+  "app/(console)/admin/users/actions.ts#resetPasswordAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ targetUserId }) => ({
+      userId: await targetUserId(),
+      password: "another-long-password",
+    }),
+  },
+  "app/api/auth/[...nextauth]/route.ts#GET": {
+    kind: "route",
+    public: "next-auth: CSRF token, session, providers",
+  },
+  "app/api/auth/[...nextauth]/route.ts#POST": {
+    kind: "route",
+    public: "next-auth: sign-in callback (throttled), sign-out",
+  },
+};
+
+function files(dir: string, name: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name === name)
+    .map((d) => path.relative(root, path.join(d.parentPath, d.name)));
+}
+
+async function discover(): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files("app", "actions.ts")) {
+    const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === "function") found.push(`${file}#${name}`);
+  }
+  for (const file of files("app", "route.ts")) {
+    const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+      if (typeof mod[method] === "function") found.push(`${file}#${method}`);
+  }
+  return found.sort();
+}
+
+let t: TestDatabase;
+const users = {} as Record<Exclude<Caller, "signed out">, string>;
+
+async function makeUser(
+  role: Role,
+  label: string,
+  extra: { disabled?: boolean; sessionsValidFrom?: Date } = {},
+) {
+  const u = await t.db.user.create({
+    data: {
+      email: `${label.replaceAll(" ", "-")}-${++counter}@dockside.test`,
+      name: label,
+      role,
+      passwordHash: "x",
+      ...extra,
+    },
+  });
+  return u.id;
+}
+
+function signIn(caller: Caller) {
+  const issuedAt = new Date(); // a session issued just now, after every user was made
+  identity.current = caller === "signed out" ? null : { userId: users[caller], issuedAt };
+}
+
+async function snapshot() {
+  const [u, e] = await Promise.all([
+    t.db.user.findMany({ orderBy: { id: "asc" } }),
+    t.db.event.count(),
+  ]);
+  return JSON.stringify({ u, e });
+}
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  // The app's `db` is made on first use: hand it this file's database.
+  (globalThis as unknown as { docksideDb: unknown }).docksideDb = t.db;
+  users.operator = await makeUser("operator", "operator");
+  users.supervisor = await makeUser("supervisor", "supervisor");
+  users.admin = await makeUser("admin", "admin");
+  users["disabled admin"] = await makeUser("admin", "disabled admin", { disabled: true });
+  users["admin with a revoked session"] = await makeUser("admin", "revoked admin", {
+    sessionsValidFrom: new Date(Date.now() + 3_600_000),
+  });
+});
+afterAll(() => t.drop());
+
+describe("authorization matrix", () => {
+  it("covers every server action and route handler, and nothing that no longer exists", async () => {
+    expect(await discover()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    if (entry.kind === "route") {
+      it(`${key} is public on purpose: ${entry.public}`, () =>
+        expect(entry.public.length).toBeGreaterThan(0));
+      continue;
+    }
+    for (const caller of CALLERS) {
+      const allowed = (entry.allowed as readonly string[]).includes(caller);
+      it(`${key} by ${caller}: ${allowed ? "allowed" : "refused, nothing changes"}`, async () => {
+        const [file, name] = key.split("#") as [string, string];
+        const action = ((await import(path.join(root, file))) as Record<string, Action>)[name]!;
+        const ctx: Ctx = {
+          targetUserId: () => makeUser("operator", "target"),
+          unique: () => String(++counter),
+        };
+        const form = new FormData();
+        for (const [k, v] of Object.entries(await entry.form(ctx))) form.set(k, v);
+        signIn(caller);
+        const before = await snapshot();
+        const result = await action(null, form);
+        if (allowed) {
+          expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        } else {
+          expect(result).toMatchObject({ ok: false });
+          expect(result && !result.ok && result.error).toMatch(/signed out|role does not allow/);
+          expect(await snapshot()).toEqual(before);
+        }
+      });
+    }
+  }
+});
