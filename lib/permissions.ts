@@ -37,6 +37,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** The console's navigation, each entry shown only to the roles allowed to use it. */
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
+  { href: "/dock", label: "Dock", permission: "dock:work" },
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
 ];

@@ -30,6 +30,7 @@ import {
   startDriveCopy,
 } from "../lib/server/drives/commands.ts";
 import { openPackage } from "../lib/server/packages/commands.ts";
+import { closeDockPackage } from "../lib/server/dock/commands.ts";
 import { openIncident } from "../lib/server/incidents/commands.ts";
 import {
   CARRIERS,
@@ -365,6 +366,7 @@ async function seedJob(
     if (missing)
       must(await markDriveNeverReceived(db, operator, missing.id, at(0.3)), "never received");
   }
+  must(await closeDockPackage(db, operator, inbound, at(0.1)), "close package");
   if (target === "Received" || target === "ReceivedMissingDrive") return;
 
   if (target !== "CancelledInShipping") {
@@ -467,6 +469,7 @@ async function seedJob(
   const extras = await db.drive.findMany({ where: { jobId, extra: true }, select: { id: true } });
   for (const d of extras)
     must(await shipDriveBack(db, operator, d.id, at(0.02), { packageId: ret }), "ship back extra");
+  must(await closeDockPackage(db, operator, ret, at(0.1)), "close return package");
 }
 
 function customerSlug(name: string) {

@@ -17,3 +17,5 @@ export * from "./job-status.ts";
 export * from "./timers.ts";
 export * from "./incidents.ts";
 export * from "./sign-in-throttle.ts";
+export * from "./dock-scan.ts";
+export * from "./scan-codes.ts";

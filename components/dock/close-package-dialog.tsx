@@ -1,0 +1,79 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** Confirm before closing: the drives still missing will be marked NeverReceived (R-D4). */
+export function ClosePackageDialog({
+  open,
+  missing,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  missing: string[];
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      confirm.current?.focus();
+    }
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="close-package-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      className="m-auto max-w-md rounded-lg p-0 backdrop:bg-black/50"
+    >
+      <div className="space-y-3 p-5">
+        <h2 id="close-package-title" className="text-xl font-bold">
+          Close this package?
+        </h2>
+        {missing.length > 0 ? (
+          <>
+            <p>
+              These drives were not in it and will be marked <strong>never received</strong> (R-D4):
+            </p>
+            <ul
+              aria-label="Drives to mark never received"
+              className="max-h-48 overflow-y-auto font-mono"
+            >
+              {missing.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>Every expected drive is in.</p>
+        )}
+        <div className="flex justify-end gap-2 pt-2">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-md border border-slate-400 px-4 py-2 font-medium"
+          >
+            Keep it open
+          </button>
+          <button
+            ref={confirm}
+            type="button"
+            onClick={onConfirm}
+            className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white"
+          >
+            Close package
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

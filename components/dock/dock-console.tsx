@@ -1,0 +1,314 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { classifyScan } from "@/lib/domain/scan-codes.ts";
+import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
+import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import { ExpectedDrives } from "./expected-drives";
+import { OutcomeBanner } from "./outcome-banner";
+import { ScanLog, type PendingScan } from "./scan-log";
+import { playTone } from "./dock-sounds";
+import { ClosePackageDialog } from "./close-package-dialog";
+
+type Mode = "receive" | "ship";
+
+async function call<T>(
+  url: string,
+  body?: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+  const response = await fetch(url, {
+    method: body === undefined ? "GET" : "POST",
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch(() => null);
+  if (!response)
+    return { ok: false, message: "The dock is offline: check the network and scan again." };
+  const json = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
+  if (!response.ok)
+    return {
+      ok: false,
+      message: json?.error?.message ?? `The server answered ${response.status}.`,
+    };
+  return { ok: true, data: json as T };
+}
+
+export function DockConsole({
+  mode,
+  packageId,
+  canOverride,
+}: {
+  mode: Mode;
+  packageId: string | null;
+  canOverride: boolean;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const field = useRef<HTMLInputElement>(null);
+  const queue = useRef<PendingScan[]>([]);
+  const running = useRef(false);
+  const [pending, setPending] = useState<PendingScan[]>([]);
+  const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const [override, setOverride] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+
+  const view = useQuery({
+    queryKey: ["dock-package", packageId],
+    queryFn: async () => {
+      const r = await call<DockPackageView>(`/api/dock/packages/${packageId}`);
+      if (!r.ok) throw new Error(r.message);
+      return r.data;
+    },
+    enabled: Boolean(packageId),
+    // Other operators' scans on the same package show up within a few seconds.
+    refetchInterval: 3_000,
+  });
+
+  const focusField = useCallback(() => requestAnimationFrame(() => field.current?.focus()), []);
+  const show = useCallback((o: ScanOutcome) => {
+    setOutcome(o);
+    playTone(o.tone);
+  }, []);
+
+  const goTo = useCallback(
+    (next: { mode?: Mode; packageId?: string | null }) => {
+      const sp = new URLSearchParams();
+      if ((next.mode ?? mode) === "ship") sp.set("mode", "ship");
+      const pkg = next.packageId === undefined ? packageId : next.packageId;
+      if (pkg) sp.set("package", pkg);
+      router.replace(`/dock${sp.size ? `?${sp}` : ""}`);
+      focusField();
+    },
+    [mode, packageId, router, focusField],
+  );
+
+  // Scans are sent one at a time, in order, however fast the scanner fires.
+  const drain = useCallback(async () => {
+    if (running.current || !packageId) return;
+    running.current = true;
+    while (queue.current.length > 0) {
+      const scan = queue.current[0]!;
+      const r = await call<ScanOutcome>("/api/dock/scans", {
+        packageId,
+        code: scan.code,
+        scanId: scan.scanId,
+        supervisorOverride: override || undefined,
+      });
+      show(r.ok ? r.data : scanOutcome.error(scan.code, r.message));
+      queue.current.shift();
+      setPending([...queue.current]);
+    }
+    running.current = false;
+    await queryClient.invalidateQueries({ queryKey: ["dock-package", packageId] });
+  }, [packageId, override, queryClient, show]);
+
+  async function onScan(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = field.current;
+    const code = input?.value.trim() ?? "";
+    if (input) input.value = "";
+    if (!code) return;
+    const kind = classifyScan(code);
+    if (!packageId) {
+      if (kind.kind === "serial")
+        return show(
+          scanOutcome.error(
+            code,
+            "That is a drive serial: scan the package label (its tracking number) first.",
+          ),
+        );
+      const r = await call<{
+        packageId: string;
+        jobNames: string[];
+        trackingNumber: string;
+        carrier: string;
+      }>("/api/dock/packages", {
+        code,
+        direction: mode === "ship" ? "Return" : "Inbound",
+      });
+      if (!r.ok) return show(scanOutcome.error(code, r.message));
+      show({
+        kind: "received",
+        tone: "info",
+        serial: r.data.trackingNumber,
+        title: `${r.data.carrier} ${r.data.trackingNumber} open`,
+        detail:
+          mode === "ship"
+            ? "Scan the drives going back in this package."
+            : r.data.jobNames.length
+              ? `For job ${r.data.jobNames.join(", ")}. Scan its drives.`
+              : "No job has this tracking number: scan the drives, each is held (R-E1).",
+      });
+      return goTo({ packageId: r.data.packageId });
+    }
+    if (kind.kind === "tracking") {
+      return show(
+        scanOutcome.error(
+          code,
+          "That is a package label. Close this package first (Alt+C), then scan the next one.",
+        ),
+      );
+    }
+    const scan = { scanId: crypto.randomUUID(), code };
+    queue.current.push(scan);
+    setPending([...queue.current]);
+    void drain();
+  }
+
+  async function undo() {
+    const r = await call<{ serial: string }>("/api/dock/scans/undo", {});
+    show(
+      r.ok
+        ? {
+            kind: "duplicate",
+            tone: "info",
+            serial: r.data.serial,
+            title: `Undone: ${r.data.serial}`,
+            detail: "Your last scan was undone (recorded).",
+          }
+        : scanOutcome.error("", r.message),
+    );
+    await queryClient.invalidateQueries({ queryKey: ["dock-package", packageId] });
+    focusField();
+  }
+
+  async function closePackage() {
+    setConfirmClose(false);
+    const r = await call<{ neverReceived: string[] }>(`/api/dock/packages/${packageId}/close`, {});
+    if (!r.ok) return show(scanOutcome.error("", r.message));
+    show({
+      kind: "received",
+      tone: r.data.neverReceived.length ? "warning" : "success",
+      serial: "",
+      title: "Package closed",
+      detail: r.data.neverReceived.length
+        ? `Marked never received (R-D4): ${r.data.neverReceived.join(", ")}.`
+        : "Every expected drive was in it.",
+    });
+    goTo({ packageId: null });
+  }
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (!e.altKey) return;
+      if (e.key.toLowerCase() === "u") {
+        e.preventDefault();
+        void undo();
+      } else if (e.key.toLowerCase() === "c" && packageId) {
+        e.preventDefault();
+        setConfirmClose(true);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+  useEffect(() => {
+    focusField();
+  }, [packageId, focusField]);
+
+  const fieldLabel = packageId
+    ? mode === "ship"
+      ? "Scan a drive going back"
+      : "Scan a drive"
+    : mode === "ship"
+      ? "Scan the return package label"
+      : "Scan the package label";
+  const missing =
+    view.data?.direction === "Inbound"
+      ? view.data.jobs.flatMap((j) =>
+          j.drives.filter((d) => !d.extra && d.state === "Specified").map((d) => d.serial),
+        )
+      : [];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-4">
+        <nav aria-label="Dock mode" className="flex gap-2">
+          {(["receive", "ship"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => goTo({ mode: m, packageId: null })}
+              className="rounded-md border border-slate-400 px-4 py-2 font-semibold aria-pressed:bg-slate-900 aria-pressed:text-white"
+            >
+              {m === "receive" ? "Receive" : "Ship back"}
+            </button>
+          ))}
+        </nav>
+        <form onSubmit={onScan} className="space-y-2">
+          <label htmlFor="scan" className="block text-xl font-bold">
+            {fieldLabel}
+          </label>
+          <input
+            ref={field}
+            id="scan"
+            // The dock page exists to take scans: the field has focus from the first paint.
+            autoFocus
+            name="scan"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            enterKeyHint="send"
+            aria-describedby="scan-help"
+            className="w-full rounded-lg border-4 border-slate-800 bg-white px-4 py-4 font-mono text-2xl tracking-wide focus:border-blue-700"
+          />
+          <p id="scan-help" className="text-sm text-slate-700">
+            Scan, or type and press Enter.{" "}
+            {packageId ? "Alt+U undoes your last scan. Alt+C closes the package." : ""}
+          </p>
+        </form>
+        <OutcomeBanner outcome={outcome} />
+        {packageId && view.data && (
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="font-semibold">
+              {view.data.direction === "Inbound" ? "Receiving" : "Shipping back in"}{" "}
+              {view.data.carrier} <span className="font-mono">{view.data.trackingNumber}</span>
+            </p>
+            <button
+              type="button"
+              onClick={() => void undo()}
+              className="rounded-md border border-slate-500 px-3 py-1.5 font-medium hover:bg-slate-100"
+            >
+              Undo last scan
+            </button>
+            <button
+              type="button"
+              onClick={() => setConfirmClose(true)}
+              className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-black"
+            >
+              Close package
+            </button>
+            {mode === "ship" && canOverride && (
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={override}
+                  onChange={(e) => setOverride(e.target.checked)}
+                />
+                Supervisor override: ship even if the copy is not finished
+              </label>
+            )}
+          </div>
+        )}
+        {view.error && (
+          <p role="alert" className="text-red-800">
+            {view.error.message}
+          </p>
+        )}
+        {view.data && <ExpectedDrives view={view.data} />}
+      </div>
+      <aside>{packageId && <ScanLog scans={view.data?.scans ?? []} pending={pending} />}</aside>
+      <ClosePackageDialog
+        open={confirmClose}
+        missing={missing}
+        onConfirm={() => void closePackage()}
+        onCancel={() => {
+          setConfirmClose(false);
+          focusField();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * What the dock tells the operator after a scan: a tone (colour and sound), a title to read at a
+ * glance, and a sentence with the detail. Plain data, shared by the server and the dock page.
+ */
+export type ScanTone = "success" | "warning" | "error" | "info";
+export type ScanOutcomeKind =
+  "received" | "receivedLate" | "duplicate" | "held" | "extra" | "shippedBack" | "error";
+
+export type ScanOutcome = {
+  kind: ScanOutcomeKind;
+  tone: ScanTone;
+  serial: string;
+  title: string;
+  detail: string;
+};
+
+const clock = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+export const scanOutcome = {
+  received(serial: string, jobName: string, late: boolean, jobNowReceived: boolean): ScanOutcome {
+    return {
+      kind: late ? "receivedLate" : "received",
+      tone: "success",
+      serial,
+      title: late ? `Received late: ${serial}` : `Received: ${serial}`,
+      detail: `${late ? "It was marked never received; now it is in (R-D10). " : ""}Job ${jobName}.${jobNowReceived ? " All of the job's drives are in: the job is Received." : ""}`,
+    };
+  },
+  duplicate(
+    serial: string,
+    kind: "receive" | "shipBack",
+    last: { at: Date; actorLabel: string } | null,
+  ): ScanOutcome {
+    const what = kind === "receive" ? "received" : "shipped back";
+    return {
+      kind: "duplicate",
+      tone: "info",
+      serial,
+      title: `Already ${what}: ${serial}`,
+      detail: last
+        ? `Already ${what} at ${clock.format(last.at)} UTC by ${last.actorLabel}. Nothing changed.`
+        : "Nothing changed.",
+    };
+  },
+  held(serial: string, jobName: string | null): ScanOutcome {
+    return {
+      kind: "held",
+      tone: "warning",
+      serial,
+      title: `Hold: ${serial}`,
+      detail: jobName
+        ? `Job ${jobName} is not in Shipping yet: set the drive aside. An incident is open for operations to contact the customer (R-E1).`
+        : "No job on record has this drive: set it aside. An incident is open for operations (R-E1).",
+    };
+  },
+  extra(serial: string, jobName: string): ScanOutcome {
+    return {
+      kind: "extra",
+      tone: "warning",
+      serial,
+      title: `Extra drive: ${serial}`,
+      detail: `Not on job ${jobName}'s drive list. Do not process it: it goes back with the job (R-E5).`,
+    };
+  },
+  shippedBack(
+    serial: string,
+    jobName: string,
+    jobEnded: "Completed" | "Closed" | null,
+  ): ScanOutcome {
+    return {
+      kind: "shippedBack",
+      tone: "success",
+      serial,
+      title: `Shipped back: ${serial}`,
+      detail: `Job ${jobName}.${jobEnded ? ` Every drive is back: the job is ${jobEnded}.` : ""}`,
+    };
+  },
+  error(serial: string, message: string): ScanOutcome {
+    return {
+      kind: "error",
+      tone: "error",
+      serial,
+      title: serial ? `Not done: ${serial}` : "Not done",
+      detail: message,
+    };
+  },
+};

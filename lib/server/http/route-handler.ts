@@ -1,0 +1,79 @@
+import "server-only";
+import { z } from "zod";
+import type { Permission } from "@/lib/permissions.ts";
+import { authorize } from "@/lib/server/authorize.ts";
+import type { CurrentUser } from "@/lib/server/auth/current-user.ts";
+import type { CommandError } from "@/lib/server/command.ts";
+
+export type ApiError = {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+};
+
+const STATUS: Record<CommandError["code"], number> = {
+  not_found: 404,
+  invalid: 422,
+  forbidden: 403,
+  refused: 409,
+  conflict: 409,
+  already_done: 409,
+};
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+) {
+  return Response.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiError,
+    {
+      status,
+      headers: { "cache-control": "no-store" },
+    },
+  );
+}
+
+export function commandErrorResponse(error: CommandError) {
+  return errorResponse(STATUS[error.code], error.code, error.message);
+}
+
+/**
+ * A route handler for signed-in staff: authorize (a live session whose role has the permission,
+ * re-read from the database), parse the JSON body or the query with zod, then run. Refusals are
+ * JSON errors with a message a person can read, and change nothing.
+ */
+export function staffRoute<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  source: "body" | "query",
+  run: (
+    input: z.infer<S>,
+    ctx: { user: CurrentUser; now: Date; request: Request },
+  ) => Promise<Response>,
+) {
+  return async (
+    request: Request,
+    context?: { params?: Promise<Record<string, string>> },
+  ): Promise<Response> => {
+    const auth = await authorize(permission);
+    if (!auth.ok)
+      return errorResponse(
+        auth.status,
+        auth.status === 401 ? "unauthenticated" : "forbidden",
+        auth.message,
+      );
+    let raw: unknown;
+    if (source === "query") raw = Object.fromEntries(new URL(request.url).searchParams);
+    else raw = await request.json().catch(() => undefined);
+    const params = (await context?.params) ?? {};
+    const parsed = schema.safeParse(
+      raw && typeof raw === "object" ? { ...raw, ...params } : { ...params },
+    );
+    if (!parsed.success) {
+      const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      const first = Object.values(fields).flat()[0] ?? "The request is not valid.";
+      return errorResponse(422, "invalid", first, fields);
+    }
+    return run(parsed.data, { user: auth.user, now: new Date(), request });
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+const code = z
+  .string()
+  .trim()
+  .min(1, "Nothing was scanned.")
+  .max(200, "That scan is too long to be a label.");
+
+export const openPackageSchema = z.object({ code, direction: z.enum(["Inbound", "Return"]) });
+export const scanSchema = z.object({
+  packageId: z.uuid("Open a package first."),
+  code,
+  /** Made by the dock page for each scan, so a retried request is applied once. */
+  scanId: z.uuid(),
+  supervisorOverride: z.boolean().optional(),
+});
+export const packageIdSchema = z.object({ packageId: z.uuid("Unknown package.") });
