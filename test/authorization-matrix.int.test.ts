@@ -68,6 +68,40 @@ const MATRIX: Record<string, Entry> = {
       password: "another-long-password",
     }),
   },
+  "app/api/dock/packages/route.ts#POST": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor"],
+    request: async ({ unique }) => ({
+      body: { code: dhlNumber(Number(unique())), direction: "Inbound" },
+    }),
+  },
+  "app/api/dock/packages/[id]/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor"],
+    request: async ({ openPackage }) => ({ params: { id: await openPackage() } }),
+  },
+  "app/api/dock/packages/[id]/close/route.ts#POST": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor"],
+    request: async ({ openPackage }) => ({ body: {}, params: { id: await openPackage() } }),
+  },
+  "app/api/dock/scans/route.ts#POST": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor"],
+    request: async ({ openPackage, unique }) => ({
+      body: {
+        packageId: await openPackage(),
+        code: `WD-WCC4N${unique().padStart(6, "0")}`,
+        scanId: crypto.randomUUID(),
+      },
+    }),
+  },
+  "app/api/dock/scans/undo/route.ts#POST": {
+    kind: "staffRoute",
+    // Every caller has nothing to undo here: allowed roles get 404 "no scan", others 401/403.
+    allowed: ["operator", "supervisor"],
+    request: async () => ({ body: {} }),
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     kind: "route",
     public: "next-auth: CSRF token, session, providers",
@@ -77,6 +111,12 @@ const MATRIX: Record<string, Entry> = {
     public: "next-auth: sign-in callback (throttled), sign-out",
   },
 };
+
+/** A valid DHL Express number (check digit: first nine digits mod 7), different for each n. */
+function dhlNumber(n: number): string {
+  const body = String(300000000 + n);
+  return `${body}${Number(body) % 7}`;
+}
 
 function files(dir: string, name: string): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
@@ -125,11 +165,30 @@ function signIn(caller: Caller) {
 }
 
 async function snapshot() {
-  const [u, e] = await Promise.all([
+  const [u, e, p, d] = await Promise.all([
     t.db.user.findMany({ orderBy: { id: "asc" } }),
     t.db.event.count(),
+    t.db.package.findMany({ orderBy: { id: "asc" } }),
+    t.db.drive.count(),
   ]);
-  return JSON.stringify({ u, e });
+  return JSON.stringify({ u, e, p, d });
+}
+
+function ctx(): Ctx {
+  return {
+    targetUserId: () => makeUser("operator", "target"),
+    unique: () => String(++counter),
+    openPackage: async () =>
+      (
+        await t.db.package.create({
+          data: {
+            direction: "Inbound",
+            carrier: "DHL",
+            trackingNumber: dhlNumber(900000 + ++counter),
+          },
+        })
+      ).id,
+  };
 }
 
 beforeAll(async () => {
@@ -155,6 +214,46 @@ describe("authorization matrix", () => {
     if (entry.kind === "route") {
       it(`${key} is public on purpose: ${entry.public}`, () =>
         expect(entry.public.length).toBeGreaterThan(0));
+      continue;
+    }
+    if (entry.kind === "staffRoute") {
+      for (const caller of CALLERS) {
+        const allowed = (entry.allowed as readonly string[]).includes(caller);
+        it(`${key} by ${caller}: ${allowed ? "allowed" : "refused (401/403), nothing changes"}`, async () => {
+          const [file, method] = key.split("#") as [string, string];
+          const handler = ((await import(path.join(root, file))) as Record<string, Handler>)[
+            method
+          ]!;
+          const { body, params } = await entry.request(ctx());
+          signIn(caller);
+          const before = await snapshot();
+          const init: RequestInit =
+            method === "GET"
+              ? {}
+              : {
+                  method,
+                  body: JSON.stringify(body ?? {}),
+                  headers: { "content-type": "application/json" },
+                };
+          const response = await handler(new Request("http://localhost/api", init), {
+            params: Promise.resolve(params ?? {}),
+          });
+          if (allowed) {
+            // The undo route answers 404 "no scan to undo" to a caller who has not scanned.
+            expect(response.status, await response.clone().text()).toBe(
+              key.includes("undo")
+                ? 404
+                : key.endsWith("#GET") || key.includes("close") || key.includes("scans")
+                  ? 200
+                  : 201,
+            );
+          } else {
+            const signedIn = caller === "admin";
+            expect(response.status).toBe(signedIn ? 403 : 401);
+            expect(await snapshot()).toEqual(before);
+          }
+        });
+      }
       continue;
     }
     for (const caller of CALLERS) {

@@ -1,0 +1,275 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
+import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
+import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
+import {
+  closeDockPackage,
+  openDockPackage,
+  scanDriveIn,
+  scanDriveOut,
+} from "@/lib/server/dock/commands.ts";
+import { undoLastScan } from "@/lib/server/dock/undo.ts";
+import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
+
+let t: TestDatabase;
+let customerId: string;
+const r = seededRandom(7);
+const now = new Date();
+const ana = {
+  type: "user",
+  id: "u-ana",
+  label: "Ana Ruiz",
+  role: "operator",
+} as const satisfies ActorRef;
+const ben = {
+  type: "user",
+  id: "u-ben",
+  label: "Ben Okafor",
+  role: "operator",
+} as const satisfies ActorRef;
+const sam = {
+  type: "user",
+  id: "u-sam",
+  label: "Sam Keller",
+  role: "supervisor",
+} as const satisfies ActorRef;
+const station: ActorRef = { type: "station", id: "cs", label: "CS-01" };
+let n = 0;
+
+function ok<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
+}
+
+/** An import job in Shipping whose package is a fresh DHL number, with `count` drives. */
+async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
+  const tracking = dhlTrackingNumber(r);
+  const serials = Array.from(
+    { length: count },
+    (_, i) => `WD-WCC4N${String(++n).padStart(4, "0")}X${i}`,
+  );
+  const customer: ActorRef = { type: "apiKey", id: "k", label: "Contoso", customerId };
+  const { id } = ok(
+    await createJob(
+      t.db,
+      customer,
+      {
+        customerId,
+        name: `dock-${n}`,
+        type: "Import",
+        storageAccount: "s",
+        drives: serials.map((serial) => ({ serial })),
+      },
+      now,
+    ),
+  );
+  ok(
+    await updateJobProperties(
+      t.db,
+      customer,
+      id,
+      {
+        deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
+        returnAddress: {
+          recipientName: "A",
+          streetAddress1: "1 Way",
+          city: "Redmond",
+          postalCode: "98052",
+          countryOrRegion: "US",
+          phone: "+1 425 555 0100",
+        },
+      },
+      now,
+    ),
+  );
+  if (opts.ship !== false) ok(await markJobShipping(t.db, customer, id, now));
+  return { id, tracking, serials };
+}
+
+const open = async (code: string, direction: "Inbound" | "Return" = "Inbound") =>
+  ok(await openDockPackage(t.db, ana, { code, direction }, now));
+const scan = (packageId: string, code: string, actor: ActorRef = ana, scanId = randomUUID()) =>
+  scanDriveIn(t.db, actor, { packageId, code, scanId }, now);
+const job = (id: string) => t.db.job.findUniqueOrThrow({ where: { id } });
+const driveOf = (serial: string) => t.db.drive.findFirstOrThrow({ where: { serial } });
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  customerId = (
+    await t.db.customer.create({
+      data: { name: "Contoso", contactName: "Ana", contactEmail: "a@c.example" },
+    })
+  ).id;
+});
+afterAll(() => t.drop());
+
+describe("the receiving dock", () => {
+  it("R-D3 R-J7: a package typed with spaces opens for its job; scanning every drive receives them and the job", async () => {
+    const j = await shippingJob(2);
+    const pkg = await open(
+      `${j.tracking.slice(0, 3)} ${j.tracking.slice(3, 6)}-${j.tracking.slice(6)}`,
+    );
+    expect(pkg.jobNames).toEqual([`dock-${n}`]);
+    const first = ok(await scan(pkg.packageId, j.serials[0]!.toLowerCase()));
+    expect(first).toMatchObject({ kind: "received", tone: "success" });
+    const last = ok(await scan(pkg.packageId, j.serials[1]!));
+    expect(last.detail).toContain("the job is Received");
+    expect((await job(j.id)).state).toBe("Received");
+  });
+
+  it("R-D3: two operators scanning one drive at once give one transition and one event; the rest hear who did it", async () => {
+    const j = await shippingJob(3);
+    const pkg = await open(j.tracking);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => scan(pkg.packageId, j.serials[0]!, i % 2 ? ana : ben)),
+    );
+    const outcomes = results.map(ok);
+    expect(outcomes.filter((o) => o.kind === "received")).toHaveLength(1);
+    for (const o of outcomes.filter((x) => x.kind !== "received"))
+      expect(o.detail).toMatch(/Already received at \d\d:\d\d UTC by (Ana Ruiz|Ben Okafor)/);
+    const drive = await driveOf(j.serials[0]!);
+    expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.receive" } })).toBe(1);
+    expect(drive.version).toBe(1);
+  });
+
+  it("a retried request (same scan id) is applied once", async () => {
+    const j = await shippingJob(2);
+    const pkg = await open(j.tracking);
+    const id = randomUUID();
+    ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
+    const again = ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
+    expect(again.kind).toBe("duplicate");
+    expect(await t.db.event.count({ where: { idempotencyKey: `scan:${id}` } })).toBe(1);
+  });
+
+  it("R-D4 R-J7: closing a package marks the drives still missing NeverReceived, and the job is Received", async () => {
+    const j = await shippingJob(3);
+    const pkg = await open(j.tracking);
+    ok(await scan(pkg.packageId, j.serials[0]!));
+    ok(await scan(pkg.packageId, j.serials[1]!));
+    const closed = ok(await closeDockPackage(t.db, ana, pkg.packageId, now));
+    expect(closed.neverReceived).toEqual([j.serials[2]]);
+    expect((await driveOf(j.serials[2]!)).state).toBe("NeverReceived");
+    expect((await job(j.id)).state).toBe("Received");
+    expect((await scan(pkg.packageId, j.serials[2]!)).ok).toBe(false); // closed
+  });
+
+  it("R-D10: a NeverReceived drive arriving in a later package is received", async () => {
+    const j = await shippingJob(2);
+    const pkg = await open(j.tracking);
+    ok(await scan(pkg.packageId, j.serials[0]!));
+    ok(await closeDockPackage(t.db, ana, pkg.packageId, now));
+    const later = await open(dhlTrackingNumber(r));
+    const o = ok(await scan(later.packageId, j.serials[1]!));
+    expect(o).toMatchObject({ kind: "receivedLate", tone: "success" });
+    expect((await driveOf(j.serials[1]!)).state).toBe("Received");
+  });
+
+  it("R-E1: a drive of no known job is held with an incident; so is a drive of a job still in Creating", async () => {
+    const unknown = await open(dhlTrackingNumber(r));
+    const o = ok(await scan(unknown.packageId, "ZA9Q8W7E"));
+    expect(o).toMatchObject({ kind: "held", tone: "warning" });
+    const held = await t.db.drive.findFirstOrThrow({ where: { serial: "ZA9Q8W7E" } });
+    expect(held.jobId).toBeNull();
+    expect(
+      await t.db.incident.count({
+        where: { driveId: held.id, kind: "JobNotShipping", jobId: null },
+      }),
+    ).toBe(1);
+
+    const creating = await shippingJob(1, { ship: false });
+    const pkg = await open(creating.tracking);
+    expect(ok(await scan(pkg.packageId, creating.serials[0]!))).toMatchObject({ kind: "held" });
+    expect((await driveOf(creating.serials[0]!)).state).toBe("Specified");
+    expect(
+      await t.db.incident.count({ where: { jobId: creating.id, kind: "JobNotShipping" } }),
+    ).toBe(1);
+  });
+
+  it("R-E5 R-D11: a drive not on the package's job's list is an extra drive of that job, with an incident", async () => {
+    const j = await shippingJob(1);
+    const pkg = await open(j.tracking);
+    expect(ok(await scan(pkg.packageId, "S3Z9NB0K123456A"))).toMatchObject({
+      kind: "extra",
+      tone: "warning",
+    });
+    const extra = await t.db.drive.findFirstOrThrow({ where: { serial: "S3Z9NB0K123456A" } });
+    expect(extra).toMatchObject({ jobId: j.id, extra: true, state: "Received" });
+    expect(await t.db.incident.count({ where: { driveId: extra.id, kind: "ExtraDrive" } })).toBe(1);
+  });
+
+  it("an unreadable scan is refused with a clear message and changes nothing", async () => {
+    const j = await shippingJob(1);
+    const pkg = await open(j.tracking);
+    const before = await t.db.event.count();
+    const res = await scan(pkg.packageId, "??");
+    expect(res.ok).toBe(false);
+    expect(await t.db.event.count()).toBe(before);
+  });
+
+  it("undo: an operator takes back their own last scan; the job moves back too; the undo is an event", async () => {
+    const j = await shippingJob(1);
+    const pkg = await open(j.tracking);
+    ok(await scan(pkg.packageId, j.serials[0]!, ben));
+    expect((await job(j.id)).state).toBe("Received");
+    expect((await undoLastScan(t.db, ana, now)).ok).toBe(true); // Ana undoes her own last scan, not Ben's
+    const undone = ok(await undoLastScan(t.db, ben, now));
+    expect(undone.serial).toBe(j.serials[0]);
+    expect((await driveOf(j.serials[0]!)).state).toBe("Specified");
+    expect((await job(j.id)).state).toBe("Shipping");
+    expect(await t.db.event.count({ where: { kind: "scan.undone", actorId: ben.id } })).toBe(1);
+    expect((await undoLastScan(t.db, ben, now)).ok).toBe(false);
+  });
+});
+
+describe("shipping back", () => {
+  async function copiedJob(errors: number) {
+    const j = await shippingJob(2);
+    const pkg = await open(j.tracking);
+    for (const s of j.serials) ok(await scan(pkg.packageId, s));
+    for (const s of j.serials) {
+      const d = await driveOf(s);
+      ok(await startDriveCopy(t.db, station, d.id, now));
+      ok(await finishDriveCopy(t.db, station, d.id, { errors, warnings: 0 }, now));
+    }
+    expect((await job(j.id)).state).toBe("Packaging");
+    return j;
+  }
+  const out = (
+    packageId: string,
+    code: string,
+    actor: ActorRef = ana,
+    supervisorOverride = false,
+  ) =>
+    scanDriveOut(t.db, actor, { packageId, code, scanId: randomUUID(), supervisorOverride }, now);
+
+  it("R-D9 R-J10: every drive scanned into a return package ships back and the job is Completed", async () => {
+    const j = await copiedJob(0);
+    const ret = await open(dhlTrackingNumber(r), "Return");
+    ok(await out(ret.packageId, j.serials[0]!));
+    const last = ok(await out(ret.packageId, j.serials[1]!));
+    expect(last.detail).toContain("the job is Completed");
+    expect((await job(j.id)).state).toBe("Completed");
+    expect(ok(await out(ret.packageId, j.serials[1]!)).kind).toBe("duplicate");
+  });
+
+  it("R-J12: a job whose copy met errors ends Closed", async () => {
+    const j = await copiedJob(2);
+    const ret = await open(dhlTrackingNumber(r), "Return");
+    for (const s of j.serials) ok(await out(ret.packageId, s));
+    expect((await job(j.id)).state).toBe("Closed");
+  });
+
+  it("a drive whose copy is not finished goes back only with a supervisor's override", async () => {
+    const j = await shippingJob(1);
+    const pkg = await open(j.tracking);
+    ok(await scan(pkg.packageId, j.serials[0]!));
+    ok(await startDriveCopy(t.db, station, (await driveOf(j.serials[0]!)).id, now));
+    const ret = await open(dhlTrackingNumber(r), "Return");
+    expect((await out(ret.packageId, j.serials[0]!)).ok).toBe(false);
+    expect((await out(ret.packageId, j.serials[0]!, sam, true)).ok).toBe(true);
+    expect((await driveOf(j.serials[0]!)).state).toBe("ShippedBack");
+  });
+});
