@@ -29,14 +29,27 @@ const CALLERS = [
 type Caller = (typeof CALLERS)[number];
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-type Ctx = { targetUserId: () => Promise<string>; unique: () => string };
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+type Ctx = {
+  targetUserId: () => Promise<string>;
+  unique: () => string;
+  openPackage: () => Promise<string>;
+};
 type Entry =
   | {
       kind: "action";
       allowed: readonly Role[];
       form: (ctx: Ctx) => Promise<Record<string, string>>;
     }
-  | { kind: "route"; public: string };
+  | { kind: "route"; public: string }
+  | {
+      kind: "staffRoute";
+      allowed: readonly Role[];
+      request: (ctx: Ctx) => Promise<{ body?: unknown; params?: Record<string, string> }>;
+    };
 
 let counter = 0;
 const MATRIX: Record<string, Entry> = {
@@ -261,12 +274,8 @@ describe("authorization matrix", () => {
       it(`${key} by ${caller}: ${allowed ? "allowed" : "refused, nothing changes"}`, async () => {
         const [file, name] = key.split("#") as [string, string];
         const action = ((await import(path.join(root, file))) as Record<string, Action>)[name]!;
-        const ctx: Ctx = {
-          targetUserId: () => makeUser("operator", "target"),
-          unique: () => String(++counter),
-        };
         const form = new FormData();
-        for (const [k, v] of Object.entries(await entry.form(ctx))) form.set(k, v);
+        for (const [k, v] of Object.entries(await entry.form(ctx()))) form.set(k, v);
         signIn(caller);
         const before = await snapshot();
         const result = await action(null, form);
