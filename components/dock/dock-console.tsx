@@ -8,31 +8,14 @@ import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
 import type { DockPackageView } from "@/lib/server/dock/queries.ts";
 import { ExpectedDrives } from "./expected-drives";
 import { OutcomeBanner } from "./outcome-banner";
-import { ScanLog, type PendingScan } from "./scan-log";
+import { ScanLog } from "./scan-log";
 import { playTone } from "./dock-sounds";
 import { ClosePackageDialog } from "./close-package-dialog";
+import { dockCall } from "./dock-api";
+import { useScanQueue } from "./use-scan-queue";
+import { PackageToolbar } from "./package-toolbar";
 
 type Mode = "receive" | "ship";
-
-async function call<T>(
-  url: string,
-  body?: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
-  const response = await fetch(url, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).catch(() => null);
-  if (!response)
-    return { ok: false, message: "The dock is offline: check the network and scan again." };
-  const json = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-  if (!response.ok)
-    return {
-      ok: false,
-      message: json?.error?.message ?? `The server answered ${response.status}.`,
-    };
-  return { ok: true, data: json as T };
-}
 
 export function DockConsole({
   mode,
@@ -46,9 +29,6 @@ export function DockConsole({
   const router = useRouter();
   const queryClient = useQueryClient();
   const field = useRef<HTMLInputElement>(null);
-  const queue = useRef<PendingScan[]>([]);
-  const running = useRef(false);
-  const [pending, setPending] = useState<PendingScan[]>([]);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [override, setOverride] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -56,7 +36,7 @@ export function DockConsole({
   const view = useQuery({
     queryKey: ["dock-package", packageId],
     queryFn: async () => {
-      const r = await call<DockPackageView>(`/api/dock/packages/${packageId}`);
+      const r = await dockCall<DockPackageView>(`/api/dock/packages/${packageId}`);
       if (!r.ok) throw new Error(r.message);
       return r.data;
     },
@@ -83,25 +63,7 @@ export function DockConsole({
     [mode, packageId, router, focusField],
   );
 
-  // Scans are sent one at a time, in order, however fast the scanner fires.
-  const drain = useCallback(async () => {
-    if (running.current || !packageId) return;
-    running.current = true;
-    while (queue.current.length > 0) {
-      const scan = queue.current[0]!;
-      const r = await call<ScanOutcome>("/api/dock/scans", {
-        packageId,
-        code: scan.code,
-        scanId: scan.scanId,
-        supervisorOverride: override || undefined,
-      });
-      show(r.ok ? r.data : scanOutcome.error(scan.code, r.message));
-      queue.current.shift();
-      setPending([...queue.current]);
-    }
-    running.current = false;
-    await queryClient.invalidateQueries({ queryKey: ["dock-package", packageId] });
-  }, [packageId, override, queryClient, show]);
+  const { pending, enqueue } = useScanQueue(packageId, override, show);
 
   async function onScan(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -118,7 +80,7 @@ export function DockConsole({
             "That is a drive serial: scan the package label (its tracking number) first.",
           ),
         );
-      const r = await call<{
+      const r = await dockCall<{
         packageId: string;
         jobNames: string[];
         trackingNumber: string;
@@ -150,14 +112,11 @@ export function DockConsole({
         ),
       );
     }
-    const scan = { scanId: crypto.randomUUID(), code };
-    queue.current.push(scan);
-    setPending([...queue.current]);
-    void drain();
+    enqueue(code);
   }
 
   async function undo() {
-    const r = await call<{ serial: string }>("/api/dock/scans/undo", {});
+    const r = await dockCall<{ serial: string }>("/api/dock/scans/undo", {});
     show(
       r.ok
         ? {
@@ -175,7 +134,10 @@ export function DockConsole({
 
   async function closePackage() {
     setConfirmClose(false);
-    const r = await call<{ neverReceived: string[] }>(`/api/dock/packages/${packageId}/close`, {});
+    const r = await dockCall<{ neverReceived: string[] }>(
+      `/api/dock/packages/${packageId}/close`,
+      {},
+    );
     if (!r.ok) return show(scanOutcome.error("", r.message));
     show({
       kind: "received",
@@ -261,36 +223,14 @@ export function DockConsole({
         </form>
         <OutcomeBanner outcome={outcome} />
         {packageId && view.data && (
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="font-semibold">
-              {view.data.direction === "Inbound" ? "Receiving" : "Shipping back in"}{" "}
-              {view.data.carrier} <span className="font-mono">{view.data.trackingNumber}</span>
-            </p>
-            <button
-              type="button"
-              onClick={() => void undo()}
-              className="rounded-md border border-slate-500 px-3 py-1.5 font-medium hover:bg-slate-100"
-            >
-              Undo last scan
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirmClose(true)}
-              className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-black"
-            >
-              Close package
-            </button>
-            {mode === "ship" && canOverride && (
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={override}
-                  onChange={(e) => setOverride(e.target.checked)}
-                />
-                Supervisor override: ship even if the copy is not finished
-              </label>
-            )}
-          </div>
+          <PackageToolbar
+            view={view.data}
+            showOverride={mode === "ship" && canOverride}
+            override={override}
+            onOverride={setOverride}
+            onUndo={() => void undo()}
+            onClose={() => setConfirmClose(true)}
+          />
         )}
         {view.error && (
           <p role="alert" className="text-red-800">
