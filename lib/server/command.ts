@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
+import type { Refusal } from "@/lib/domain/index.ts";
 
 /** What a user can cause and read: a code for programs, a message for people. Bugs throw instead. */
 export type CommandErrorCode =
@@ -19,6 +20,17 @@ export const fail = (
   ok: false,
   error: { code, message, ...(rule ? { rule } : {}) },
 });
+
+/** A domain refusal as a command's answer: a repeat is "already done", a wrong actor "forbidden". */
+export function fromRefusal(refusal: Refusal): CommandResult<never> {
+  const code =
+    refusal.code === "already_in_state"
+      ? "already_done"
+      : refusal.code === "forbidden_actor"
+        ? "forbidden"
+        : "refused";
+  return fail(code, refusal.message, refusal.rule);
+}
 
 /** Thrown inside a transaction when a row changed under us: the whole command is retried. */
 export class VersionConflict extends Error {

@@ -100,6 +100,25 @@ async function duplicateOutcome(
 }
 
 /**
+ * The start of every drive scan: a readable serial, and the scan's idempotency key; a request
+ * already carried out (same scan id) is answered as the double scan it is.
+ */
+async function beginScan(
+  tx: Tx,
+  input: { code: string; scanId: string },
+  kind: "receive" | "shipBack",
+): Promise<{ answer: CommandResult<ScanOutcome> } | { serial: string; key: string }> {
+  const parsed = normalizeDriveSerial(input.code);
+  if (!parsed.ok) return { answer: fail("invalid", parsed.refusal.message) };
+  const serial = parsed.value.serial;
+  const key = `scan:${input.scanId}`;
+  const repeat = await alreadyRecorded(tx, key);
+  if (repeat?.driveId)
+    return { answer: done(await duplicateOutcome(tx, repeat.driveId, serial, kind)) };
+  return { serial, key };
+}
+
+/**
  * A drive scanned into an open inbound package. One transaction: find what the scan means
  * (planDriveScan), apply the drive rule, record the event with the scan's idempotency key. A double
  * scan or a retried request changes nothing and says when and by whom the drive came in.
@@ -111,12 +130,9 @@ export function scanDriveIn(
   now: Date,
 ): Promise<CommandResult<ScanOutcome>> {
   return runCommand(database, async (tx) => {
-    const parsed = normalizeDriveSerial(input.code);
-    if (!parsed.ok) return fail("invalid", parsed.refusal.message);
-    const serial = parsed.value.serial;
-    const key = `scan:${input.scanId}`;
-    const repeat = await alreadyRecorded(tx, key);
-    if (repeat?.driveId) return done(await duplicateOutcome(tx, repeat.driveId, serial, "receive"));
+    const begun = await beginScan(tx, input, "receive");
+    if ("answer" in begun) return begun.answer;
+    const { serial, key } = begun;
     const pkg = await openPackageOrFail(tx, input.packageId, "Inbound");
     if (!pkg)
       return fail("invalid", "This package is closed or unknown: scan its label again to open it.");
@@ -342,13 +358,9 @@ export function scanDriveOut(
   now: Date,
 ): Promise<CommandResult<ScanOutcome>> {
   return runCommand(database, async (tx) => {
-    const parsed = normalizeDriveSerial(input.code);
-    if (!parsed.ok) return fail("invalid", parsed.refusal.message);
-    const serial = parsed.value.serial;
-    const key = `scan:${input.scanId}`;
-    const repeat = await alreadyRecorded(tx, key);
-    if (repeat?.driveId)
-      return done(await duplicateOutcome(tx, repeat.driveId, serial, "shipBack"));
+    const begun = await beginScan(tx, input, "shipBack");
+    if ("answer" in begun) return begun.answer;
+    const { serial, key } = begun;
     const pkg = await openPackageOrFail(tx, input.packageId, "Return");
     if (!pkg)
       return fail("invalid", "This return package is closed or unknown: scan its label again.");

@@ -14,6 +14,7 @@ import {
   appendEvent,
   done,
   fail,
+  fromRefusal,
   runCommand,
   updateVersioned,
   type CommandResult,
@@ -109,18 +110,7 @@ export async function applyDriveEvent(
       },
     },
   );
-  if (!decision.ok) {
-    const { code, message, rule } = decision.refusal;
-    return fail(
-      code === "already_in_state"
-        ? "already_done"
-        : code === "forbidden_actor"
-          ? "forbidden"
-          : "refused",
-      message,
-      rule,
-    );
-  }
+  if (!decision.ok) return fromRefusal(decision.refusal);
   const { to, faultedFrom, recordsJobError } = decision.value;
   await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
     state: to,
@@ -244,7 +234,7 @@ export function reportDriveProgress(
       progress.percent,
       domainActor(actor),
     );
-    if (!decision.ok) return fail("refused", decision.refusal.message, decision.refusal.rule);
+    if (!decision.ok) return fromRefusal(decision.refusal);
     await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
       percentComplete: decision.value.percent,
       ...(progress.bytesTransferred !== undefined
@@ -303,7 +293,7 @@ export async function recordArrivingDriveIn(
     input.kind,
     domainActor(actor),
   );
-  if (!decision.ok) return fail("refused", decision.refusal.message, decision.refusal.rule);
+  if (!decision.ok) return fromRefusal(decision.refusal);
   if (await tx.drive.findUnique({ where: { jobId_serial: { jobId: job.id, serial } } })) {
     return fail("already_done", `Drive ${serial} is already recorded for job ${job.name}.`);
   }

@@ -3,7 +3,14 @@ import type { IncidentKind } from "@/lib/generated/prisma/enums.ts";
 import { canOpenIncident, incidentDeadlines } from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { appendEvent, done, fail, runCommand, type CommandResult } from "@/lib/server/command.ts";
+import {
+  appendEvent,
+  done,
+  fail,
+  fromRefusal,
+  runCommand,
+  type CommandResult,
+} from "@/lib/server/command.ts";
 
 export type NewIncident = {
   kind: IncidentKind;
@@ -32,7 +39,7 @@ export async function openIncidentIn(
       })
     : [];
   const allowed = canOpenIncident(input.kind, job, open);
-  if (!allowed.ok) return fail("refused", allowed.refusal.message, allowed.refusal.rule);
+  if (!allowed.ok) return fromRefusal(allowed.refusal);
   const incident = await tx.incident.create({
     data: {
       kind: input.kind,

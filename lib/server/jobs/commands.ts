@@ -8,6 +8,7 @@ import {
   appendEvent,
   done,
   fail,
+  fromRefusal,
   runCommand,
   updateVersioned,
   type CommandResult,
@@ -151,18 +152,7 @@ export async function applyJobEvent(
     ? toJobSnapshot({ ...job, ...patched } as JobRow, loaded.drives)
     : loaded.snapshot;
   const decision = decideJobEvent(snapshot, event, domainActor(actor), now);
-  if (!decision.ok) {
-    const { code, message, rule } = decision.refusal;
-    return fail(
-      code === "already_in_state"
-        ? "already_done"
-        : code === "forbidden_actor"
-          ? "forbidden"
-          : "refused",
-      message,
-      rule,
-    );
-  }
+  if (!decision.ok) return fromRefusal(decision.refusal);
   const { to, rule } = decision.value;
   const reason = extra.note ?? ("reason" in event ? event.reason : null);
   await appendEvent(tx, {
