@@ -111,9 +111,9 @@ const MATRIX: Record<string, Entry> = {
   },
   "app/api/dock/scans/undo/route.ts#POST": {
     kind: "staffRoute",
-    // Every caller has nothing to undo here: allowed roles get 404 "no scan", others 401/403.
+    // The caller has nothing to undo in a fresh package: allowed roles get 404 "no scan", others 401/403.
     allowed: ["operator", "supervisor"],
-    request: async () => ({ body: {} }),
+    request: async ({ openPackage }) => ({ body: { packageId: await openPackage() } }),
   },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     kind: "route",

@@ -18,15 +18,19 @@ import { PackageToolbar } from "./package-toolbar";
 type Mode = "receive" | "ship";
 
 export function DockConsole({
-  mode,
-  packageId,
+  initialMode,
+  initialPackageId,
   canOverride,
 }: {
-  mode: Mode;
-  packageId: string | null;
+  initialMode: Mode;
+  initialPackageId: string | null;
   canOverride: boolean;
 }) {
   const router = useRouter();
+  // The page's own state, so the very next scan after opening or closing a package already
+  // belongs to the right one; the URL follows, for a reload or another tab.
+  const [mode, setMode] = useState<Mode>(initialMode);
+  const [packageId, setPackageId] = useState<string | null>(initialPackageId);
   const queryClient = useQueryClient();
   const field = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
@@ -57,7 +61,9 @@ export function DockConsole({
       if ((next.mode ?? mode) === "ship") sp.set("mode", "ship");
       const pkg = next.packageId === undefined ? packageId : next.packageId;
       if (pkg) sp.set("package", pkg);
-      router.replace(`/dock${sp.size ? `?${sp}` : ""}`);
+      setMode(next.mode ?? mode);
+      setPackageId(pkg);
+      router.replace(`/dock${sp.size ? `?${sp}` : ""}`, { scroll: false });
       focusField();
     },
     [mode, packageId, router, focusField],
@@ -116,7 +122,7 @@ export function DockConsole({
   }
 
   async function undo() {
-    const r = await dockCall<{ serial: string }>("/api/dock/scans/undo", {});
+    const r = await dockCall<{ serial: string }>("/api/dock/scans/undo", { packageId });
     show(
       r.ok
         ? {
@@ -130,6 +136,12 @@ export function DockConsole({
     );
     await queryClient.invalidateQueries({ queryKey: ["dock-package", packageId] });
     focusField();
+  }
+
+  // The confirmation lists what the server will mark missing, as of now (not of the last poll).
+  async function askToClose() {
+    await view.refetch();
+    setConfirmClose(true);
   }
 
   async function closePackage() {
@@ -154,12 +166,13 @@ export function DockConsole({
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!e.altKey) return;
+      if (!packageId) return;
       if (e.key.toLowerCase() === "u") {
         e.preventDefault();
         void undo();
-      } else if (e.key.toLowerCase() === "c" && packageId) {
+      } else if (e.key.toLowerCase() === "c") {
         e.preventDefault();
-        setConfirmClose(true);
+        void askToClose();
       }
     }
     window.addEventListener("keydown", onKey);
@@ -176,12 +189,7 @@ export function DockConsole({
     : mode === "ship"
       ? "Scan the return package label"
       : "Scan the package label";
-  const missing =
-    view.data?.direction === "Inbound"
-      ? view.data.jobs.flatMap((j) =>
-          j.drives.filter((d) => !d.extra && d.state === "Specified").map((d) => d.serial),
-        )
-      : [];
+  const missing = view.data?.missing ?? [];
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -229,7 +237,7 @@ export function DockConsole({
             override={override}
             onOverride={setOverride}
             onUndo={() => void undo()}
-            onClose={() => setConfirmClose(true)}
+            onClose={() => void askToClose()}
           />
         )}
         {view.error && (

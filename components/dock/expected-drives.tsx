@@ -23,9 +23,10 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
   }
   return (
     <div className="space-y-4">
+      <h2 className="text-lg font-semibold">{inbound ? "Expected drives" : "Drives going back"}</h2>
       {view.jobs.map((job) => {
         const done = (d: (typeof job.drives)[number]) =>
-          inbound ? IN_STATES.has(d.state) || d.inThisPackage : d.state === "ShippedBack";
+          inbound ? IN_STATES.has(d.state) : d.state === "ShippedBack";
         const listed = job.drives.filter((d) => !d.extra);
         return (
           <section
@@ -65,6 +66,11 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
                           ? "not yet received"
                           : "still here"}
                     </span>
+                    {inbound && d.inThisPackage && d.state === "Specified" && (
+                      <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-950">
+                        held
+                      </span>
+                    )}
                     {d.extra && (
                       <span className="rounded bg-orange-100 px-1.5 text-xs font-semibold text-orange-900">
                         extra

@@ -11,7 +11,13 @@ const ICON = { success: "✓", warning: "!", error: "✕", info: "i" };
 /** The last scan's outcome, big enough to read from a step away, and announced. */
 export function OutcomeBanner({ outcome }: { outcome: ScanOutcome | null }) {
   return (
-    <div aria-live="assertive" aria-atomic="true" className="min-h-24">
+    <div
+      role="status"
+      aria-label="Last scan"
+      aria-live="assertive"
+      aria-atomic="true"
+      className="min-h-24"
+    >
       {outcome && (
         <div
           data-tone={outcome.tone}

@@ -23,8 +23,8 @@ export default async function DockPage({
     <div className="space-y-4">
       <h1 className="sr-only">Receiving dock</h1>
       <DockConsole
-        mode={mode}
-        packageId={packageId}
+        initialMode={mode}
+        initialPackageId={packageId}
         canOverride={can(access.user.role, "faults:resolve")}
       />
     </div>

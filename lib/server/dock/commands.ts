@@ -19,6 +19,7 @@ import {
 import { applyDriveEvent, recordArrivingDriveIn } from "@/lib/server/drives/commands.ts";
 import { openIncidentIn } from "@/lib/server/incidents/commands.ts";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
+import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
 
 /** Scan or type a package label: the package is opened (or found open) and matched to its jobs. */
 export function openDockPackage(
@@ -316,21 +317,7 @@ export function closeDockPackage(
     const found = await tx.package.findUnique({ where: { id: packageId } });
     const pkg = found && (await openPackageOrFail(tx, packageId, found.direction));
     if (!pkg) return fail("invalid", "This package is already closed.");
-    const missing =
-      pkg.direction === "Return"
-        ? []
-        : await tx.drive.findMany({
-            where: {
-              state: "Specified",
-              extra: false,
-              job: {
-                deliveryTrackingNumber: pkg.trackingNumber,
-                state: { in: ["Shipping", "Received"] },
-              },
-            },
-            select: { id: true, serial: true },
-            orderBy: { serial: "asc" },
-          });
+    const missing = pkg.direction === "Return" ? [] : await missingDrives(tx, pkg.trackingNumber);
     for (const d of missing) {
       const r = await applyDriveEvent(tx, actor, d.id, { type: "markNeverReceived" }, now, {
         packageId: pkg.id,

@@ -11,6 +11,7 @@ import {
   scanDriveOut,
 } from "@/lib/server/dock/commands.ts";
 import { undoLastScan } from "@/lib/server/dock/undo.ts";
+import { dockPackageView } from "@/lib/server/dock/queries.ts";
 import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
 
 let t: TestDatabase;
@@ -214,13 +215,37 @@ describe("the receiving dock", () => {
     const pkg = await open(j.tracking);
     ok(await scan(pkg.packageId, j.serials[0]!, ben));
     expect((await job(j.id)).state).toBe("Received");
-    expect((await undoLastScan(t.db, ana, now)).ok).toBe(true); // Ana undoes her own last scan, not Ben's
-    const undone = ok(await undoLastScan(t.db, ben, now));
+    // Ana has no scan in this package: nothing of Ben's is hers to undo.
+    expect(await undoLastScan(t.db, ana, pkg.packageId, now)).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    const undone = ok(await undoLastScan(t.db, ben, pkg.packageId, now));
     expect(undone.serial).toBe(j.serials[0]);
     expect((await driveOf(j.serials[0]!)).state).toBe("Specified");
     expect((await job(j.id)).state).toBe("Shipping");
     expect(await t.db.event.count({ where: { kind: "scan.undone", actorId: ben.id } })).toBe(1);
-    expect((await undoLastScan(t.db, ben, now)).ok).toBe(false);
+    expect((await undoLastScan(t.db, ben, pkg.packageId, now)).ok).toBe(false);
+  });
+
+  it("undo: a closed package's scans stay as they are (closing settled them)", async () => {
+    const j = await shippingJob(2);
+    const pkg = await open(j.tracking);
+    ok(await scan(pkg.packageId, j.serials[0]!));
+    ok(await closeDockPackage(t.db, ana, pkg.packageId, now));
+    const res = await undoLastScan(t.db, ana, pkg.packageId, now);
+    expect(res).toMatchObject({ ok: false, error: { message: expect.stringMatching(/closed/) } });
+    expect((await driveOf(j.serials[0]!)).state).toBe("Received");
+  });
+
+  it("R-E1 R-D4: closing a package does not mark a held drive of a job in Creating never received", async () => {
+    const creating = await shippingJob(2, { ship: false });
+    const pkg = await open(creating.tracking);
+    ok(await scan(pkg.packageId, creating.serials[0]!));
+    const view = await dockPackageView(t.db, pkg.packageId);
+    expect(view?.missing).toEqual([]);
+    expect(ok(await closeDockPackage(t.db, ana, pkg.packageId, now)).neverReceived).toEqual([]);
+    expect((await driveOf(creating.serials[0]!)).state).toBe("Specified");
   });
 });
 

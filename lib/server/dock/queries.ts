@@ -1,6 +1,7 @@
 import "server-only";
 import type { DriveState, JobState, PackageDirection } from "@/lib/generated/prisma/enums.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
 
 export type DockDrive = {
   id: string;
@@ -33,6 +34,8 @@ export type DockPackageView = {
   closedAt: string | null;
   jobs: DockJob[];
   held: { id: string; serial: string }[];
+  /** What closing the package would mark NeverReceived (R-D4). */
+  missing: string[];
   scans: DockScan[];
 };
 
@@ -66,7 +69,7 @@ export async function dockPackageView(
           ],
         }
       : { drives: { some: { returnPackageId: pkg.id } } };
-  const [jobs, held, events] = await Promise.all([
+  const [jobs, held, events, missing] = await Promise.all([
     database.job.findMany({
       where: jobWhere,
       orderBy: { name: "asc" },
@@ -106,6 +109,7 @@ export async function dockPackageView(
         toState: true,
       },
     }),
+    pkg.direction === "Inbound" && !pkg.closedAt ? missingDrives(database, pkg.trackingNumber) : [],
   ]);
   return {
     id: pkg.id,
@@ -128,6 +132,7 @@ export async function dockPackageView(
       })),
     })),
     held,
+    missing: missing.map((d) => d.serial),
     scans: events.map((e) => ({
       id: String(e.id),
       at: e.at.toISOString(),

@@ -15,21 +15,38 @@ import {
 const UNDOABLE = ["drive.receive", "drive.shipBack", "drive.extra"];
 
 /**
- * Undo the operator's own last scan (receive, extra drive, ship back) within the window, when
+ * Undo the operator's own last scan (receive, extra drive, ship back) in the open package, within the window, when
  * nothing happened to the drive since. Recorded as an event; the scan's own event stays.
  */
 export function undoLastScan(
   database: Db,
   actor: ActorRef & { type: "user" },
+  packageId: string,
   now: Date,
 ): Promise<CommandResult<{ serial: string }>> {
   return runCommand(database, async (tx) => {
+    // A closed package's scans are settled: closing it marked its missing drives (R-D4).
+    const pkg = await tx.package.findUnique({
+      where: { id: packageId },
+      select: { closedAt: true },
+    });
+    if (!pkg || pkg.closedAt) {
+      return fail(
+        "refused",
+        "This package is closed: its scans can no longer be undone here. Ask a supervisor.",
+      );
+    }
     const scan = await tx.event.findFirst({
-      where: { actorId: actor.id, kind: { in: UNDOABLE }, idempotencyKey: { startsWith: "scan:" } },
+      where: {
+        actorId: actor.id,
+        packageId,
+        kind: { in: UNDOABLE },
+        idempotencyKey: { startsWith: "scan:" },
+      },
       orderBy: { id: "desc" },
     });
     if (!scan?.driveId || !scan.idempotencyKey)
-      return fail("not_found", "You have no scan to undo.");
+      return fail("not_found", "You have no scan to undo in this package.");
     if (await tx.event.findUnique({ where: { idempotencyKey: `undo:${scan.id}` } })) {
       return fail("already_done", "Your last scan is already undone.");
     }
