@@ -16,7 +16,9 @@ import {
 } from "./demo-data.ts";
 
 const DAY = 86_400_000;
-const CHUNK = 1_000;
+// Small enough that each createMany is one statement (PostgreSQL takes at most 32,767 bind
+// values; a larger batch is split by Prisma and its parts sent at once on the one connection).
+const CHUNK = 500;
 
 /** Share of each state in a busy datacenter, and the state its listed drives are in. */
 const MIX: { state: JobState; weight: number; drives: DriveState[] }[] = [
@@ -117,11 +119,16 @@ export async function seedBulkJobs(db: Db, count: number, now: Date): Promise<vo
       });
     }
     drives += jobDrives.length;
-    await db.$transaction([
-      db.job.createMany({ data: jobs }),
-      db.drive.createMany({ data: jobDrives }),
-      db.event.createMany({ data: events }),
-    ]);
+    // An interactive transaction, one statement after the other: the batch form makes the pg
+    // adapter send queries on one client while another is running (deprecated in pg 8, an error in 9).
+    await db.$transaction(
+      async (tx) => {
+        await tx.job.createMany({ data: jobs });
+        await tx.drive.createMany({ data: jobDrives });
+        await tx.event.createMany({ data: events });
+      },
+      { timeout: 60_000 },
+    );
   }
   console.log(
     `Bulk data: ${count} jobs and ${drives} drives in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
