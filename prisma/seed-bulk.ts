@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/server/db.ts";
+import type { Prisma } from "../lib/generated/prisma/client.ts";
 import type { DriveState, JobState } from "../lib/generated/prisma/enums.ts";
 import {
   CARRIERS,
@@ -56,9 +57,9 @@ export async function seedBulkJobs(db: Db, count: number, now: Date): Promise<vo
   const batch = randomUUID().slice(0, 6);
   let drives = 0;
   for (let offset = 0; offset < count; offset += CHUNK) {
-    const jobs = [];
-    const jobDrives = [];
-    const events = [];
+    const jobs: Prisma.JobCreateManyInput[] = [];
+    const jobDrives: Prisma.DriveCreateManyInput[] = [];
+    const events: Prisma.EventCreateManyInput[] = [];
     for (let i = offset; i < Math.min(count, offset + CHUNK); i++) {
       let pick = r.int(1, totalWeight);
       const mix = MIX.find((m) => (pick -= m.weight) <= 0)!;

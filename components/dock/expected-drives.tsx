@@ -25,8 +25,11 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">{inbound ? "Expected drives" : "Drives going back"}</h2>
       {view.jobs.map((job) => {
+        // A held drive (its job not in Shipping yet, R-E1) is here, set aside: it counts as in.
+        const held = (d: (typeof job.drives)[number]) =>
+          inbound && d.inThisPackage && d.state === "Specified";
         const done = (d: (typeof job.drives)[number]) =>
-          inbound ? IN_STATES.has(d.state) : d.state === "ShippedBack";
+          inbound ? IN_STATES.has(d.state) || held(d) : d.state === "ShippedBack";
         const listed = job.drives.filter((d) => !d.extra);
         return (
           <section
@@ -52,21 +55,23 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
                   <span className="flex items-center gap-2">
                     <span
                       aria-hidden="true"
-                      className={`w-5 text-center font-bold ${done(d) ? "text-emerald-700" : "text-slate-400"}`}
+                      className={`w-5 text-center font-bold ${held(d) ? "text-amber-700" : done(d) ? "text-emerald-700" : "text-slate-400"}`}
                     >
-                      {done(d) ? "✓" : "○"}
+                      {held(d) ? "!" : done(d) ? "✓" : "○"}
                     </span>
                     <span className="font-mono">{d.serial}</span>
                     <span className="sr-only">
-                      {done(d)
-                        ? inbound
-                          ? "received"
-                          : "shipped back"
-                        : inbound
-                          ? "not yet received"
-                          : "still here"}
+                      {held(d)
+                        ? "here, held"
+                        : done(d)
+                          ? inbound
+                            ? "received"
+                            : "shipped back"
+                          : inbound
+                            ? "not yet received"
+                            : "still here"}
                     </span>
-                    {inbound && d.inThisPackage && d.state === "Specified" && (
+                    {held(d) && (
                       <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-950">
                         held
                       </span>
