@@ -222,7 +222,7 @@ export function DockConsole({
             spellCheck={false}
             enterKeyHint="send"
             aria-describedby="scan-help"
-            className="w-full rounded-lg border-4 border-slate-800 bg-white px-4 py-4 font-mono text-2xl tracking-wide focus:border-blue-700"
+            className="w-full rounded-lg border-4 border-slate-800 bg-white px-4 py-4 font-mono text-2xl tracking-wide focus:border-blue-700 2xl:text-4xl"
           />
           <p id="scan-help" className="text-sm text-slate-700">
             Scan, or type and press Enter.{" "}
