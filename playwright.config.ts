@@ -51,6 +51,8 @@ export default defineConfig({
       EMBEDDED_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54340)),
       EMBEDDED_DB_DIR: ".data/e2e",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // The journeys pick seeded jobs by their state: no scheduled sweep moving them meanwhile.
+      DOCKSIDE_SWEEP: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -160,6 +160,8 @@ export async function startApp(
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    // The scheduled sweep would mark the bulk dataset's overdue drives NeverReceived mid-run.
+    DOCKSIDE_SWEEP: "off",
   };
   delete serverEnv.BCRYPT_COST;
   let profileDir: string | undefined;

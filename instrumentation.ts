@@ -1,0 +1,13 @@
+/**
+ * Next.js instrumentation hook: starts the life-cycle timer sweep inside the server (DESIGN.md:
+ * time is an input; it runs on a schedule in the server and as `npm run sweep`). Node.js runtime
+ * only, never during `next build`, and off with DOCKSIDE_SWEEP=off. The server modules are
+ * imported here, not at the top, so the edge bundle never sees them.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.DOCKSIDE_SWEEP === "off") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startSweepSchedule } = await import("@/lib/server/sweep/schedule.ts");
+  startSweepSchedule();
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { Db } from "@/lib/server/db.ts";
+import { databaseUrl } from "@/lib/database-url.ts";
+import { dueIncidentCandidates, sweepIncident } from "./incidents.ts";
+import { dueJobCandidates, sweepJob } from "./jobs.ts";
+import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
+import { absorb, emptyReport, type SweepReport } from "./report.ts";
+
+export type { SweepEntry, SweepReport } from "./report.ts";
+export { formatReport } from "./report.ts";
+
+export type SweepOptions = {
+  /**
+   * The database to take the advisory lock on; by default the app's (DATABASE_URL or the embedded
+   * server) in the schema of its `?schema=`. Tests pass their own URL and schema.
+   */
+  lock?: LockTarget;
+};
+
+/**
+ * The life-cycle timer sweep (DESIGN.md: time is an input). Finds what is due at `now` — jobs by
+ * `due` (R-J2, R-J6, R-E2, R-D5, R-J11, R-J13) and open incidents by `incidentDue` (R-E1, R-E2's
+ * 30 days, R-E4) — and applies it through the same commands people use, as the sweep actor, one
+ * short transaction per job or incident. Idempotent: a second run at the same `now` writes
+ * nothing. Only one instance sweeps at a time (lock.ts); the others answer `ran: false`.
+ */
+export async function runSweep(
+  db: Db,
+  now: Date,
+  options: SweepOptions = {},
+): Promise<SweepReport> {
+  const report = emptyReport(now);
+  const locked = await withSweepLock(options.lock ?? lockTarget(databaseUrl()), async () => {
+    // Incidents first: an R-E2 close makes the job Closed, whose 90 days then start (R-J13).
+    const incidents = await dueIncidentCandidates(db, now);
+    report.checked.incidents = incidents.length;
+    for (const id of incidents) {
+      try {
+        const r = await sweepIncident(db, id, now);
+        if (r.ok) absorb(report, r.value);
+        else
+          report.errors.push({
+            rule: "-",
+            action: "incident",
+            incidentId: id,
+            detail: r.error.message,
+          });
+      } catch (e) {
+        report.errors.push({ rule: "-", action: "incident", incidentId: id, detail: message(e) });
+      }
+    }
+    const jobs = await dueJobCandidates(db, now);
+    report.checked.jobs = jobs.length;
+    for (const id of jobs) {
+      try {
+        const r = await sweepJob(db, id, now);
+        if (r.ok) absorb(report, r.value);
+        else report.errors.push({ rule: "-", action: "job", jobId: id, detail: r.error.message });
+      } catch (e) {
+        report.errors.push({ rule: "-", action: "job", jobId: id, detail: message(e) });
+      }
+    }
+  });
+  if (!locked.acquired) return { ...report, ran: false, skippedReason: locked.reason };
+  return report;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
