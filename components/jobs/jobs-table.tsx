@@ -1,7 +1,16 @@
+import Link from "next/link";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { CancelledTag, changeTime, JobDriveCounts } from "@/components/jobs/job-drive-counts";
 import { Progress } from "@/components/ui/progress";
 import type { JobListRow } from "@/lib/server/jobs/queries.ts";
+
+function JobLink({ job }: { job: JobListRow }) {
+  return (
+    <Link href={`/jobs/${job.id}`} className="text-blue-800 underline hover:text-blue-950">
+      {job.name}
+    </Link>
+  );
+}
 
 /** The jobs as a table, for screens wide enough for it (a card list serves small ones). */
 export function JobsTable({ rows }: { rows: JobListRow[] }) {
@@ -24,7 +33,7 @@ export function JobsTable({ rows }: { rows: JobListRow[] }) {
           {rows.map((job) => (
             <tr key={job.id}>
               <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-                {job.name}
+                <JobLink job={job} />
                 {job.cancelRequested && <CancelledTag />}
               </th>
               <td className="px-3 py-2 whitespace-nowrap">{job.customerName}</td>
@@ -57,7 +66,7 @@ export function JobCardList({ rows }: { rows: JobListRow[] }) {
         <li key={job.id} className="rounded-lg border border-slate-200 bg-white p-3">
           <div className="flex items-start justify-between gap-2">
             <p className="font-mono text-sm font-semibold break-all">
-              {job.name}
+              <JobLink job={job} />
               {job.cancelRequested && <CancelledTag />}
             </p>
             <StateBadge state={job.state} />
