@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JobContacts } from "@/components/jobs/job-contacts";
+import { JobDrives } from "@/components/jobs/job-drives";
+import { JobEvents } from "@/components/jobs/job-events";
+import { JobFields } from "@/components/jobs/job-fields";
+import { JobHeader } from "@/components/jobs/job-header";
+import { JobIncidents } from "@/components/jobs/job-incidents";
+import { JobTimeline } from "@/components/jobs/job-timeline";
+import { Forbidden } from "@/components/ui/forbidden";
+import { db } from "@/lib/server/db.ts";
+import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
+import { requirePage } from "@/lib/server/page-access.ts";
+
+// The title stays generic: metadata is rendered before the page checks the role.
+export const metadata: Metadata = { title: "Job" };
+// Always read the database at request time: this is a live operations view.
+export const dynamic = "force-dynamic";
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await requirePage("jobs:read", `/jobs/${encodeURIComponent(id)}`);
+  if (!access.ok) return <Forbidden />;
+  const detail = await jobDetail(db, id);
+  if (!detail) notFound();
+  // The deadlines' "days left" count from this request (lib/domain takes `now`, never the clock).
+  const now = new Date();
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/jobs" className="text-blue-800 underline hover:text-blue-950">
+          Jobs
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page" className="font-mono">
+          {detail.job.name}
+        </span>
+      </nav>
+      <JobHeader job={detail.job} />
+      <div className="grid gap-8 lg:grid-cols-2">
+        <JobFields job={detail.job} />
+        <JobTimeline steps={detail.timeline} />
+      </div>
+      <JobDrives drives={detail.drives} jobState={detail.job.state} />
+      <JobIncidents incidents={detail.incidents} now={now} />
+      <JobContacts contacts={detail.contacts} />
+      <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />
+    </div>
+  );
+}

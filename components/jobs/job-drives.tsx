@@ -1,0 +1,127 @@
+import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { MaybeTime, TrackingNumber } from "@/components/jobs/job-time";
+import { StateBadge } from "@/components/jobs/state-badge";
+import { Progress } from "@/components/ui/progress";
+import { DRIVE_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
+import type { JobState } from "@/lib/generated/prisma/enums.ts";
+import type { JobDetailDrive } from "@/lib/server/jobs/job-detail.ts";
+
+const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
+
+/** Bytes in decimal units, as drive makers and the copy stations count them. */
+export function humanBytes(bytes: bigint): string {
+  let value = Number(bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+const AT_DOCK = new Set(["Received", "Transferring", "Completed", "CompletedMoreInfo", "Faulted"]);
+
+function Tag({ children, tone }: { children: string; tone: string }) {
+  return (
+    <span className={`ml-2 rounded px-1.5 py-0.5 font-sans text-xs font-semibold ${tone}`}>
+      {children}
+    </span>
+  );
+}
+
+const HEADERS = [
+  "Drive",
+  "State",
+  "Complete",
+  "Transferred",
+  "Errors",
+  "Warnings",
+  "Logs",
+  "Received",
+  "Shipped back",
+  "Inbound package",
+  "Return package",
+  "BitLocker key",
+] as const;
+
+/** The job's drives (R-G3, R-G4). The BitLocker key is never sent: only "Hidden" is. */
+export function JobDrives({ drives, jobState }: { drives: JobDetailDrive[]; jobState: JobState }) {
+  return (
+    <section aria-labelledby="job-drives" className="space-y-2">
+      <h2 id="job-drives" className="text-lg font-bold">
+        Drives <span className="font-normal text-slate-700">({drives.length})</span>
+      </h2>
+      {drives.length === 0 ? (
+        <p className="text-slate-700">No drives yet.</p>
+      ) : (
+        <JobTableFrame id="job-drives-caption" caption="Drives of this job" headers={HEADERS}>
+          {drives.map((d) => (
+            <tr key={d.id} className="align-top">
+              <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+                {d.serial}
+                {d.extra && <Tag tone="bg-orange-100 text-orange-900">Extra</Tag>}
+                {/* R-E1: drives at the dock of a job still Creating wait until it is Shipping. */}
+                {jobState === "Creating" && AT_DOCK.has(d.state) && (
+                  <Tag tone="bg-slate-200 text-slate-900">Held</Tag>
+                )}
+              </th>
+              <td className="px-3 py-2">
+                <StateBadge state={d.state} />
+                <p className="mt-1 w-56 text-xs text-slate-700">
+                  {DRIVE_STATE_DESCRIPTIONS[d.state]}
+                  {d.state === "Faulted" && d.faultReason && (
+                    <span className="block font-semibold text-red-900">{d.faultReason}</span>
+                  )}
+                </p>
+              </td>
+              <td className="px-3 py-2">
+                <Progress value={d.percentComplete} label={`Drive ${d.serial} complete`} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                {humanBytes(d.bytesTransferred)}
+              </td>
+              <td className="px-3 py-2 tabular-nums">{d.errorCount}</td>
+              <td className="px-3 py-2 tabular-nums">{d.warningCount}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {d.errorLogUri || d.verboseLogUri ? (
+                  <ul>
+                    {d.errorLogUri && (
+                      <li>
+                        <a className="text-blue-800 underline" href={d.errorLogUri}>
+                          Error log<span className="sr-only"> of drive {d.serial}</span>
+                        </a>
+                      </li>
+                    )}
+                    {d.verboseLogUri && (
+                      <li>
+                        <a className="text-blue-800 underline" href={d.verboseLogUri}>
+                          Verbose log<span className="sr-only"> of drive {d.serial}</span>
+                        </a>
+                      </li>
+                    )}
+                  </ul>
+                ) : (
+                  <span className="text-slate-600">None</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <MaybeTime at={d.receivedAt} />
+              </td>
+              <td className="px-3 py-2">
+                <MaybeTime at={d.shippedBackAt} />
+              </td>
+              <td className="px-3 py-2">
+                {d.inboundPackage ? <TrackingNumber {...d.inboundPackage} /> : "—"}
+              </td>
+              <td className="px-3 py-2">
+                {d.returnPackage ? <TrackingNumber {...d.returnPackage} /> : "—"}
+              </td>
+              <td className="px-3 py-2 text-slate-700">Hidden</td>
+            </tr>
+          ))}
+        </JobTableFrame>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { CancelledTag } from "@/components/jobs/job-drive-counts";
+import { StateBadge } from "@/components/jobs/state-badge";
+import { Progress } from "@/components/ui/progress";
+import { JOB_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
+import type { JobDetailJob } from "@/lib/server/jobs/job-detail.ts";
+
+/** The job's name, customer and where it stands (R-G1, R-G2). */
+export function JobHeader({ job }: { job: JobDetailJob }) {
+  return (
+    <header className="space-y-3">
+      <div>
+        <p className="text-sm text-slate-700">
+          {job.customer.name} · {job.type} job
+        </p>
+        <h1 className="font-mono text-2xl font-bold break-all">
+          {job.name}
+          {job.cancelRequested && <CancelledTag />}
+        </h1>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <StateBadge state={job.state} />
+        <Progress value={job.percentComplete} label={`${job.name} complete`} />
+      </div>
+      <p className="max-w-prose text-slate-800">{JOB_STATE_DESCRIPTIONS[job.state]}</p>
+      {job.state === "Faulted" && (
+        <p className="max-w-prose rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          <span className="font-semibold">Faulted</span>
+          {job.faultedFrom && <> from {job.faultedFrom}</>}
+          {job.faultReason && <>: {job.faultReason}</>}
+        </p>
+      )}
+    </header>
+  );
+}

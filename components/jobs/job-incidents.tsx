@@ -1,0 +1,97 @@
+import { UtcTime } from "@/components/jobs/job-time";
+import { INCIDENT_DEFINITIONS, daysLeft } from "@/lib/domain/index.ts";
+import type { JobDetailIncident } from "@/lib/server/jobs/job-detail.ts";
+
+function DaysLeft({ now, at }: { now: Date; at: Date }) {
+  const days = daysLeft(now, at);
+  if (days > 0) return <>{days === 1 ? "1 day left" : `${days} days left`}</>;
+  if (days === 0) return <span className="font-semibold text-red-900">due now</span>;
+  return (
+    <span className="font-semibold text-red-900">
+      {days === -1 ? "1 day overdue" : `${-days} days overdue`}
+    </span>
+  );
+}
+
+const DEADLINES = [
+  ["Contact the customer by", "contactDeadline"],
+  ["Customer to answer by", "answerDeadline"],
+  ["Destroy the drives after", "destructionDeadline"],
+] as const;
+
+/** The job's error events (R-E1..R-E5): what happened, the deadlines left, and how it ended. */
+export function JobIncidents({ incidents, now }: { incidents: JobDetailIncident[]; now: Date }) {
+  return (
+    <section aria-labelledby="job-incidents" className="space-y-2">
+      <h2 id="job-incidents" className="text-lg font-bold">
+        Incidents <span className="font-normal text-slate-700">({incidents.length})</span>
+      </h2>
+      {incidents.length === 0 ? (
+        <p className="text-slate-700">No incidents.</p>
+      ) : (
+        <ul className="space-y-3">
+          {incidents.map((i) => {
+            const definition = INCIDENT_DEFINITIONS[i.kind];
+            const open = i.status === "Open";
+            return (
+              <li
+                key={i.id}
+                className={`rounded-lg border bg-white p-4 ${open ? "border-amber-400" : "border-slate-200"}`}
+              >
+                <h3 className="font-semibold">
+                  {definition.title}{" "}
+                  <span className="font-normal text-slate-700">({definition.rule})</span>
+                </h3>
+                <p className="mt-1 text-sm">
+                  <span
+                    className={`rounded px-1.5 py-0.5 text-xs font-semibold ${open ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}
+                  >
+                    {i.status}
+                  </span>{" "}
+                  opened <UtcTime at={i.openedAt} />
+                  {i.driveSerial && (
+                    <>
+                      {" "}
+                      · drive <span className="font-mono">{i.driveSerial}</span>
+                    </>
+                  )}
+                </p>
+                <p className="mt-2 text-sm text-slate-900">{i.summary}</p>
+                <dl className="mt-2 space-y-1 text-sm">
+                  {DEADLINES.map(([term, key]) => {
+                    const at = i[key];
+                    if (!at) return null;
+                    return (
+                      <div key={key} className="flex flex-wrap gap-x-2">
+                        <dt className="font-semibold text-slate-800">{term}</dt>
+                        <dd>
+                          <UtcTime at={at} />
+                          {open && (
+                            <>
+                              {" "}
+                              (<DaysLeft now={now} at={at} />)
+                            </>
+                          )}
+                        </dd>
+                      </div>
+                    );
+                  })}
+                  {i.resolvedAt && (
+                    <div className="flex flex-wrap gap-x-2">
+                      <dt className="font-semibold text-slate-800">Resolved</dt>
+                      <dd>
+                        <UtcTime at={i.resolvedAt} />
+                        {i.resolvedByName && <> by {i.resolvedByName}</>}
+                        {i.resolution && <>: {i.resolution}</>}
+                      </dd>
+                    </div>
+                  )}
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

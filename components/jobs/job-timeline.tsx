@@ -1,0 +1,55 @@
+import { UtcTime } from "@/components/jobs/job-time";
+import { StateBadge } from "@/components/jobs/state-badge";
+import { isJobState } from "@/lib/domain/states.ts";
+import type { JobDetailEvent } from "@/lib/server/jobs/job-detail.ts";
+
+function State({ value }: { value: string }) {
+  return isJobState(value) ? <StateBadge state={value} /> : <span>{value}</span>;
+}
+
+/** Every state the job has been in, oldest first: when, who moved it, and why. */
+export function JobTimeline({ steps }: { steps: JobDetailEvent[] }) {
+  return (
+    <section aria-labelledby="job-timeline" className="space-y-2">
+      <h2 id="job-timeline" className="text-lg font-bold">
+        Timeline
+      </h2>
+      {steps.length === 0 ? (
+        <p className="text-slate-700">No state changes recorded.</p>
+      ) : (
+        <ol aria-label="State changes, oldest first" className="border-l-2 border-slate-300 pl-4">
+          {steps.map((s) => (
+            <li key={s.id} className="relative pb-4 last:pb-0">
+              <span
+                aria-hidden="true"
+                className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-slate-500"
+              />
+              <p className="flex flex-wrap items-center gap-2">
+                {s.fromState ? (
+                  <>
+                    <State value={s.fromState} />
+                    <span aria-hidden="true">→</span>
+                    <span className="sr-only">to</span>
+                  </>
+                ) : (
+                  <span className="text-sm text-slate-700">Created in</span>
+                )}
+                {s.toState && <State value={s.toState} />}
+              </p>
+              <p className="mt-1 text-sm text-slate-700">
+                <UtcTime at={s.at} /> · {s.actorLabel}
+                {s.driveSerial && (
+                  <>
+                    {" "}
+                    · drive <span className="font-mono">{s.driveSerial}</span>
+                  </>
+                )}
+              </p>
+              {s.reason && <p className="mt-1 text-sm text-slate-900">{s.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

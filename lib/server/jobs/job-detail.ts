@@ -1,0 +1,191 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/server/db.ts";
+
+/** The events list stops here; the page says how many more there are. */
+export const JOB_EVENTS_LIMIT = 200;
+
+const jobIdSchema = z.uuid();
+
+// Every column of a job the page shows; version and the customer id stay on the server.
+const JOB_SELECT = {
+  id: true,
+  name: true,
+  type: true,
+  state: true,
+  faultedFrom: true,
+  faultReason: true,
+  cancelRequested: true,
+  hadErrors: true,
+  storageAccount: true,
+  logLevel: true,
+  backupDriveManifest: true,
+  exportBlobList: true,
+  deliveryCarrier: true,
+  deliveryTrackingNumber: true,
+  deliveryDriveCount: true,
+  deliveryShipDate: true,
+  returnAddress: true,
+  returnCarrier: true,
+  returnCarrierAccount: true,
+  percentComplete: true,
+  creatingTimerStartedAt: true,
+  shippingInfoAt: true,
+  stateChangedAt: true,
+  shippingAt: true,
+  receivedAt: true,
+  transferringAt: true,
+  packagingAt: true,
+  completedAt: true,
+  closedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  customer: { select: { name: true, contactName: true } },
+} as const;
+
+// The BitLocker key is secret (schema.prisma): it is not selected here, so it cannot reach a page.
+const DRIVE_SELECT = {
+  id: true,
+  serial: true,
+  state: true,
+  faultedFrom: true,
+  faultReason: true,
+  extra: true,
+  copyStatus: true,
+  percentComplete: true,
+  bytesTransferred: true,
+  errorCount: true,
+  warningCount: true,
+  errorLogUri: true,
+  verboseLogUri: true,
+  receivedAt: true,
+  shippedBackAt: true,
+  stateChangedAt: true,
+  inboundPackage: { select: { carrier: true, trackingNumber: true } },
+  returnPackage: { select: { carrier: true, trackingNumber: true } },
+} as const;
+
+const EVENT_SELECT = {
+  id: true,
+  at: true,
+  actorLabel: true,
+  kind: true,
+  driveId: true,
+  fromState: true,
+  toState: true,
+  reason: true,
+} as const;
+
+async function load(db: Db, id: string) {
+  const [job, drives, incidents, contacts] = await Promise.all([
+    db.job.findUnique({ where: { id }, select: JOB_SELECT }),
+    db.drive.findMany({
+      where: { jobId: id },
+      orderBy: [{ extra: "asc" }, { createdAt: "asc" }, { serial: "asc" }],
+      select: DRIVE_SELECT,
+    }),
+    db.incident.findMany({
+      where: { jobId: id },
+      orderBy: { openedAt: "desc" },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        summary: true,
+        driveId: true,
+        openedAt: true,
+        contactDeadline: true,
+        answerDeadline: true,
+        destructionDeadline: true,
+        resolvedAt: true,
+        resolvedById: true,
+        resolution: true,
+      },
+    }),
+    db.contactAttempt.findMany({
+      where: { jobId: id },
+      orderBy: { at: "desc" },
+      select: {
+        id: true,
+        channel: true,
+        at: true,
+        outcome: true,
+        byUserId: true,
+        driveId: true,
+        incidentId: true,
+      },
+    }),
+  ]);
+  return { job, drives, incidents, contacts };
+}
+
+/**
+ * The job page: the job, its drives (without their keys), its state timeline, its latest events,
+ * incidents and contact attempts. One query per table, whatever the number of drives. `null` for
+ * an unknown or malformed id.
+ */
+export async function jobDetail(db: Db, id: string) {
+  if (!jobIdSchema.safeParse(id).success) return null;
+  const { job, drives, incidents, contacts } = await load(db, id);
+  if (!job) return null;
+
+  // Drive events carry the job id too, but a drive's events from before it joined the job do not.
+  const eventsWhere = { OR: [{ jobId: id }, { driveId: { in: drives.map((d) => d.id) } }] };
+  const userIds = [
+    ...new Set([
+      ...contacts.map((c) => c.byUserId),
+      ...incidents.flatMap((i) => (i.resolvedById ? [i.resolvedById] : [])),
+    ]),
+  ];
+  const [timeline, events, eventCount, users] = await Promise.all([
+    db.event.findMany({
+      where: { jobId: id, kind: { startsWith: "job." }, toState: { not: null } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: EVENT_SELECT,
+    }),
+    db.event.findMany({
+      where: eventsWhere,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: JOB_EVENTS_LIMIT,
+      select: EVENT_SELECT,
+    }),
+    db.event.count({ where: eventsWhere }),
+    userIds.length
+      ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+  ]);
+
+  const serialOf = new Map(drives.map((d) => [d.id, d.serial]));
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const serial = (driveId: string | null) => (driveId ? (serialOf.get(driveId) ?? null) : null);
+  const withSerial = (e: (typeof events)[number]) => ({
+    ...e,
+    id: e.id.toString(),
+    driveSerial: serial(e.driveId),
+  });
+
+  return {
+    job,
+    drives,
+    timeline: timeline.map(withSerial),
+    events: events.map(withSerial),
+    eventCount,
+    incidents: incidents.map((i) => ({
+      ...i,
+      driveSerial: serial(i.driveId),
+      resolvedByName: i.resolvedById ? (nameOf.get(i.resolvedById) ?? "unknown user") : null,
+    })),
+    contacts: contacts.map((c) => ({
+      ...c,
+      driveSerial: serial(c.driveId),
+      byName: nameOf.get(c.byUserId) ?? "unknown user",
+    })),
+  };
+}
+
+export type JobDetail = NonNullable<Awaited<ReturnType<typeof jobDetail>>>;
+export type JobDetailJob = JobDetail["job"];
+export type JobDetailDrive = JobDetail["drives"][number];
+export type JobDetailEvent = JobDetail["events"][number];
+export type JobDetailIncident = JobDetail["incidents"][number];
+export type JobDetailContact = JobDetail["contacts"][number];
