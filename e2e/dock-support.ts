@@ -235,7 +235,9 @@ export const saysNotYetReceived = (serial: string) =>
 export const saysShippedBack = (serial: string) => new RegExp(`${escape(serial)}shipped back`);
 
 /** The id of the package open on the dock page, from its URL. */
-export function openPackageId(page: Page): string {
+/** The open package's id, once the URL has caught up with the page (it follows the page's state). */
+export async function openPackageId(page: Page): Promise<string> {
+  await page.waitForURL(/[?&]package=[0-9a-f-]{36}/);
   const id = new URL(page.url()).searchParams.get("package");
   expect(id, "a package is open").toMatch(/^[0-9a-f-]{36}$/);
   return id!;

@@ -48,7 +48,7 @@ async function openJobPackage(page: Page, job: SeededJob, typed = job.trackingNu
   await expect(
     page.getByRole("list", { name: `Drives of ${job.name}` }).getByRole("listitem"),
   ).toHaveCount(job.serials.length);
-  return openPackageId(page);
+  return await openPackageId(page);
 }
 
 /** Scan one drive of a job in and wait until the expected list checks it. */
@@ -207,7 +207,7 @@ test.describe("the receiving dock, keyboard only", () => {
       "No job has this tracking number: scan the drives, each is held (R-E1).",
     );
     await expect(scanField(page, "Scan a drive")).toBeFocused();
-    const packageId = openPackageId(page);
+    const packageId = await openPackageId(page);
     await expect(
       page.getByText(
         "No job has this tracking number. Scan the drives anyway: each one is held and an incident is opened (R-E1).",
@@ -326,7 +326,7 @@ test.describe("the receiving dock, keyboard only", () => {
       "Scan the drives going back in this package.",
     );
     await expect(scanField(page, "Scan a drive going back")).toBeFocused();
-    const packageId = openPackageId(page);
+    const packageId = await openPackageId(page);
 
     for (const [i, serial] of job.serials.entries()) {
       const last = i === job.serials.length - 1;
@@ -444,7 +444,7 @@ test.describe("the receiving dock, keyboard only", () => {
     await scan(page, firstLabel);
     await expectOutcome(page, `UPS ${firstLabel} open`);
     await expect(scanField(page, "Scan a drive")).toBeFocused();
-    const packageId = openPackageId(page);
+    const packageId = await openPackageId(page);
 
     await scan(page, late.serial);
     await expectOutcome(
