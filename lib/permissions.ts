@@ -39,5 +39,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/dock", label: "Dock", permission: "dock:work" },
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
+  { href: "/faults", label: "Faults", permission: "faults:resolve" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
 ];

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/permissions.ts";
 import type { ActionState } from "@/lib/action-state.ts";
+import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 
 const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
@@ -35,6 +36,9 @@ type Handler = (
 ) => Promise<Response>;
 type Ctx = {
   targetUserId: () => Promise<string>;
+  /** A job (and drive) in the given states, made straight in the test database. */
+  job: (state: JobState, extra?: { faultedFrom?: JobState }) => Promise<string>;
+  drive: (state: DriveState, extra?: { faultedFrom?: DriveState }) => Promise<string>;
   unique: () => string;
   openPackage: () => Promise<string>;
 };
@@ -79,6 +83,53 @@ const MATRIX: Record<string, Entry> = {
     form: async ({ targetUserId }) => ({
       userId: await targetUserId(),
       password: "another-long-password",
+    }),
+  },
+  "app/(console)/faults/actions.ts#faultJobAction": {
+    kind: "action",
+    allowed: ["operator", "supervisor"],
+    form: async ({ job }) => ({
+      jobId: await job("Shipping"),
+      reason: "driveNotReceived",
+      note: "No package at the dock.",
+    }),
+  },
+  "app/(console)/faults/actions.ts#faultDriveAction": {
+    kind: "action",
+    allowed: ["operator", "supervisor"],
+    form: async ({ drive }) => ({
+      driveId: await drive("Received"),
+      reason: "diskCorrupted",
+      note: "Clicks and does not mount.",
+    }),
+  },
+  "app/(console)/faults/actions.ts#resolveJobFaultAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    // A job faulted from Creating, with no drives, goes back to Creating (R-F3).
+    form: async ({ job }) => ({
+      jobId: await job("Faulted", { faultedFrom: "Creating" }),
+      to: "Creating",
+      note: "Customer fixed the order.",
+    }),
+  },
+  "app/(console)/faults/actions.ts#resolveDriveFaultAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    // A drive faulted from Received (its job Received) resolves back to Received (R-F3).
+    form: async ({ drive }) => ({
+      driveId: await drive("Faulted", { faultedFrom: "Received" }),
+      to: "Received",
+      note: "Reseated; it mounts.",
+    }),
+  },
+  "app/(console)/faults/actions.ts#recordContactAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    form: async ({ job }) => ({
+      jobId: await job("Shipping"),
+      channel: "phone",
+      outcome: "Left a voicemail.",
     }),
   },
   "app/api/dock/packages/route.ts#POST": {
@@ -187,9 +238,41 @@ async function snapshot() {
   return JSON.stringify({ u, e, p, d });
 }
 
+let customerId: string | undefined;
+async function makeJob(state: JobState, extra: { faultedFrom?: JobState } = {}) {
+  customerId ??= (
+    await t.db.customer.create({
+      data: { name: "Matrix Co", contactName: "Pat", contactEmail: "pat@matrix.test" },
+    })
+  ).id;
+  const job = await t.db.job.create({
+    data: {
+      customerId,
+      name: `matrix-${++counter}`,
+      type: "Import",
+      storageAccount: "s",
+      state,
+      faultedFrom: extra.faultedFrom ?? null,
+    },
+  });
+  return job.id;
+}
+
 function ctx(): Ctx {
   return {
     targetUserId: () => makeUser("operator", "target"),
+    job: makeJob,
+    drive: async (state, extra = {}) =>
+      (
+        await t.db.drive.create({
+          data: {
+            jobId: await makeJob("Received"),
+            serial: `WD-MATRIX${++counter}`,
+            state,
+            faultedFrom: extra.faultedFrom ?? null,
+          },
+        })
+      ).id,
     unique: () => String(++counter),
     openPackage: async () =>
       (

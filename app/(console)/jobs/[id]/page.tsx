@@ -4,12 +4,16 @@ import { notFound } from "next/navigation";
 import { JobContacts } from "@/components/jobs/job-contacts";
 import { JobDrives } from "@/components/jobs/job-drives";
 import { JobEvents } from "@/components/jobs/job-events";
+import { JobFaultForms } from "@/components/jobs/job-fault-form";
 import { JobFields } from "@/components/jobs/job-fields";
 import { JobHeader } from "@/components/jobs/job-header";
 import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
 import { Forbidden } from "@/components/ui/forbidden";
+import { can } from "@/lib/permissions.ts";
+import { domainActor } from "@/lib/server/actor.ts";
 import { db } from "@/lib/server/db.ts";
+import { faultableOnJob } from "@/lib/server/faults/queries.ts";
 import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
@@ -26,6 +30,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   if (!detail) notFound();
   // The deadlines' "days left" count from this request (lib/domain takes `now`, never the clock).
   const now = new Date();
+  // R-F1: the fault forms show only to roles that may raise one, for what the domain allows now.
+  const faultable = can(access.user.role, "faults:raise")
+    ? await faultableOnJob(db, detail.job.id, domainActor(access.user.actor), now)
+    : null;
 
   return (
     <div className="space-y-8">
@@ -44,6 +52,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <JobTimeline steps={detail.timeline} />
       </div>
       <JobDrives drives={detail.drives} jobState={detail.job.state} />
+      {faultable && <JobFaultForms jobId={detail.job.id} {...faultable} />}
       <JobIncidents incidents={detail.incidents} now={now} />
       <JobContacts contacts={detail.contacts} />
       <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { FaultsQueue } from "@/components/faults/faults-queue";
+import { Forbidden } from "@/components/ui/forbidden";
+import { db } from "@/lib/server/db.ts";
+import { faultsQueue } from "@/lib/server/faults/queries.ts";
+import { requirePage } from "@/lib/server/page-access.ts";
+
+export const metadata: Metadata = { title: "Faults" };
+// Always read the database at request time: this is a live operations view.
+export const dynamic = "force-dynamic";
+
+export default async function FaultsPage() {
+  const access = await requirePage("faults:resolve", "/faults");
+  if (!access.ok) return <Forbidden />;
+  const items = await faultsQueue(db, new Date());
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Faults</h1>
+        <p className="text-slate-700">
+          Every Faulted job and drive, oldest first. Contact the customer, record each attempt, then
+          return it to a state its job allows.
+        </p>
+      </div>
+      <FaultsQueue items={items} />
+    </div>
+  );
+}
