@@ -132,6 +132,30 @@ const MATRIX: Record<string, Entry> = {
       outcome: "Left a voicemail.",
     }),
   },
+  "app/(console)/jobs/[id]/actions.ts#revealKeyAction": {
+    kind: "action",
+    // lib/permissions: only a supervisor reveals keys; an admin manages users, not drives.
+    allowed: ["supervisor"],
+    form: async ({ drive, unique }) => {
+      const driveId = await drive("Specified");
+      await t.db.drive.update({
+        where: { id: driveId },
+        data: {
+          bitLockerKey: `111111-222222-333333-444444-555555-666666-777777-${unique().padStart(6, "0")}`,
+        },
+      });
+      return { driveId };
+    },
+  },
+  "app/(console)/jobs/[id]/actions.ts#cancelJobAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    // R-J14: a Shipping job can be cancelled.
+    form: async ({ job }) => ({
+      jobId: await job("Shipping"),
+      reason: "The customer withdrew the order.",
+    }),
+  },
   "app/api/dock/packages/route.ts#POST": {
     kind: "staffRoute",
     allowed: ["operator", "supervisor"],

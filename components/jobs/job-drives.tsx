@@ -1,5 +1,6 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { MaybeTime, TrackingNumber } from "@/components/jobs/job-time";
+import { KeyReveal } from "@/components/jobs/key-reveal";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { Progress } from "@/components/ui/progress";
 import { DRIVE_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
@@ -45,8 +46,19 @@ const HEADERS = [
   "BitLocker key",
 ] as const;
 
-/** The job's drives (R-G3, R-G4). The BitLocker key is never sent: only "Hidden" is. */
-export function JobDrives({ drives, jobState }: { drives: JobDetailDrive[]; jobState: JobState }) {
+/**
+ * The job's drives (R-G3, R-G4). The BitLocker key is never in the page: only "Hidden" is, and a
+ * supervisor may reveal one drive's key on demand (a recorded action).
+ */
+export function JobDrives({
+  drives,
+  jobState,
+  canRevealKeys,
+}: {
+  drives: JobDetailDrive[];
+  jobState: JobState;
+  canRevealKeys: boolean;
+}) {
   return (
     <section aria-labelledby="job-drives" className="space-y-2">
       <h2 id="job-drives" className="text-lg font-bold">
@@ -117,7 +129,13 @@ export function JobDrives({ drives, jobState }: { drives: JobDetailDrive[]; jobS
               <td className="px-3 py-2">
                 {d.returnPackage ? <TrackingNumber {...d.returnPackage} /> : "—"}
               </td>
-              <td className="px-3 py-2 text-slate-700">Hidden</td>
+              {canRevealKeys ? (
+                <td className="px-3 py-2">
+                  <KeyReveal driveId={d.id} serial={d.serial} />
+                </td>
+              ) : (
+                <td className="px-3 py-2 text-slate-700">Hidden</td>
+              )}
             </tr>
           ))}
         </JobTableFrame>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CancelJobForm } from "@/components/jobs/cancel-job-form";
 import { JobContacts } from "@/components/jobs/job-contacts";
 import { JobDrives } from "@/components/jobs/job-drives";
 import { JobEvents } from "@/components/jobs/job-events";
@@ -10,11 +11,13 @@ import { JobHeader } from "@/components/jobs/job-header";
 import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
 import { Forbidden } from "@/components/ui/forbidden";
+import { allowedJobEvents } from "@/lib/domain/index.ts";
 import { can } from "@/lib/permissions.ts";
-import { domainActor } from "@/lib/server/actor.ts";
+import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import { db } from "@/lib/server/db.ts";
 import { faultableOnJob } from "@/lib/server/faults/queries.ts";
 import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
+import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
 // The title stays generic: metadata is rendered before the page checks the role.
@@ -34,6 +37,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const faultable = can(access.user.role, "faults:raise")
     ? await faultableOnJob(db, detail.job.id, domainActor(access.user.actor), now)
     : null;
+  // R-J14: the cancel form shows to supervisors, and only while the domain allows a cancel now.
+  const cancellable = can(access.user.role, "faults:resolve")
+    ? await cancellableNow(detail.job.id, access.user.actor, now)
+    : false;
 
   return (
     <div className="space-y-8">
@@ -51,11 +58,23 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <JobFields job={detail.job} />
         <JobTimeline steps={detail.timeline} />
       </div>
-      <JobDrives drives={detail.drives} jobState={detail.job.state} />
+      <JobDrives
+        drives={detail.drives}
+        jobState={detail.job.state}
+        canRevealKeys={can(access.user.role, "keys:reveal")}
+      />
       {faultable && <JobFaultForms jobId={detail.job.id} {...faultable} />}
+      {cancellable && <CancelJobForm jobId={detail.job.id} jobName={detail.job.name} />}
       <JobIncidents incidents={detail.incidents} now={now} />
       <JobContacts contacts={detail.contacts} />
       <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />
     </div>
   );
+}
+
+async function cancellableNow(jobId: string, actor: ActorRef, now: Date): Promise<boolean> {
+  const loaded = await loadJob(db, jobId);
+  return loaded
+    ? allowedJobEvents(loaded.snapshot, domainActor(actor), now).includes("cancel")
+    : false;
 }
