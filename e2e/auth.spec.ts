@@ -18,9 +18,9 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 test.describe("signing in", () => {
   for (const [role, who, links] of [
-    ["operator", DEMO.operator, ["Dock", "Jobs"]],
-    ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults"]],
-    ["admin", DEMO.admin, ["Jobs", "Users"]],
+    ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
+    ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Help"]],
+    ["admin", DEMO.admin, ["Jobs", "Users", "Help"]],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
       await signIn(page, who);

@@ -154,3 +154,15 @@ test.describe("on a small dock screen (360 px)", () => {
     expect(results.violations).toEqual([]);
   });
 });
+
+test.describe("the job page's life cycle", () => {
+  test("shows the job's life-cycle diagram with its current state marked", async ({ page }) => {
+    await signIn(page, DEMO.operator);
+    await page.getByRole("link", { name: "Jobs" }).first().click();
+    await page.getByRole("link", { name: /^Transferring \(\d+\)$/ }).click();
+    await page.getByRole("table", { name: /jobs/i }).getByRole("link").first().click();
+    const section = page.getByRole("region", { name: "Where the job stands in its life cycle" });
+    await expect(section.getByRole("img", { name: /Job life cycle/ })).toBeVisible();
+    await expect(section.getByText("(now)").first()).toBeVisible();
+  });
+});

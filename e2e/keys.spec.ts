@@ -30,19 +30,20 @@ async function keyedDrive(): Promise<KeyedDrive> {
 }
 
 /**
- * A Shipping job nothing has touched (every drive Specified, no package for its tracking number),
- * the LAST by name: the dock journeys take the first ones.
+ * A job that can still be cancelled and that nothing has touched (every drive Specified, no
+ * package for its tracking number): a Shipping one if the dock journeys left any (they take the
+ * first ones by name), else one still Creating (R-J14 allows both).
  */
 async function untouchedShippingJob(): Promise<{ id: string; name: string }> {
   const [row] = await sql<{ id: string; name: string }>(
     `SELECT j.id, j.name FROM "Job" j JOIN "Drive" d ON d."jobId" = j.id
-      WHERE j.state = 'Shipping' AND NOT j."cancelRequested"
+      WHERE j.state IN ('Shipping', 'Creating') AND NOT j."cancelRequested"
         AND NOT EXISTS (SELECT 1 FROM "Package" p WHERE p."trackingNumber" = j."deliveryTrackingNumber")
       GROUP BY j.id
      HAVING bool_and(d.state = 'Specified')
-      ORDER BY j.name DESC LIMIT 1`,
+      ORDER BY (j.state = 'Shipping') DESC, j.name DESC LIMIT 1`,
   );
-  if (!row) throw new Error("the seed has no untouched Shipping job");
+  if (!row) throw new Error("the seed has no untouched job that can be cancelled");
   return row;
 }
 
@@ -100,7 +101,7 @@ test("an operator sees no cancel form on a job a supervisor could cancel", async
   await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
 });
 
-test("a supervisor cancels a Shipping job with a reason (R-J14)", async ({ page }) => {
+test("a supervisor cancels a job with a reason (R-J14)", async ({ page }) => {
   const job = await untouchedShippingJob();
   await signIn(page, DEMO.supervisor);
   await page.goto(`/jobs/${job.id}`);

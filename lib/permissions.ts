@@ -41,4 +41,5 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/faults", label: "Faults", permission: "faults:resolve" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/help", label: "Help", permission: "jobs:read" },
 ];

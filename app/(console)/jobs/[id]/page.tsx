@@ -8,6 +8,7 @@ import { JobEvents } from "@/components/jobs/job-events";
 import { JobFaultForms } from "@/components/jobs/job-fault-form";
 import { JobFields } from "@/components/jobs/job-fields";
 import { JobHeader } from "@/components/jobs/job-header";
+import { JobStateDiagram } from "@/components/jobs/job-state-diagram";
 import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -68,6 +69,12 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       <JobIncidents incidents={detail.incidents} now={now} />
       <JobContacts contacts={detail.contacts} />
       <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />
+      <section aria-labelledby="life-cycle-heading" className="space-y-3">
+        <h2 id="life-cycle-heading" className="text-xl font-semibold">
+          Where the job stands in its life cycle
+        </h2>
+        <JobStateDiagram current={detail.job.state} />
+      </section>
     </div>
   );
 }
