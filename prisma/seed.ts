@@ -29,8 +29,7 @@ import {
   shipDriveBack,
   startDriveCopy,
 } from "../lib/server/drives/commands.ts";
-import { openPackage } from "../lib/server/packages/commands.ts";
-import { closeDockPackage } from "../lib/server/dock/commands.ts";
+import { closeDockPackage, openDockPackage } from "../lib/server/dock/commands.ts";
 import { openIncident } from "../lib/server/incidents/commands.ts";
 import {
   CARRIERS,
@@ -242,10 +241,10 @@ async function seedJob(
   if (target === "ArrivedWhileCreating") {
     // R-E1: the drives came before the customer moved the job to Shipping.
     const pkg = must(
-      await openPackage(
+      await openDockPackage(
         db,
         operator,
-        { direction: "Inbound", carrier, trackingNumber: tracking },
+        { code: tracking, direction: "Inbound" },
         at(r.int(48, 72)),
       ),
       "package",
@@ -257,7 +256,7 @@ async function seedJob(
         {
           kind: "JobNotShipping",
           jobId,
-          packageId: pkg.id,
+          packageId: pkg.packageId,
           summary: `${serials.length} drive(s) arrived in ${carrier} ${tracking} while the job is still Creating.`,
         },
         at(0.2),
@@ -300,14 +299,14 @@ async function seedJob(
 
   // The package arrives at the dock.
   const inbound = must(
-    await openPackage(
+    await openDockPackage(
       db,
       operator,
-      { direction: "Inbound", carrier, trackingNumber: tracking },
+      { code: tracking, direction: "Inbound" },
       at(r.int(40, 90)),
     ),
     "package",
-  ).id;
+  ).packageId;
   if (index % 7 === 2) {
     // R-E5, R-D11: a drive in the package that is not on the job's list, found while unpacking.
     const extra = must(
@@ -453,14 +452,14 @@ async function seedJob(
 
   const returnTracking = trackingNumber(r, carrier);
   const ret = must(
-    await openPackage(
+    await openDockPackage(
       db,
       operator,
-      { direction: "Return", carrier, trackingNumber: returnTracking },
+      { code: returnTracking, direction: "Return" },
       at(r.int(12, 40)),
     ),
     "return package",
-  ).id;
+  ).packageId;
   for (const d of drives)
     must(
       await shipDriveBack(db, operator, d.id, at(0.02), { packageId: ret }),
