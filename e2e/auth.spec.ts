@@ -19,7 +19,7 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 test.describe("signing in", () => {
   for (const [role, who, links] of [
     ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
-    ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Help"]],
+    ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Incidents", "Help"]],
     ["admin", DEMO.admin, ["Jobs", "Users", "Help"]],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {

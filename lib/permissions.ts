@@ -40,6 +40,7 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/dock", label: "Dock", permission: "dock:work" },
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/faults", label: "Faults", permission: "faults:resolve" },
+  { href: "/incidents", label: "Incidents", permission: "faults:resolve" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/help", label: "Help", permission: "jobs:read" },
 ];

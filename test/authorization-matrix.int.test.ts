@@ -132,6 +132,31 @@ const MATRIX: Record<string, Entry> = {
       outcome: "Left a voicemail.",
     }),
   },
+  "app/(console)/incidents/actions.ts#recordOutcomeAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    // R-E4: an open incident on a Packaging job, resolved with a note.
+    form: async ({ job }) => {
+      const incident = await t.db.incident.create({
+        data: {
+          kind: "ReturnAddressInvalid",
+          jobId: await job("Packaging"),
+          summary: "Bad address",
+        },
+      });
+      return { incidentId: incident.id, outcome: "resolved", note: "Customer sent a new address." };
+    },
+  },
+  "app/(console)/incidents/actions.ts#openReturnedDrivesIncidentAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    // R-E3: only an export job that is Completed (or Closed).
+    form: async ({ job }) => {
+      const jobId = await job("Completed");
+      await t.db.job.update({ where: { id: jobId }, data: { type: "Export" } });
+      return { jobId, summary: "The carrier lost the return package." };
+    },
+  },
   "app/(console)/jobs/[id]/actions.ts#revealKeyAction": {
     kind: "action",
     // lib/permissions: only a supervisor reveals keys; an admin manages users, not drives.

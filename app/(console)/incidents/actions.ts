@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/server/db.ts";
+import { fromCommand, protectedAction } from "@/lib/server/action.ts";
+import { openIncident } from "@/lib/server/incidents/commands.ts";
+import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import {
+  OUTCOME_LABELS,
+  openReturnedDrivesSchema,
+  recordOutcomeSchema,
+} from "@/lib/validation/incidents.ts";
+
+const INCIDENTS_PAGE = "/incidents";
+
+function revalidate(jobId: string | null) {
+  revalidatePath(INCIDENTS_PAGE);
+  if (jobId) revalidatePath(`/jobs/${jobId}`);
+}
+
+export const recordOutcomeAction = protectedAction(
+  "faults:resolve",
+  recordOutcomeSchema,
+  async ({ incidentId, ...input }, { user, now }) => {
+    const result = await recordIncidentOutcome(db, user.actor, incidentId, input, now);
+    if (result.ok) revalidate(result.value.jobId);
+    return fromCommand(
+      result,
+      (r) =>
+        `${OUTCOME_LABELS[r.outcome]}: recorded${r.resolved ? "; the incident is resolved" : ""}.`,
+    );
+  },
+);
+
+/** R-E3: returned drives of a Completed or Closed export job never arrived or came back damaged. */
+export const openReturnedDrivesIncidentAction = protectedAction(
+  "faults:resolve",
+  openReturnedDrivesSchema,
+  async (input, { user, now }) => {
+    const result = await openIncident(
+      db,
+      user.actor,
+      { kind: "ReturnedDrivesLostOrDamaged", jobId: input.jobId, summary: input.summary },
+      now,
+    );
+    if (result.ok) revalidate(input.jobId);
+    return fromCommand(result, () => "The R-E3 incident is open.");
+  },
+);

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { IncidentList } from "@/components/incidents/incident-list";
+import { OpenReturnedDrivesForm } from "@/components/incidents/open-returned-drives-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { db } from "@/lib/server/db.ts";
+import { incidentList, returnedExportJobs } from "@/lib/server/incidents/queries.ts";
+import { requirePage } from "@/lib/server/page-access.ts";
+
+export const metadata: Metadata = { title: "Incidents" };
+// Always read the database at request time: this is a live operations view.
+export const dynamic = "force-dynamic";
+
+export default async function IncidentsPage() {
+  const access = await requirePage("faults:resolve", "/incidents");
+  if (!access.ok) return <Forbidden />;
+  const now = new Date();
+  const [items, exportJobs] = await Promise.all([incidentList(db, now), returnedExportJobs(db)]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Incidents</h1>
+        <p className="text-slate-700">
+          The job error events (R-E1 to R-E5): open incidents first, nearest deadline first, then
+          the recently resolved. Record every step: each is an event.
+        </p>
+      </div>
+      <IncidentList items={items} />
+      <OpenReturnedDrivesForm jobs={exportJobs} />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import { recordOutcomeAction } from "@/app/(console)/incidents/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state.ts";
+import {
+  INCIDENT_OUTCOMES,
+  OUTCOME_LABELS,
+  type IncidentOutcome,
+} from "@/lib/validation/incidents.ts";
+
+type Props = { incidentId: string; label: string; canExtend: boolean; hasJob: boolean };
+
+const INPUT = "rounded-md border border-slate-400 bg-white px-3 py-2";
+const LABEL = "text-sm font-semibold text-slate-800";
+
+/** Record one step on an incident; the fields follow the chosen outcome. */
+export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(recordOutcomeAction, null);
+  const [outcome, setOutcome] = useState<IncidentOutcome>("contacted");
+  const fid = useId();
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const offered = INCIDENT_OUTCOMES.filter(
+    (o) => (o !== "extended" || canExtend) && (o !== "jobCancelled" || hasJob),
+  );
+  return (
+    <form action={action} aria-label={`Record an outcome for ${label}`} className="space-y-2">
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${fid}-outcome`} className={LABEL}>
+            Outcome
+          </label>
+          <select
+            id={`${fid}-outcome`}
+            name="outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as IncidentOutcome)}
+            className={INPUT}
+          >
+            {offered.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {outcome === "contacted" && (
+          <fieldset className="flex items-end gap-4">
+            <legend className={LABEL}>Contacted by</legend>
+            {(["email", "phone"] as const).map((channel) => (
+              <label key={channel} className="flex items-center gap-1">
+                <input
+                  type="radio"
+                  name="channel"
+                  value={channel}
+                  defaultChecked={channel === "email"}
+                />
+                {channel === "email" ? "Email" : "Phone"}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {outcome === "extended" && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${fid}-until`} className={LABEL}>
+              Wait until
+            </label>
+            <input
+              id={`${fid}-until`}
+              type="date"
+              name="extendUntil"
+              required
+              aria-invalid={Boolean(errors?.extendUntil) || undefined}
+              className={INPUT}
+            />
+          </div>
+        )}
+        {outcome === "drivesDestroyed" && (
+          <>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${fid}-method`} className={LABEL}>
+                Destruction method
+              </label>
+              <input
+                id={`${fid}-method`}
+                name="method"
+                required
+                minLength={3}
+                maxLength={200}
+                aria-invalid={Boolean(errors?.method) || undefined}
+                className={INPUT}
+              />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${fid}-serials`} className={LABEL}>
+                Drive serials
+              </label>
+              <textarea
+                id={`${fid}-serials`}
+                name="serials"
+                required
+                rows={2}
+                aria-invalid={Boolean(errors?.serials) || undefined}
+                className={`${INPUT} font-mono`}
+              />
+            </div>
+          </>
+        )}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${fid}-note`} className={LABEL}>
+          Note
+        </label>
+        <textarea
+          id={`${fid}-note`}
+          name="note"
+          required
+          minLength={3}
+          maxLength={500}
+          rows={2}
+          aria-invalid={Boolean(errors?.note) || undefined}
+          className={INPUT}
+        />
+      </div>
+      <div className="flex items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          Record outcome<span className="sr-only"> for {label}</span>
+        </button>
+        <FormStatus state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
+import type { IncidentKind, JobState, JobType } from "@/lib/generated/prisma/enums.ts";
+import { incidentDeadlines } from "@/lib/domain/index.ts";
+import { openIncident } from "@/lib/server/incidents/commands.ts";
+import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/outcomes.ts";
+import { incidentList } from "@/lib/server/incidents/queries.ts";
+
+let t: TestDatabase;
+let customerId: string;
+let n = 0;
+const DAY = 86_400_000;
+const sam = {
+  type: "user",
+  id: "u-sam",
+  label: "Sam Keller",
+  role: "supervisor",
+} as const satisfies ActorRef;
+
+async function jobIn(state: JobState, type: JobType = "Import") {
+  const job = await t.db.job.create({
+    data: { customerId, name: `incidents-${++n}`, type, storageAccount: "s", state },
+  });
+  return job.id;
+}
+
+async function incident(kind: IncidentKind, state: JobState, openedAt = new Date()) {
+  const jobId = await jobIn(state);
+  const row = await t.db.incident.create({
+    data: { kind, jobId, summary: "seeded", openedAt, ...incidentDeadlines(kind, openedAt) },
+  });
+  return { jobId, id: row.id };
+}
+
+const note = "Spoke to the customer";
+const events = (incidentId: string) =>
+  t.db.event.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  customerId = (
+    await t.db.customer.create({
+      data: { name: "Contoso", contactName: "Pat Lee", contactEmail: "pat@contoso.test" },
+    })
+  ).id;
+});
+afterAll(() => t.drop());
+
+describe("incident outcomes", () => {
+  it("R-E2: 'contacted' records a ContactAttempt and one incident.contacted event; the incident stays open", async () => {
+    const { id, jobId } = await incident("PackageOverdue", "Shipping");
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "contacted", note, channel: "phone" },
+      new Date(),
+    );
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    const contacts = await t.db.contactAttempt.findMany({ where: { incidentId: id } });
+    expect(contacts).toMatchObject([{ jobId, channel: "phone", outcome: note, byUserId: sam.id }]);
+    expect((await events(id)).map((e) => e.kind)).toEqual(["incident.contacted"]);
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "Open",
+      version: 1,
+    });
+  });
+
+  it("R-E2: 'extended' moves the answer deadline to the new date; only for a package-overdue incident", async () => {
+    const now = new Date();
+    const { id } = await incident("PackageOverdue", "Shipping");
+    const until = new Date(now.getTime() + 45 * DAY);
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "extended", note, extendUntil: until },
+      now,
+    );
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    const row = await t.db.incident.findUniqueOrThrow({ where: { id } });
+    expect(row.answerDeadline).toEqual(until);
+    expect(row.status).toBe("Open");
+    expect((await events(id)).map((e) => e.kind)).toEqual(["incident.extended"]);
+
+    const e4 = await incident("ReturnAddressInvalid", "Packaging");
+    const refused = await recordIncidentOutcome(
+      t.db,
+      sam,
+      e4.id,
+      { outcome: "extended", note, extendUntil: until },
+      now,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E2" } });
+    expect(await events(e4.id)).toEqual([]);
+  });
+
+  it("R-E2, R-J14: 'jobCancelled' cancels the job in the same transaction and resolves the incident", async () => {
+    const { id, jobId } = await incident("PackageOverdue", "Shipping");
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "jobCancelled", note: "Customer withdrew the order" },
+      new Date(),
+    );
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    expect(await t.db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      cancelRequested: true,
+    });
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "Resolved",
+      resolvedById: sam.id,
+    });
+    expect((await events(id)).map((e) => e.kind)).toEqual(["incident.jobCancelled"]);
+    expect(await t.db.event.count({ where: { jobId, kind: "job.cancel" } })).toBe(1);
+  });
+
+  it("R-J14: 'jobCancelled' on a job that can no longer be cancelled is refused and changes nothing", async () => {
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "jobCancelled", note: "Cancel it" },
+      new Date(),
+    );
+    expect(res).toMatchObject({ ok: false, error: { rule: "R-J14" } });
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "Open",
+      version: 0,
+    });
+    expect(await t.db.event.count({ where: { jobId } })).toBe(0);
+  });
+
+  it("R-E1: 'drivesReturned' and 'resolved' resolve the incident with one event each", async () => {
+    for (const outcome of ["drivesReturned", "resolved"] as const) {
+      const { id } = await incident("JobNotShipping", "Creating");
+      const res = await recordIncidentOutcome(t.db, sam, id, { outcome, note }, new Date());
+      expect(res.ok, JSON.stringify(res)).toBe(true);
+      const row = await t.db.incident.findUniqueOrThrow({ where: { id } });
+      expect(row.status).toBe("Resolved");
+      expect(row.resolution).toContain(note);
+      expect((await events(id)).map((e) => e.kind)).toEqual([`incident.${outcome}`]);
+    }
+  });
+
+  it("R-E4: 'drivesDestroyed' makes a destruction record (who, when, method, serials) and resolves", async () => {
+    const now = new Date();
+    const { id } = await incident("ReturnAddressInvalid", "Packaging");
+    const input: OutcomeInput = {
+      outcome: "drivesDestroyed",
+      note: "Contact unreachable for 90 days",
+      method: "Shredded (NIST 800-88 Destroy)",
+      serials: ["WD-AAA1", "WD-AAA2"],
+    };
+    const res = await recordIncidentOutcome(t.db, sam, id, input, now);
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    const records = await t.db.destructionRecord.findMany({ where: { incidentId: id } });
+    expect(records).toMatchObject([
+      {
+        destroyedAt: now,
+        method: input.method,
+        serials: input.serials,
+        byUserId: sam.id,
+        byName: sam.label,
+      },
+    ]);
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "Resolved",
+    });
+    const [event] = await events(id);
+    expect(event).toMatchObject({ kind: "incident.drivesDestroyed", toState: "Resolved" });
+    expect(event?.data).toMatchObject({ rule: "R-E4", serials: input.serials });
+  });
+
+  it("R-E1..R-E5: an outcome on a resolved incident is refused and changes nothing", async () => {
+    const { id } = await incident("ExtraDrive", "Transferring");
+    expect(
+      (await recordIncidentOutcome(t.db, sam, id, { outcome: "resolved", note }, new Date())).ok,
+    ).toBe(true);
+    const before = JSON.stringify({
+      i: await t.db.incident.findUniqueOrThrow({ where: { id } }),
+      e: await t.db.event.count(),
+      c: await t.db.contactAttempt.count(),
+      d: await t.db.destructionRecord.count(),
+    });
+    for (const input of [
+      { outcome: "contacted", note },
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["WD-X"] },
+    ] as OutcomeInput[]) {
+      const res = await recordIncidentOutcome(t.db, sam, id, input, new Date());
+      expect(res).toMatchObject({ ok: false, error: { code: "already_done" } });
+      expect(!res.ok && res.error.message).toMatch(/already resolved/);
+    }
+    const after = JSON.stringify({
+      i: await t.db.incident.findUniqueOrThrow({ where: { id } }),
+      e: await t.db.event.count(),
+      c: await t.db.contactAttempt.count(),
+      d: await t.db.destructionRecord.count(),
+    });
+    expect(after).toEqual(before);
+  });
+
+  it("R-E3: a returned-drives incident opens only on an export job that is Completed or Closed", async () => {
+    const open = async (jobId: string) =>
+      openIncident(
+        t.db,
+        sam,
+        { kind: "ReturnedDrivesLostOrDamaged", jobId, summary: "Lost by the carrier" },
+        new Date(),
+      );
+    for (const state of ["Completed", "Closed"] as const) {
+      expect((await open(await jobIn(state, "Export"))).ok).toBe(true);
+    }
+    for (const [state, type] of [
+      ["Completed", "Import"],
+      ["Packaging", "Export"],
+      ["Shipping", "Export"],
+    ] as const) {
+      const res = await open(await jobIn(state, type));
+      expect(res).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E3" } });
+    }
+  });
+
+  it("R-E1, R-E2, R-E4: the list puts open incidents first by nearest deadline, with days left", async () => {
+    const now = new Date();
+    const later = await incident("ReturnAddressInvalid", "Packaging", now); // 90 days
+    const sooner = await incident("PackageOverdue", "Shipping", new Date(now.getTime() - 35 * DAY)); // 5 days overdue
+    const list = await incidentList(t.db, now);
+    const ids = list.map((i) => i.id);
+    expect(ids.indexOf(sooner.id)).toBeLessThan(ids.indexOf(later.id));
+    const firstResolved = list.findIndex((i) => i.status === "Resolved");
+    expect(list.slice(0, firstResolved).every((i) => i.status === "Open")).toBe(true);
+    expect(list.find((i) => i.id === sooner.id)).toMatchObject({
+      rule: "R-E2",
+      deadlines: [{ label: "Answer by", daysLeft: -5 }],
+      contactCount: 0,
+    });
+    expect(list.find((i) => i.id === later.id)?.deadlines).toMatchObject([
+      { label: "Destroy by", daysLeft: 90 },
+    ]);
+  });
+});

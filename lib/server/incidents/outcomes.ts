@@ -1,0 +1,173 @@
+import "server-only";
+import type { ContactChannel } from "@/lib/generated/prisma/enums.ts";
+import { INCIDENT_DEFINITIONS } from "@/lib/domain/index.ts";
+import type { Db, Tx } from "@/lib/server/db.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
+import {
+  appendEvent,
+  done,
+  fail,
+  runCommand,
+  updateVersioned,
+  type CommandResult,
+} from "@/lib/server/command.ts";
+import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
+import { OUTCOME_LABELS, type IncidentOutcome } from "@/lib/validation/incidents.ts";
+
+export type OutcomeInput = {
+  outcome: IncidentOutcome;
+  note: string;
+  channel?: ContactChannel;
+  extendUntil?: Date;
+  method?: string;
+  serials?: string[];
+};
+
+export type OutcomeResult = {
+  incidentId: string;
+  jobId: string | null;
+  outcome: IncidentOutcome;
+  resolved: boolean;
+  destructionRecordId?: string;
+};
+
+const loadIncident = (tx: Tx, id: string) =>
+  tx.incident.findUnique({
+    where: { id },
+    select: { id: true, version: true, kind: true, status: true, jobId: true, driveId: true },
+  });
+
+/**
+ * One outcome a supervisor records on an incident (R-E1..R-E5), in one transaction with a version
+ * check on the incident and one event "incident.<outcome>". Outcomes that end the incident resolve
+ * it; a resolved incident takes no further outcome.
+ */
+export function recordIncidentOutcome(
+  database: Db,
+  actor: ActorRef,
+  incidentId: string,
+  input: OutcomeInput,
+  now: Date,
+): Promise<CommandResult<OutcomeResult>> {
+  return runCommand(database, async (tx) => {
+    if (actor.type !== "user") return fail("forbidden", "Only staff record incident outcomes.");
+    const row = await loadIncident(tx, incidentId);
+    if (!row) return fail("not_found", "There is no such incident.");
+    const def = INCIDENT_DEFINITIONS[row.kind];
+    if (row.status !== "Open") {
+      return fail(
+        "already_done",
+        `This incident is already resolved: "${OUTCOME_LABELS[input.outcome]}" cannot be recorded on it.`,
+        def.rule,
+      );
+    }
+    const event = (extra: Record<string, unknown> = {}, toState?: string) =>
+      appendEvent(tx, {
+        actor,
+        at: now,
+        kind: `incident.${input.outcome}`,
+        jobId: row.jobId,
+        driveId: row.driveId,
+        incidentId: row.id,
+        ...(toState ? { fromState: "Open", toState } : {}),
+        reason: input.note,
+        data: { kind: row.kind, rule: def.rule, ...extra } as never,
+      });
+    const result = (resolved: boolean, more: Partial<OutcomeResult> = {}) =>
+      done<OutcomeResult>({
+        incidentId: row.id,
+        jobId: row.jobId,
+        outcome: input.outcome,
+        resolved,
+        ...more,
+      });
+    const resolve = (resolution: string) =>
+      updateVersioned(tx.incident, "incident", row, {
+        status: "Resolved",
+        resolvedAt: now,
+        resolvedById: actor.id,
+        resolution,
+      });
+
+    switch (input.outcome) {
+      case "contacted": {
+        const attempt = await tx.contactAttempt.create({
+          data: {
+            jobId: row.jobId,
+            driveId: row.driveId,
+            incidentId: row.id,
+            channel: input.channel ?? "email",
+            outcome: input.note,
+            at: now,
+            byUserId: actor.id,
+          },
+          select: { id: true },
+        });
+        await updateVersioned(tx.incident, "incident", row, {});
+        await event({ contactAttemptId: attempt.id, channel: input.channel ?? "email" });
+        return result(false);
+      }
+      case "extended": {
+        if (row.kind !== "PackageOverdue") {
+          return fail(
+            "refused",
+            `Only a "${INCIDENT_DEFINITIONS.PackageOverdue.title}" incident can be extended (R-E2).`,
+            "R-E2",
+          );
+        }
+        if (!input.extendUntil || input.extendUntil.getTime() <= now.getTime()) {
+          return fail("invalid", "The new wait must end in the future (R-E2).", "R-E2");
+        }
+        await updateVersioned(tx.incident, "incident", row, { answerDeadline: input.extendUntil });
+        await event({ answerDeadline: input.extendUntil.toISOString() });
+        return result(false);
+      }
+      case "jobCancelled": {
+        if (!row.jobId) return fail("refused", "This incident has no job to cancel.", def.rule);
+        const cancelled = await applyJobEvent(
+          tx,
+          actor,
+          row.jobId,
+          { type: "cancel", reason: input.note },
+          now,
+        );
+        if (!cancelled.ok) return cancelled;
+        await resolve(`Job cancelled: ${input.note}`);
+        await event({ jobFrom: cancelled.value.from, jobTo: cancelled.value.to }, "Resolved");
+        return result(true);
+      }
+      case "drivesReturned":
+        await resolve(`Drives returned: ${input.note}`);
+        await event({}, "Resolved");
+        return result(true);
+      case "drivesDestroyed": {
+        if (!input.method || !input.serials?.length) {
+          return fail("invalid", "Name the destruction method and every destroyed drive's serial.");
+        }
+        const record = await tx.destructionRecord.create({
+          data: {
+            incidentId: row.id,
+            destroyedAt: now,
+            method: input.method,
+            serials: input.serials,
+            byUserId: actor.id,
+            byName: actor.label,
+          },
+          select: { id: true },
+        });
+        await resolve(
+          `Drives destroyed (${input.method}): ${input.serials.join(", ")}. ${input.note}`,
+        );
+        await event(
+          { destructionRecordId: record.id, method: input.method, serials: input.serials },
+          "Resolved",
+        );
+        return result(true, { destructionRecordId: record.id });
+      }
+      case "resolved":
+        await resolve(input.note);
+        await event({}, "Resolved");
+        return result(true);
+    }
+  });
+}
