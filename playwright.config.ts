@@ -5,6 +5,19 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Elsewhere, point CHROMIUM_PATH at any Chromium (or Playwright's own).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const launchOptions = {
+  executablePath,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -21,21 +34,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      // Moving the clock (e2e/overdue.spec.ts) sweeps every job: it runs after all the others.
+      testIgnore: /overdue\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "timers",
+      testMatch: /overdue\.spec\.ts/,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],
   webServer: {
@@ -53,6 +60,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       // The journeys pick seeded jobs by their state: no scheduled sweep moving them meanwhile.
       DOCKSIDE_SWEEP: "off",
+      // Lets a test run the sweep at a chosen time (app/api/test/clock): e2e only.
+      DOCKSIDE_TEST_HOOKS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -51,6 +51,8 @@ export async function untouchedShippingJob(
         AND NOT EXISTS (SELECT 1 FROM "Job" o
                          WHERE o."deliveryTrackingNumber" = j."deliveryTrackingNumber" AND o.id <> j.id)
         AND NOT EXISTS (SELECT 1 FROM "Package" p WHERE p."trackingNumber" = j."deliveryTrackingNumber")
+        -- Jobs with an open incident belong to the incident journeys (e2e/incidents, e2e/overdue).
+        AND NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i."jobId" = j.id AND i.status = 'Open')
         AND NOT EXISTS (SELECT 1 FROM "Drive" mine JOIN "Drive" other
                                    ON other.serial = mine.serial AND other.id <> mine.id
                          WHERE mine."jobId" = j.id)

@@ -39,6 +39,7 @@ async function untouchedShippingJob(): Promise<{ id: string; name: string }> {
     `SELECT j.id, j.name FROM "Job" j JOIN "Drive" d ON d."jobId" = j.id
       WHERE j.state IN ('Shipping', 'Creating') AND NOT j."cancelRequested"
         AND NOT EXISTS (SELECT 1 FROM "Package" p WHERE p."trackingNumber" = j."deliveryTrackingNumber")
+        AND NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i."jobId" = j.id AND i.status = 'Open')
       GROUP BY j.id
      HAVING bool_and(d.state = 'Specified')
       ORDER BY (j.state = 'Shipping') DESC, j.name DESC LIMIT 1`,

@@ -69,11 +69,11 @@ type Target =
   | "CancelledInShipping"
   | "ArrivedWhileCreating";
 
-/** 40 jobs: every state, and every situation a supervisor meets. */
+/** 42 jobs: every state, and every situation a supervisor meets. */
 const PLAN: Target[] = [
   ...Array<Target>(4).fill("Creating"),
   "ArrivedWhileCreating",
-  ...Array<Target>(6).fill("Shipping"),
+  ...Array<Target>(8).fill("Shipping"),
   ...Array<Target>(2).fill("ShippingOverdue"),
   ...Array<Target>(3).fill("Received"),
   "ReceivedMissingDrive",

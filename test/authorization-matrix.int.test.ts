@@ -49,6 +49,7 @@ type Entry =
       form: (ctx: Ctx) => Promise<Record<string, string>>;
     }
   | { kind: "route"; public: string }
+  | { kind: "testHook"; why: string }
   | {
       kind: "staffRoute";
       allowed: readonly Role[];
@@ -215,6 +216,10 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["operator", "supervisor"],
     request: async ({ openPackage }) => ({ body: { packageId: await openPackage() } }),
   },
+  "app/api/test/clock/route.ts#POST": {
+    kind: "testHook",
+    why: "e2e only: runs the sweep at a chosen time; 404 unless DOCKSIDE_TEST_HOOKS=1, then supervisors only",
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     kind: "route",
     public: "next-auth: CSRF token, session, providers",
@@ -359,6 +364,28 @@ describe("authorization matrix", () => {
     if (entry.kind === "route") {
       it(`${key} is public on purpose: ${entry.public}`, () =>
         expect(entry.public.length).toBeGreaterThan(0));
+      continue;
+    }
+    if (entry.kind === "testHook") {
+      for (const caller of CALLERS) {
+        it(`${key} by ${caller}: not found (test hooks are off)`, async () => {
+          const [file, method] = key.split("#") as [string, string];
+          const handler = ((await import(path.join(root, file))) as Record<string, Handler>)[
+            method
+          ]!;
+          signIn(caller);
+          const before = await snapshot();
+          const response = await handler(
+            new Request("http://localhost/api", {
+              method,
+              body: JSON.stringify({ now: new Date().toISOString() }),
+            }),
+            { params: Promise.resolve({}) },
+          );
+          expect(response.status).toBe(404);
+          expect(await snapshot()).toEqual(before);
+        });
+      }
       continue;
     }
     if (entry.kind === "staffRoute") {
