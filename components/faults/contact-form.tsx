@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { recordContactAction } from "@/app/(console)/faults/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state.ts";
+import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
 
 type Props = { jobId: string; driveId: string | null; label: string };
 
@@ -14,7 +15,6 @@ export function ContactForm({ jobId, driveId, label }: Props) {
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
-  const fid = useId();
   return (
     <form
       ref={form}
@@ -24,34 +24,8 @@ export function ContactForm({ jobId, driveId, label }: Props) {
     >
       <input type="hidden" name="jobId" value={jobId} />
       {driveId && <input type="hidden" name="driveId" value={driveId} />}
-      <fieldset className="flex gap-4">
-        <legend className="text-sm font-semibold text-slate-800">Contacted by</legend>
-        {(["email", "phone"] as const).map((channel) => (
-          <label key={channel} className="flex items-center gap-1">
-            <input
-              type="radio"
-              name="channel"
-              value={channel}
-              defaultChecked={channel === "email"}
-            />
-            {channel === "email" ? "Email" : "Phone"}
-          </label>
-        ))}
-      </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${fid}-outcome`} className="text-sm font-semibold text-slate-800">
-          Outcome
-        </label>
-        <textarea
-          id={`${fid}-outcome`}
-          name="outcome"
-          required
-          minLength={3}
-          maxLength={500}
-          rows={2}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-      </div>
+      <ContactChannelChoice className="flex gap-4" />
+      <TextAreaField label="Outcome" name="outcome" />
       <div className="flex items-center gap-4">
         <button
           type="submit"

@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { resolveDriveFaultAction, resolveJobFaultAction } from "@/app/(console)/faults/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state.ts";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 type Props = { kind: "job" | "drive"; id: string; label: string; targets: readonly string[] };
 
@@ -38,21 +39,7 @@ export function ResolveFaultForm({ kind, id, label, targets }: Props) {
           ))}
         </select>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${fid}-note`} className="text-sm font-semibold text-slate-800">
-          Resolution note
-        </label>
-        <textarea
-          id={`${fid}-note`}
-          name="note"
-          required
-          minLength={3}
-          maxLength={500}
-          rows={2}
-          aria-invalid={Boolean(errors?.note) || undefined}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-      </div>
+      <TextAreaField label="Resolution note" name="note" errors={errors?.note} />
       <div className="flex items-center gap-4">
         <button
           type="submit"

@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { openReturnedDrivesIncidentAction } from "@/app/(console)/incidents/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state.ts";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 type Props = { jobs: { id: string; name: string; state: string }[] };
 
@@ -45,20 +46,7 @@ export function OpenReturnedDrivesForm({ jobs }: Props) {
               ))}
             </select>
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${fid}-summary`} className={LABEL}>
-              What happened
-            </label>
-            <textarea
-              id={`${fid}-summary`}
-              name="summary"
-              required
-              minLength={3}
-              maxLength={500}
-              rows={2}
-              className={INPUT}
-            />
-          </div>
+          <TextAreaField label="What happened" name="summary" />
           <div className="flex items-center gap-4">
             <button
               type="submit"

@@ -9,6 +9,7 @@ import {
   OUTCOME_LABELS,
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
+import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
 
 type Props = { incidentId: string; label: string; canExtend: boolean; hasJob: boolean };
 
@@ -46,22 +47,7 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
             ))}
           </select>
         </div>
-        {outcome === "contacted" && (
-          <fieldset className="flex items-end gap-4">
-            <legend className={LABEL}>Contacted by</legend>
-            {(["email", "phone"] as const).map((channel) => (
-              <label key={channel} className="flex items-center gap-1">
-                <input
-                  type="radio"
-                  name="channel"
-                  value={channel}
-                  defaultChecked={channel === "email"}
-                />
-                {channel === "email" ? "Email" : "Phone"}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {outcome === "contacted" && <ContactChannelChoice className="flex items-end gap-4" />}
         {outcome === "extended" && (
           <div className="flex flex-col gap-1">
             <label htmlFor={`${fid}-until`} className={LABEL}>
@@ -93,37 +79,11 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
                 className={INPUT}
               />
             </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${fid}-serials`} className={LABEL}>
-                Drive serials
-              </label>
-              <textarea
-                id={`${fid}-serials`}
-                name="serials"
-                required
-                rows={2}
-                aria-invalid={Boolean(errors?.serials) || undefined}
-                className={`${INPUT} font-mono`}
-              />
-            </div>
+            <TextAreaField label="Drive serials" name="serials" errors={errors?.serials} mono />
           </>
         )}
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${fid}-note`} className={LABEL}>
-          Note
-        </label>
-        <textarea
-          id={`${fid}-note`}
-          name="note"
-          required
-          minLength={3}
-          maxLength={500}
-          rows={2}
-          aria-invalid={Boolean(errors?.note) || undefined}
-          className={INPUT}
-        />
-      </div>
+      <TextAreaField label="Note" name="note" errors={errors?.note} />
       <div className="flex items-center gap-4">
         <button
           type="submit"

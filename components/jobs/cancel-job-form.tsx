@@ -4,6 +4,7 @@ import { useActionState, useId, useState } from "react";
 import { cancelJobAction } from "@/app/(console)/jobs/[id]/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state.ts";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 /**
  * R-J14: a supervisor cancels the job with a reason. Shown only when the domain allows it now; the
@@ -25,25 +26,7 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
         className="max-w-xl space-y-3 rounded-md border border-slate-300 bg-white p-3"
       >
         <input type="hidden" name="jobId" value={jobId} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-reason`} className="text-sm font-semibold text-slate-800">
-            Reason for cancelling
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            required
-            minLength={3}
-            maxLength={500}
-            rows={2}
-            aria-invalid={Boolean(errors?.reason) || undefined}
-            aria-describedby={`${id}-reason-error`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-2"
-          />
-          <p id={`${id}-reason-error`} aria-live="polite" className="text-sm text-red-800">
-            {errors?.reason?.join(" ")}
-          </p>
-        </div>
+        <TextAreaField label="Reason for cancelling" name="reason" errors={errors?.reason} />
         {confirming ? (
           <div className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3">
             <p className="text-sm text-red-950">

@@ -5,6 +5,7 @@ import { faultDriveAction, faultJobAction } from "@/app/(console)/faults/actions
 import { FormStatus } from "@/components/ui/form-status";
 import { FAULT_REASONS } from "@/lib/domain/fault-reasons.ts";
 import type { ActionState } from "@/lib/action-state.ts";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 type Target =
   { kind: "job"; id: string; label: string } | { kind: "drive"; id: string; label: string };
@@ -53,25 +54,7 @@ export function JobFaultForm({ target }: { target: Target }) {
             {errors?.reason?.join(" ")}
           </p>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-note`} className="text-sm font-semibold text-slate-800">
-            Note
-          </label>
-          <textarea
-            id={`${id}-note`}
-            name="note"
-            required
-            minLength={3}
-            maxLength={500}
-            rows={2}
-            aria-invalid={Boolean(errors?.note) || undefined}
-            aria-describedby={`${id}-note-error`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-2"
-          />
-          <p id={`${id}-note-error`} aria-live="polite" className="text-sm text-red-800">
-            {errors?.note?.join(" ")}
-          </p>
-        </div>
+        <TextAreaField label="Note" name="note" errors={errors?.note} />
         <div className="flex items-center gap-4">
           <button
             type="submit"

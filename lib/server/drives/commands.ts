@@ -163,27 +163,15 @@ export function changeDrive(
 }
 
 // The named commands of the dock, the copy stations and the supervisors.
-export const receiveDrive = (
-  db: Db,
-  actor: ActorRef,
-  driveId: string,
-  now: Date,
-  d: DriveEventDetails = {},
-) => changeDrive(db, actor, driveId, { type: "receive" }, now, d);
-export const markDriveNeverReceived = (
-  db: Db,
-  actor: ActorRef,
-  driveId: string,
-  now: Date,
-  d: DriveEventDetails = {},
-) => changeDrive(db, actor, driveId, { type: "markNeverReceived" }, now, d);
-export const startDriveCopy = (
-  db: Db,
-  actor: ActorRef,
-  driveId: string,
-  now: Date,
-  d: DriveEventDetails = {},
-) => changeDrive(db, actor, driveId, { type: "startCopy" }, now, d);
+
+/** A command for an event that carries nothing but its type. */
+function plainDriveCommand(type: "receive" | "markNeverReceived" | "startCopy") {
+  return (db: Db, actor: ActorRef, driveId: string, now: Date, d: DriveEventDetails = {}) =>
+    changeDrive(db, actor, driveId, { type }, now, d);
+}
+export const receiveDrive = plainDriveCommand("receive");
+export const markDriveNeverReceived = plainDriveCommand("markNeverReceived");
+export const startDriveCopy = plainDriveCommand("startCopy");
 export const finishDriveCopy = (
   db: Db,
   actor: ActorRef,
