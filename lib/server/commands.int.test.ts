@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import {
   cancelJob,
@@ -18,36 +19,20 @@ let t: TestDatabase;
 let customerId: string;
 const now = new Date("2026-11-02T09:00:00Z");
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-const operator: ActorRef = { type: "user", id: "u-ana", label: "Ana Ruiz", role: "operator" };
-const operator2: ActorRef = { type: "user", id: "u-ben", label: "Ben Okafor", role: "operator" };
-const station: ActorRef = { type: "station", id: "cs-01", label: "Copy station CS-01" };
+const operator = ANA;
+const operator2 = BEN;
+const station = STATION;
+const returnAddress = RETURN_ADDRESS;
 let customer: ActorRef;
 let jobCounter = 0;
 
-const returnAddress = {
-  recipientName: "Ana Bowman",
-  streetAddress1: "1 Contoso Way",
-  city: "Redmond",
-  postalCode: "98052",
-  countryOrRegion: "US",
-  phone: "+1 425 555 0100",
-};
-
 beforeAll(async () => {
   t = await freshDatabase();
-  customerId = (
-    await t.db.customer.create({
-      data: { name: "Contoso", contactName: "Ana", contactEmail: "a@contoso.example" },
-    })
-  ).id;
-  customer = { type: "apiKey", id: "key-1", label: "Contoso", customerId };
+  ({ customerId, customer } = await createCustomer(t.db));
 });
 afterAll(() => t.drop());
 
-function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const unwrap = ok;
 
 /** An import job in Shipping with `n` drives, as a customer would leave it (R-J1, R-D1, R-J4). */
 async function shippingJob(n: number) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
@@ -18,31 +19,9 @@ let t: TestDatabase;
 let customerId: string;
 const r = seededRandom(7);
 const now = new Date();
-const ana = {
-  type: "user",
-  id: "u-ana",
-  label: "Ana Ruiz",
-  role: "operator",
-} as const satisfies ActorRef;
-const ben = {
-  type: "user",
-  id: "u-ben",
-  label: "Ben Okafor",
-  role: "operator",
-} as const satisfies ActorRef;
-const sam = {
-  type: "user",
-  id: "u-sam",
-  label: "Sam Keller",
-  role: "supervisor",
-} as const satisfies ActorRef;
-const station: ActorRef = { type: "station", id: "cs", label: "CS-01" };
+const [ana, ben, sam, station] = [ANA, BEN, SAM, STATION];
+let customer: ActorRef;
 let n = 0;
-
-function ok<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
-}
 
 /** An import job in Shipping whose package is a fresh DHL number, with `count` drives. */
 async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
@@ -51,7 +30,6 @@ async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
     { length: count },
     (_, i) => `WD-WCC4N${String(++n).padStart(4, "0")}X${i}`,
   );
-  const customer: ActorRef = { type: "apiKey", id: "k", label: "Contoso", customerId };
   const { id } = ok(
     await createJob(
       t.db,
@@ -73,14 +51,7 @@ async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
       id,
       {
         deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
-        returnAddress: {
-          recipientName: "A",
-          streetAddress1: "1 Way",
-          city: "Redmond",
-          postalCode: "98052",
-          countryOrRegion: "US",
-          phone: "+1 425 555 0100",
-        },
+        returnAddress: RETURN_ADDRESS,
       },
       now,
     ),
@@ -98,11 +69,7 @@ const driveOf = (serial: string) => t.db.drive.findFirstOrThrow({ where: { seria
 
 beforeAll(async () => {
   t = await freshDatabase();
-  customerId = (
-    await t.db.customer.create({
-      data: { name: "Contoso", contactName: "Ana", contactEmail: "a@c.example" },
-    })
-  ).id;
+  ({ customerId, customer } = await createCustomer(t.db));
 });
 afterAll(() => t.drop());
 

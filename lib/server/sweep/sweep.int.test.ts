@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import { ANA, createCustomer, ok, RETURN_ADDRESS, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import {
   cancelJob,
@@ -23,16 +24,10 @@ let t: TestDatabase;
 let customerId: string;
 let customer: ActorRef;
 let n = 0;
-const ana: ActorRef = { type: "user", id: "u-ana", label: "Ana Ruiz", role: "operator" };
-const station: ActorRef = { type: "station", id: "cs", label: "CS-01" };
+const [ana, station] = [ANA, STATION];
 
 const days = (d: number) => d * DAY_MS;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
-
-function ok<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
-}
 
 const sweep = (now: Date) => runSweep(t.db, now, { lock: { url: t.url, schema: t.schema } });
 
@@ -58,14 +53,7 @@ async function creatingJob(now: Date, drives = 2) {
 
 const properties = (tracking: string) => ({
   deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
-  returnAddress: {
-    recipientName: "A",
-    streetAddress1: "1 Way",
-    city: "Redmond",
-    postalCode: "98052",
-    countryOrRegion: "US",
-    phone: "+1 425 555 0100",
-  },
+  returnAddress: RETURN_ADDRESS,
 });
 
 async function shippingJob(now: Date, drives = 2) {
@@ -85,12 +73,7 @@ const year = (y: number) => new Date(`${y}-01-01T08:00:00.000Z`);
 
 beforeAll(async () => {
   t = await freshDatabase();
-  customerId = (
-    await t.db.customer.create({
-      data: { name: "Contoso", contactName: "Ana", contactEmail: "a@c.example" },
-    })
-  ).id;
-  customer = { type: "apiKey", id: "k", label: "Contoso", customerId };
+  ({ customerId, customer } = await createCustomer(t.db));
 });
 afterAll(() => t.drop());
 
