@@ -14,6 +14,7 @@ import {
   fail,
   runCommand,
   updateVersioned,
+  VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyDriveEvent, recordArrivingDriveIn } from "@/lib/server/drives/commands.ts";
@@ -101,6 +102,16 @@ async function duplicateOutcome(
 }
 
 /**
+ * A scan plans on what it read at its start. If another operator's scan of the same drive (or a
+ * retry of this very request) committed in between, the drive rule answers "already done": the plan
+ * is stale, so the whole scan runs again on fresh data and answers as the double scan it now is.
+ */
+function unlessStale<T>(r: CommandResult<T>, serial: string): CommandResult<T> {
+  if (!r.ok && r.error.code === "already_done") throw new VersionConflict(`drive ${serial}`);
+  return r;
+}
+
+/**
  * The start of every drive scan: a readable serial, and the scan's idempotency key; a request
  * already carried out (same scan id) is answered as the double scan it is.
  */
@@ -170,10 +181,13 @@ export function scanDriveIn(
 
     switch (plan.kind) {
       case "receive": {
-        const r = await applyDriveEvent(tx, actor, plan.driveId, { type: "receive" }, now, {
-          packageId: pkg.id,
-          idempotencyKey: key,
-        });
+        const r = unlessStale(
+          await applyDriveEvent(tx, actor, plan.driveId, { type: "receive" }, now, {
+            packageId: pkg.id,
+            idempotencyKey: key,
+          }),
+          serial,
+        );
         if (!r.ok) return r;
         return done(
           scanOutcome.received(
@@ -267,11 +281,14 @@ export function scanDriveIn(
       case "exportDrive":
       case "extra": {
         const kind = plan.kind === "extra" ? "extraDrive" : "exportDrive";
-        const r = await recordArrivingDriveIn(
-          tx,
-          actor,
-          { jobId: plan.jobId, serial, kind, packageId: pkg.id, idempotencyKey: key },
-          now,
+        const r = unlessStale(
+          await recordArrivingDriveIn(
+            tx,
+            actor,
+            { jobId: plan.jobId, serial, kind, packageId: pkg.id, idempotencyKey: key },
+            now,
+          ),
+          serial,
         );
         if (!r.ok) return r;
         if (plan.kind === "extra") {
@@ -364,13 +381,16 @@ export function scanDriveOut(
       );
     if (drive.state === "ShippedBack")
       return done(await duplicateOutcome(tx, drive.id, serial, "shipBack"));
-    const r = await applyDriveEvent(
-      tx,
-      actor,
-      drive.id,
-      { type: "shipBack", supervisorOverride: input.supervisorOverride ?? false },
-      now,
-      { packageId: pkg.id, idempotencyKey: key },
+    const r = unlessStale(
+      await applyDriveEvent(
+        tx,
+        actor,
+        drive.id,
+        { type: "shipBack", supervisorOverride: input.supervisorOverride ?? false },
+        now,
+        { packageId: pkg.id, idempotencyKey: key },
+      ),
+      serial,
     );
     if (!r.ok) return r;
     const { from, to } = r.value.job;

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
+import type { Db, Tx } from "@/lib/server/db.ts";
 import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
 import {
@@ -22,6 +23,43 @@ const now = new Date();
 const [ana, ben, sam, station] = [ANA, BEN, SAM, STATION];
 let customer: ActorRef;
 let n = 0;
+
+/**
+ * The database as one scan sees it, with `between` run once, right after the scan has read the
+ * drive it plans on: another operator's scan that commits in the middle of this one. Only a server
+ * with concurrent transactions (PostgreSQL) can interleave like this; PGlite runs one at a time.
+ */
+function interleaved(db: Db, between: () => Promise<unknown>): Db {
+  let fired = false;
+  const afterDriveRead = (tx: Tx) =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== "drive") return value;
+        return new Proxy(value, {
+          get(delegate, method) {
+            const fn = Reflect.get(delegate, method);
+            if (method !== "findMany") return fn;
+            return async (args: unknown) => {
+              const rows = await fn.call(delegate, args);
+              if (!fired) {
+                fired = true;
+                await between();
+              }
+              return rows;
+            };
+          },
+        });
+      },
+    });
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+      return (body: (tx: Tx) => Promise<unknown>, options?: object) =>
+        target.$transaction((tx) => body(afterDriveRead(tx)), options);
+    },
+  }) as Db;
+}
 
 /** An import job in Shipping whose package is a fresh DHL number, with `count` drives. */
 async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
@@ -88,19 +126,47 @@ describe("the receiving dock", () => {
   });
 
   it("R-D3: two operators scanning one drive at once give one transition and one event; the rest hear who did it", async () => {
-    const j = await shippingJob(3);
+    // Several rounds: the race (plan on one read, write after another operator's commit) must
+    // be met, not just hoped for.
+    const j = await shippingJob(4);
     const pkg = await open(j.tracking);
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => scan(pkg.packageId, j.serials[0]!, i % 2 ? ana : ben)),
-    );
-    const outcomes = results.map(ok);
-    expect(outcomes.filter((o) => o.kind === "received")).toHaveLength(1);
-    for (const o of outcomes.filter((x) => x.kind !== "received"))
-      expect(o.detail).toMatch(/Already received at \d\d:\d\d UTC by (Ana Ruiz|Ben Okafor)/);
-    const drive = await driveOf(j.serials[0]!);
-    expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.receive" } })).toBe(1);
-    expect(drive.version).toBe(1);
+    for (const serial of j.serials) {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => scan(pkg.packageId, serial, i % 2 ? ana : ben)),
+      );
+      const outcomes = results.map(ok);
+      expect(outcomes.filter((o) => o.kind === "received")).toHaveLength(1);
+      for (const o of outcomes.filter((x) => x.kind !== "received"))
+        expect(o.detail).toMatch(/Already received at \d\d:\d\d UTC by (Ana Ruiz|Ben Okafor)/);
+      const drive = await driveOf(serial);
+      expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.receive" } })).toBe(
+        1,
+      );
+      expect(drive.version).toBe(1);
+    }
+    expect((await job(j.id)).state).toBe("Received");
   });
+
+  it.runIf(inject("databaseKind") === "postgresql")(
+    "R-D3: a scan whose drive is received by another operator after it looked answers as a double scan",
+    async () => {
+      const j = await shippingJob(2);
+      const pkg = await open(j.tracking);
+      const serial = j.serials[0]!;
+      const late = await scanDriveIn(
+        interleaved(t.db, async () => ok(await scan(pkg.packageId, serial, ben))),
+        ana,
+        { packageId: pkg.packageId, code: serial, scanId: randomUUID() },
+        now,
+      );
+      expect(ok(late)).toMatchObject({ kind: "duplicate" });
+      expect(ok(late).detail).toMatch(/Already received at \d\d:\d\d UTC by Ben Okafor/);
+      const drive = await driveOf(serial);
+      expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.receive" } })).toBe(
+        1,
+      );
+    },
+  );
 
   it("a retried request (same scan id) is applied once", async () => {
     const j = await shippingJob(2);
@@ -246,6 +312,26 @@ describe("shipping back", () => {
     expect((await job(j.id)).state).toBe("Completed");
     expect(ok(await out(ret.packageId, j.serials[1]!)).kind).toBe("duplicate");
   });
+
+  it.runIf(inject("databaseKind") === "postgresql")(
+    "R-D9: a drive shipped back by another operator while this scan looked is a double scan",
+    async () => {
+      const j = await copiedJob(0);
+      const ret = await open(dhlTrackingNumber(r), "Return");
+      const serial = j.serials[0]!;
+      const late = await scanDriveOut(
+        interleaved(t.db, async () => ok(await out(ret.packageId, serial, ben))),
+        ana,
+        { packageId: ret.packageId, code: serial, scanId: randomUUID() },
+        now,
+      );
+      expect(ok(late).kind).toBe("duplicate");
+      const drive = await driveOf(serial);
+      expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.shipBack" } })).toBe(
+        1,
+      );
+    },
+  );
 
   it("R-J12: a job whose copy met errors ends Closed", async () => {
     const j = await copiedJob(2);
