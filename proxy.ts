@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 /** Console areas: a visitor without a session is sent to sign in first. */
-const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/help"];
+const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/incidents", "/help"];
 
 /**
  * Runs before every page: a fresh CSP nonce per request (Next.js puts it on its own scripts), and

@@ -20,7 +20,7 @@ test.describe("signing in", () => {
   for (const [role, who, links] of [
     ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
     ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Incidents", "Help"]],
-    ["admin", DEMO.admin, ["Jobs", "Users", "Help"]],
+    ["admin", DEMO.admin, ["Jobs", "Users", "API keys", "Help"]],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
       await signIn(page, who);

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "keys:reveal": ["supervisor"],
   /** Users and roles. */
   "users:manage": ["admin"],
+  /** Create, rotate and revoke a job's customer status link. */
+  "statusLinks:manage": ["supervisor", "admin"],
   /** Customer and copy-station API keys. */
   "apiKeys:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -42,5 +44,6 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/faults", label: "Faults", permission: "faults:resolve" },
   { href: "/incidents", label: "Incidents", permission: "faults:resolve" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apiKeys:manage" },
   { href: "/help", label: "Help", permission: "jobs:read" },
 ];
