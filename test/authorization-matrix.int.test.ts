@@ -13,6 +13,8 @@ import type { Role } from "@/lib/permissions.ts";
 import type { ActionState } from "@/lib/action-state.ts";
 import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
+import { ok } from "@/test/fixtures.ts";
+import { issueApiKey, revokeApiKey } from "@/lib/server/api-keys/commands.ts";
 
 const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
@@ -41,6 +43,8 @@ type Ctx = {
   drive: (state: DriveState, extra?: { faultedFrom?: DriveState }) => Promise<string>;
   unique: () => string;
   openPackage: () => Promise<string>;
+  /** The name of a job of the customer the matrix's customer key belongs to. */
+  jobName: (state: JobState) => Promise<string>;
 };
 type Entry =
   | {
@@ -50,6 +54,21 @@ type Entry =
     }
   | { kind: "route"; public: string }
   | { kind: "testHook"; why: string }
+  /**
+   * The public API: a key of the route's kind is the only way in. Every staff session (even an
+   * admin's) without a key gets 401, a key of the other kind 403, a revoked key 401; none changes
+   * anything. The right key gets `status`.
+   */
+  | {
+      kind: "apiRoute";
+      key: "customer" | "station";
+      status: number;
+      request: (ctx: Ctx) => Promise<{
+        body?: unknown;
+        params?: Record<string, string>;
+        query?: Record<string, string>;
+      }>;
+    }
   | {
       kind: "staffRoute";
       allowed: readonly Role[];
@@ -283,25 +302,37 @@ function signIn(caller: Caller) {
 }
 
 async function snapshot() {
-  const [u, e, p, d] = await Promise.all([
+  const [u, e, p, d, j, k, c, l] = await Promise.all([
     t.db.user.findMany({ orderBy: { id: "asc" } }),
     t.db.event.count(),
     t.db.package.findMany({ orderBy: { id: "asc" } }),
-    t.db.drive.count(),
+    t.db.drive.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } }),
+    t.db.job.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } }),
+    t.db.apiKey.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    t.db.customer.count(),
+    t.db.statusLink.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
   ]);
-  return JSON.stringify({ u, e, p, d });
+  return JSON.stringify({ u, e, p, d, j, k, c, l });
 }
 
+/** The API keys the apiRoute entries call with (issued in beforeAll, one revoked). */
+const keys = {} as Record<"customer" | "station" | "revoked customer" | "revoked station", string>;
+
 let customerId: string | undefined;
-async function makeJob(state: JobState, extra: { faultedFrom?: JobState } = {}) {
+async function matrixCustomer(): Promise<string> {
   customerId ??= (
     await t.db.customer.create({
       data: { name: "Matrix Co", contactName: "Pat", contactEmail: "pat@matrix.test" },
     })
   ).id;
+  return customerId;
+}
+
+async function makeJob(state: JobState, extra: { faultedFrom?: JobState } = {}) {
+  await matrixCustomer();
   const job = await t.db.job.create({
     data: {
-      customerId,
+      customerId: customerId!,
       name: `matrix-${++counter}`,
       type: "Import",
       storageAccount: "s",
@@ -328,6 +359,8 @@ function ctx(): Ctx {
         })
       ).id,
     unique: () => String(++counter),
+    jobName: async (state) =>
+      (await t.db.job.findUniqueOrThrow({ where: { id: await makeJob(state) } })).name,
     openPackage: async () =>
       (
         await t.db.package.create({
@@ -352,6 +385,24 @@ beforeAll(async () => {
   users["admin with a revoked session"] = await makeUser("admin", "revoked admin", {
     sessionsValidFrom: new Date(Date.now() + 3_600_000),
   });
+  const admin = { type: "user", id: users.admin, label: "admin", role: "admin" } as const;
+  const customer = await matrixCustomer();
+  const issue = async (kind: "customer" | "station", name: string) =>
+    ok(
+      await issueApiKey(
+        t.db,
+        admin,
+        { kind, name, customerId: kind === "customer" ? customer : null },
+        new Date(),
+      ),
+    );
+  keys.customer = (await issue("customer", "matrix customer")).key;
+  keys.station = (await issue("station", "matrix station")).key;
+  for (const kind of ["customer", "station"] as const) {
+    const revoked = await issue(kind, `revoked ${kind}`);
+    ok(await revokeApiKey(t.db, admin, revoked.id, new Date()));
+    keys[`revoked ${kind}`] = revoked.key;
+  }
 });
 afterAll(() => t.drop());
 
@@ -384,6 +435,59 @@ describe("authorization matrix", () => {
           );
           expect(response.status).toBe(404);
           expect(await snapshot()).toEqual(before);
+        });
+      }
+      continue;
+    }
+    if (entry.kind === "apiRoute") {
+      const other = entry.key === "customer" ? "station" : "customer";
+      const callers = [
+        ...CALLERS.map((c) => ({
+          label: `${c} (session, no key)`,
+          session: c,
+          key: null,
+          status: 401,
+        })),
+        { label: `a ${other} key`, session: "admin" as Caller, key: other, status: 403 },
+        {
+          label: `a revoked ${entry.key} key`,
+          session: null,
+          key: `revoked ${entry.key}`,
+          status: 401,
+        },
+        { label: `a ${entry.key} key`, session: null, key: entry.key, status: entry.status },
+      ] as const;
+      for (const caller of callers) {
+        const allowed = caller.key === entry.key;
+        it(`${key} by ${caller.label}: ${allowed ? `answers ${entry.status}` : `refused (${caller.status}), nothing changes`}`, async () => {
+          const [file, method] = key.split("#") as [string, string];
+          const handler = ((await import(path.join(root, file))) as Record<string, Handler>)[
+            method
+          ]!;
+          const { body, params, query } = await entry.request(ctx());
+          signIn(caller.session ?? "signed out");
+          const before = await snapshot();
+          const url = new URL("http://localhost/api/v1");
+          for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+          const headers: Record<string, string> = { "content-type": "application/json" };
+          if (caller.key) headers.authorization = `Bearer ${keys[caller.key]}`;
+          const response = await handler(
+            new Request(url, {
+              method,
+              headers,
+              ...(method === "GET" || method === "DELETE"
+                ? {}
+                : { body: JSON.stringify(body ?? {}) }),
+            }),
+            { params: Promise.resolve(params ?? {}) },
+          );
+          expect(response.status, await response.clone().text()).toBe(caller.status);
+          if (!allowed) {
+            expect(await response.json()).toMatchObject({
+              error: { code: expect.any(String), message: expect.any(String) },
+            });
+            expect(await snapshot()).toEqual(before);
+          }
         });
       }
       continue;
