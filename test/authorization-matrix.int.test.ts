@@ -105,6 +105,36 @@ const MATRIX: Record<string, Entry> = {
       password: "another-long-password",
     }),
   },
+  "app/(console)/admin/api-keys/actions.ts#issueApiKeyAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ unique }) => ({ kind: "station", name: `station ${unique()}` }),
+  },
+  "app/(console)/admin/api-keys/actions.ts#revokeApiKeyAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ unique }) => ({
+      apiKeyId: (
+        await t.db.apiKey.create({
+          data: {
+            kind: "station",
+            name: "to revoke",
+            prefix: `rv${unique().padStart(8, "0")}`,
+            keyHash: "0",
+          },
+        })
+      ).id,
+    }),
+  },
+  "app/(console)/admin/api-keys/actions.ts#createCustomerAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ unique }) => ({
+      name: `Customer ${unique()}`,
+      contactName: "Pat Doe",
+      contactEmail: "pat@example.com",
+    }),
+  },
   "app/(console)/faults/actions.ts#faultJobAction": {
     kind: "action",
     allowed: ["operator", "supervisor"],

@@ -1,0 +1,165 @@
+"use client";
+
+import {
+  useActionState,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
+import type { FormEvent } from "react";
+import { issueApiKeyAction } from "@/app/(console)/admin/api-keys/actions";
+import { ApiKeySecret } from "@/components/admin/api-key-secret";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state.ts";
+import {
+  API_KEY_KINDS,
+  API_KEY_KIND_LABELS,
+  type ApiKeyKindChoice,
+} from "@/lib/validation/api-keys.ts";
+
+const SELECT =
+  "rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+const KIND_HINTS: Record<ApiKeyKindChoice, string> = {
+  customer: "Calls the Job API for one customer's jobs only.",
+  station: "Reports copy progress from a copy station; belongs to no customer.",
+};
+
+/** Issue a customer or copy-station key; the key itself is shown once, below the form. */
+export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(issueApiKeyAction, null);
+  const [, startTransition] = useTransition();
+  const [kind, setKind] = useState<ApiKeyKindChoice>("customer");
+  const [issuedName, setIssuedName] = useState("");
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const secret = state?.ok && state.secret && state.secret !== dismissed ? state.secret : null;
+
+  const dismiss = useCallback(() => {
+    if (state?.ok && state.secret) setDismissed(state.secret);
+    heading.current?.focus();
+  }, [state]);
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    for (const field of ["name", "customerId"]) {
+      const input = form.current?.elements.namedItem(field);
+      if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) input.value = "";
+    }
+  }, [state]);
+
+  // Submitted by hand so that a refused form keeps what was typed (React resets a form action's
+  // fields whatever the answer); it is cleared only once the key is issued.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setIssuedName(String(data.get("name") ?? "").trim());
+    startTransition(async () => {
+      await action(data);
+    });
+  }
+
+  const noCustomers = customers.length === 0;
+  return (
+    <div className="space-y-3">
+      <form
+        ref={form}
+        action={action}
+        onSubmit={onSubmit}
+        aria-labelledby={`${id}-title`}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className="text-lg font-semibold">
+          Issue a key
+        </h2>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-semibold text-slate-800">Kind</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {API_KEY_KINDS.map((k) => (
+              <div key={k} className="flex items-start gap-2">
+                <input
+                  id={`${id}-kind-${k}`}
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  aria-describedby={`${id}-kind-${k}-hint`}
+                  className="mt-1.5"
+                />
+                <div>
+                  <label htmlFor={`${id}-kind-${k}`} className="font-medium">
+                    {API_KEY_KIND_LABELS[k]}
+                  </label>
+                  <p id={`${id}-kind-${k}-hint`} className="text-xs text-slate-700">
+                    {KIND_HINTS[k]}
+                  </p>
+                </div>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {kind === "customer" && (
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-customer`} className="text-sm font-semibold text-slate-800">
+                Customer
+              </label>
+              <select
+                id={`${id}-customer`}
+                name="customerId"
+                required
+                defaultValue=""
+                aria-invalid={Boolean(errors?.customerId) || undefined}
+                aria-describedby={`${id}-customer-error`}
+                className={SELECT}
+              >
+                <option value="" disabled>
+                  {noCustomers ? "No customers yet: add one below" : "Pick a customer"}
+                </option>
+                {customers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-customer-error`} aria-live="polite" className="text-sm text-red-800">
+                {errors?.customerId?.join(" ")}
+              </p>
+            </div>
+          )}
+          <Field
+            id={`${id}-name`}
+            label="Key name"
+            name="name"
+            autoComplete="off"
+            required
+            maxLength={100}
+            hint={kind === "customer" ? "Who uses it, e.g. “Contoso backup CI”." : "e.g. “CS-03”."}
+            errors={errors?.name}
+          />
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={pending || (kind === "customer" && noCustomers)}
+            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+          >
+            {pending ? "Issuing…" : "Issue key"}
+          </button>
+          <FormStatus state={state} />
+        </div>
+      </form>
+      {secret && (
+        <ApiKeySecret key={secret} secret={secret} keyName={issuedName} onDismiss={dismiss} />
+      )}
+    </div>
+  );
+}

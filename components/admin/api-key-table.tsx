@@ -1,0 +1,81 @@
+import { ApiKeyRevoke } from "@/components/admin/api-key-revoke";
+import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import type { ApiKeyRow } from "@/lib/server/api-keys/queries.ts";
+
+const when = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+const masked = (prefix: string) => `dsk_${prefix}_…`;
+
+/**
+ * One kind of key (customer or copy station): live keys first, revoked ones greyed but listed.
+ * Only the public prefix of a key is ever shown.
+ */
+export function ApiKeyTable({
+  id,
+  caption,
+  keys,
+  withCustomer,
+  empty,
+}: {
+  id: string;
+  caption: string;
+  keys: ApiKeyRow[];
+  withCustomer: boolean;
+  empty: string;
+}) {
+  const headers = [
+    "Name",
+    ...(withCustomer ? ["Customer"] : []),
+    "Key",
+    "Created (UTC)",
+    "Last used (UTC)",
+    "Status",
+    "Actions",
+  ];
+  return (
+    <JobTableFrame id={id} caption={caption} headers={headers}>
+      {keys.length === 0 && (
+        <tr>
+          <td colSpan={headers.length} className="px-3 py-4 text-slate-700">
+            {empty}
+          </td>
+        </tr>
+      )}
+      {keys.map((k) => (
+        <tr key={k.id} className={k.revokedAt ? "bg-slate-50 text-slate-600" : undefined}>
+          <th scope="row" className="px-3 py-2 font-medium">
+            {k.name}
+          </th>
+          {withCustomer && <td className="px-3 py-2">{k.customer?.name ?? "—"}</td>}
+          <td className="px-3 py-2 font-mono whitespace-nowrap">{masked(k.prefix)}</td>
+          <td className="px-3 py-2 whitespace-nowrap">{when.format(k.createdAt)}</td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            {k.lastUsedAt ? when.format(k.lastUsedAt) : "never"}
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            {k.revokedAt ? (
+              <span>
+                <span className="font-semibold">Revoked</span> {when.format(k.revokedAt)}
+              </span>
+            ) : (
+              <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+                Active
+              </span>
+            )}
+          </td>
+          <td className="px-3 py-2">
+            <ApiKeyRevoke
+              apiKeyId={k.id}
+              label={`key ${k.name} (${masked(k.prefix)})`}
+              revoked={k.revokedAt !== null}
+            />
+          </td>
+        </tr>
+      ))}
+    </JobTableFrame>
+  );
+}

@@ -1,0 +1,43 @@
+import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import type { CustomerRow } from "@/lib/server/customers/queries.ts";
+
+/** The customers, with whom to contact and how many jobs and live API keys each has. */
+export function CustomerTable({ id, customers }: { id: string; customers: CustomerRow[] }) {
+  return (
+    <JobTableFrame id={id} caption="Customers" headers={["Name", "Contact", "Jobs", "Active keys"]}>
+      {customers.length === 0 && (
+        <tr>
+          <td colSpan={4} className="px-3 py-4 text-slate-700">
+            No customers yet.
+          </td>
+        </tr>
+      )}
+      {customers.map((c) => (
+        <tr key={c.id}>
+          <th scope="row" className="px-3 py-2 font-medium">
+            {c.name}
+          </th>
+          <td className="px-3 py-2">
+            <span className="block">{c.contactName}</span>
+            <a
+              href={`mailto:${c.contactEmail}`}
+              className="block text-blue-800 underline hover:text-blue-950"
+            >
+              {c.contactEmail}
+            </a>
+            {c.contactPhone && (
+              <a
+                href={`tel:${c.contactPhone.replace(/[^+0-9]/g, "")}`}
+                className="block text-blue-800 underline hover:text-blue-950"
+              >
+                {c.contactPhone}
+              </a>
+            )}
+          </td>
+          <td className="px-3 py-2 tabular-nums">{c.jobs}</td>
+          <td className="px-3 py-2 tabular-nums">{c.activeApiKeys}</td>
+        </tr>
+      ))}
+    </JobTableFrame>
+  );
+}

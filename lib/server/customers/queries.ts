@@ -1,0 +1,32 @@
+import "server-only";
+import type { Db } from "@/lib/server/db.ts";
+
+export type CustomerRow = {
+  id: string;
+  name: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  jobs: number;
+  activeApiKeys: number;
+};
+
+/** The customers of the API keys page, by name, with how many jobs and live keys each has. */
+export async function listCustomers(database: Db): Promise<CustomerRow[]> {
+  const rows = await database.customer.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      contactName: true,
+      contactEmail: true,
+      contactPhone: true,
+      _count: { select: { jobs: true, apiKeys: { where: { revokedAt: null } } } },
+    },
+  });
+  return rows.map(({ _count, ...c }) => ({
+    ...c,
+    jobs: _count.jobs,
+    activeApiKeys: _count.apiKeys,
+  }));
+}
