@@ -100,3 +100,107 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
   const certAxe = await new AxeBuilder({ page }).analyze();
   expect(certAxe.violations).toEqual([]);
 });
+
+/** A Transferring job nobody else's journey touches: no incident ever, no faulted drive. */
+async function quietTransferringJob() {
+  const [row] = await sql<{ id: string; name: string; returnAddress: Record<string, string> }>(
+    `SELECT j.id, j.name, j."returnAddress" FROM "Job" j
+      WHERE j.state = 'Transferring' AND j."returnAddress" IS NOT NULL AND NOT j."cancelRequested"
+        AND NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i."jobId" = j.id)
+        AND NOT EXISTS (SELECT 1 FROM "Drive" d WHERE d."jobId" = j.id AND d.state = 'Faulted')
+      ORDER BY j.name DESC LIMIT 1`,
+  );
+  if (!row) throw new Error("the seed has no Transferring job without incidents");
+  return row;
+}
+
+test("open an R-E4 incident by hand, record the corrected return address, it resolves (R-E4)", async ({
+  page,
+}) => {
+  const job = await quietTransferringJob();
+  await signIn(page, DEMO.supervisor);
+  await page.goto("/incidents");
+  await expect(page.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
+
+  // Only the jobs the domain allows now are offered: this one is.
+  const open = page.getByRole("form", { name: "Open an R-E4 incident" });
+  const jobs = open.getByLabel("Job (Transferring or Packaging)");
+  await jobs.selectOption(job.id);
+  await open
+    .getByLabel("What is wrong with the address")
+    .fill("The carrier says the street number does not exist, e2e");
+  await open.getByRole("button", { name: /Open incident/ }).click();
+  await expect(page.getByText(/The R-E4 incident is open/)).toBeVisible();
+  // One open at a time: the job is no longer offered.
+  await expect(jobs.locator(`option[value="${job.id}"]`)).toHaveCount(0);
+
+  // It is on the list with its 90-day destruction countdown.
+  const card = page
+    .getByRole("list", { name: "Open incidents, nearest deadline first" })
+    .getByRole("listitem")
+    .filter({
+      has: page.getByRole("heading", {
+        name: `R-E4: Return address wrong or missing (${job.name})`,
+      }),
+    });
+  await expect(card.getByRole("list", { name: "Deadlines" })).toContainText(
+    /Destroy by.*90 days left/,
+  );
+  await expect(card).toContainText("The carrier says the street number does not exist, e2e");
+  const [opened] = await sql<{ id: string; actor: string; events: string }>(
+    `SELECT i.id, e."actorLabel" AS actor,
+       (SELECT count(*) FROM "Event" x WHERE x."incidentId" = i.id)::text AS events
+     FROM "Incident" i JOIN "Event" e ON e."incidentId" = i.id AND e.kind = 'incident.opened'
+     WHERE i."jobId" = $1 AND i.kind = 'ReturnAddressInvalid' AND i.status = 'Open'`,
+    [job.id],
+  );
+  expect(opened).toMatchObject({ actor: DEMO.supervisor.name, events: "1" });
+
+  // The contact person gave the right address: record it. The form starts from the one on record.
+  const outcome = card.getByRole("form", { name: /Record an outcome for R-E4/ });
+  await outcome.getByLabel("Outcome").selectOption({ label: "Return address corrected (R-E4)" });
+  await expect(outcome.getByLabel("Street address", { exact: true })).toHaveValue(
+    job.returnAddress.streetAddress1 ?? "",
+  );
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+  await outcome.getByLabel("Street address", { exact: true }).fill("77 Harbour Road");
+  await outcome.getByLabel("Street address, line 2 (optional)").fill("Goods entrance, e2e");
+  await outcome.getByLabel("Note").fill("Contact person confirmed the address by phone");
+  await outcome.getByRole("button", { name: /Record outcome/ }).click();
+
+  // Resolved, it moves to the recently resolved list with the address it was corrected to.
+  const resolved = page
+    .getByRole("list", { name: "Recently resolved incidents" })
+    .getByRole("listitem")
+    .filter({ hasText: job.name });
+  await expect(resolved).toContainText("Return address corrected to");
+  await expect(resolved).toContainText("77 Harbour Road");
+  await expect(card).toHaveCount(0);
+
+  // In the database: the job's address changed in the same step, the job kept its state.
+  const [after] = await sql<{
+    state: string;
+    street: string;
+    line2: string;
+    city: string;
+    status: string;
+    corrected: string;
+  }>(
+    `SELECT j.state, j."returnAddress"->>'streetAddress1' AS street,
+            j."returnAddress"->>'streetAddress2' AS line2, j."returnAddress"->>'city' AS city,
+            i.status,
+            (SELECT count(*) FROM "Event" e WHERE e."incidentId" = i.id
+               AND e.kind = 'incident.addressCorrected' AND e."jobId" = j.id)::text AS corrected
+     FROM "Job" j JOIN "Incident" i ON i."jobId" = j.id WHERE i.id = $1`,
+    [opened!.id],
+  );
+  expect(after).toEqual({
+    state: "Transferring",
+    street: "77 Harbour Road",
+    line2: "Goods entrance, e2e",
+    city: job.returnAddress.city,
+    status: "Resolved",
+    corrected: "1",
+  });
+});

@@ -207,6 +207,14 @@ const MATRIX: Record<string, Entry> = {
       return { jobId, summary: "The carrier lost the return package." };
     },
   },
+  "app/(console)/incidents/actions.ts#openReturnAddressIncidentAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    form: async ({ job }) => ({
+      jobId: await job("Packaging"),
+      summary: "The carrier rejected the address.",
+    }),
+  },
   "app/(console)/jobs/[id]/actions.ts#revealKeyAction": {
     kind: "action",
     // lib/permissions: only a supervisor reveals keys; an admin manages users, not drives.
@@ -264,6 +272,16 @@ const MATRIX: Record<string, Entry> = {
     // The caller has nothing to undo in a fresh package: allowed roles get 404 "no scan", others 401/403.
     allowed: ["operator", "supervisor"],
     request: async ({ openPackage }) => ({ body: { packageId: await openPackage() } }),
+  },
+  "app/api/faults/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["supervisor"],
+    request: async () => ({}),
+  },
+  "app/api/incidents/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["supervisor"],
+    request: async () => ({}),
   },
   "app/api/test/clock/route.ts#POST": {
     kind: "testHook",
@@ -554,7 +572,7 @@ describe("authorization matrix", () => {
                   : 201,
             );
           } else {
-            const signedIn = caller === "admin";
+            const signedIn = caller === "admin" || caller === "operator";
             expect(response.status).toBe(signedIn ? 403 : 401);
             expect(await snapshot()).toEqual(before);
           }

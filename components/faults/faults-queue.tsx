@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { ContactForm } from "@/components/faults/contact-form";
 import { ResolveFaultForm } from "@/components/faults/resolve-fault-form";
-import type { FaultItem } from "@/lib/server/faults/queries.ts";
+import type { FaultsPageData } from "@/lib/server/faults/queries.ts";
 
-function Time({ at }: { at: Date }) {
-  return (
-    <time dateTime={at.toISOString()}>{at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
-  );
+type FaultItem = FaultsPageData["items"][number];
+
+function Time({ at }: { at: string }) {
+  return <time dateTime={at}>{at.slice(0, 16).replace("T", " ")} UTC</time>;
 }
 
 function FaultCard({ item }: { item: FaultItem }) {
@@ -83,7 +83,10 @@ function FaultCard({ item }: { item: FaultItem }) {
   );
 }
 
-/** R-F2, R-F3: every faulted job and drive, oldest first. */
+/**
+ * R-F2, R-F3: every faulted job and drive, oldest first. Each card (and the forms in it) is keyed
+ * by its item, so a refresh adds and removes cards without touching what is typed in the others.
+ */
 export function FaultsQueue({ items }: { items: FaultItem[] }) {
   if (items.length === 0) return <p className="text-slate-700">Nothing is Faulted.</p>;
   return (

@@ -1,5 +1,5 @@
 /** A deadline as whole days (timers.ts daysLeft): "n days left", "due today", "n days overdue". */
-export function Countdown({ label, at, days }: { label: string; at: Date; days: number }) {
+export function Countdown({ label, at, days }: { label: string; at: string; days: number }) {
   const n = Math.abs(days);
   const text =
     days > 0
@@ -16,8 +16,7 @@ export function Countdown({ label, at, days }: { label: string; at: Date; days: 
   return (
     <span className={`inline-flex items-baseline gap-1 rounded border px-2 py-0.5 text-sm ${tone}`}>
       <span className="font-semibold">{label}</span>
-      <time dateTime={at.toISOString()}>{at.toISOString().slice(0, 10)}</time>:
-      <span className="font-semibold">{text}</span>
+      <time dateTime={at}>{at.slice(0, 10)}</time>:<span className="font-semibold">{text}</span>
     </span>
   );
 }

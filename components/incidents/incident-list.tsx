@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Countdown } from "@/components/incidents/countdown";
 import { OutcomeForm } from "@/components/incidents/outcome-form";
-import type { IncidentItem } from "@/lib/server/incidents/queries.ts";
+import type { IncidentsPageData } from "@/lib/server/incidents/queries.ts";
 
-function Time({ at }: { at: Date }) {
-  return (
-    <time dateTime={at.toISOString()}>{at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
-  );
+type IncidentItem = IncidentsPageData["items"][number];
+
+function Time({ at }: { at: string }) {
+  return <time dateTime={at}>{at.slice(0, 16).replace("T", " ")} UTC</time>;
 }
 
 function IncidentCard({ item }: { item: IncidentItem }) {
@@ -87,13 +87,17 @@ function IncidentCard({ item }: { item: IncidentItem }) {
           label={label}
           canExtend={item.kind === "PackageOverdue"}
           hasJob={item.job !== null}
+          addressOnRecord={item.addressCorrection?.onRecord ?? null}
         />
       )}
     </li>
   );
 }
 
-/** R-E1..R-E5: open incidents (nearest deadline first), then the recently resolved. */
+/**
+ * R-E1..R-E5: open incidents (nearest deadline first), then the recently resolved. Cards are keyed
+ * by incident, so a refresh never remounts the form a supervisor is filling in.
+ */
 export function IncidentList({ items }: { items: IncidentItem[] }) {
   const open = items.filter((i) => i.status === "Open");
   const resolved = items.filter((i) => i.status !== "Open");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { recordOutcomeAction } from "@/app/(console)/incidents/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state.ts";
@@ -10,20 +10,38 @@ import {
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
+import type { AddressDraft } from "@/lib/server/incidents/queries.ts";
+import { ReturnAddressFields } from "./return-address-fields";
 
-type Props = { incidentId: string; label: string; canExtend: boolean; hasJob: boolean };
+type Props = {
+  incidentId: string;
+  label: string;
+  canExtend: boolean;
+  hasJob: boolean;
+  /** R-E4: the address on record when the domain lets the corrected one be recorded now. */
+  addressOnRecord: AddressDraft | null;
+};
 
 const INPUT = "rounded-md border border-slate-400 bg-white px-3 py-2";
 const LABEL = "text-sm font-semibold text-slate-800";
 
 /** Record one step on an incident; the fields follow the chosen outcome. */
-export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
+export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRecord }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(recordOutcomeAction, null);
   const [outcome, setOutcome] = useState<IncidentOutcome>("contacted");
+  const select = useRef<HTMLSelectElement>(null);
+  // A form action resets the form when it returns, the outcome picker included, while the fields
+  // shown still follow the chosen outcome: put the picker back so the two never disagree.
+  useEffect(() => {
+    if (select.current && select.current.value !== outcome) select.current.value = outcome;
+  }, [state, outcome]);
   const fid = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const offered = INCIDENT_OUTCOMES.filter(
-    (o) => (o !== "extended" || canExtend) && (o !== "jobCancelled" || hasJob),
+    (o) =>
+      (o !== "extended" || canExtend) &&
+      (o !== "jobCancelled" || hasJob) &&
+      (o !== "addressCorrected" || addressOnRecord !== null),
   );
   return (
     <form action={action} aria-label={`Record an outcome for ${label}`} className="space-y-2">
@@ -34,6 +52,7 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
             Outcome
           </label>
           <select
+            ref={select}
             id={`${fid}-outcome`}
             name="outcome"
             value={outcome}
@@ -81,6 +100,9 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob }: Props) {
             </div>
             <TextAreaField label="Drive serials" name="serials" errors={errors?.serials} mono />
           </>
+        )}
+        {outcome === "addressCorrected" && addressOnRecord && (
+          <ReturnAddressFields onRecord={addressOnRecord} errors={errors} />
         )}
       </div>
       <TextAreaField label="Note" name="note" errors={errors?.note} />

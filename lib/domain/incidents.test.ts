@@ -1,15 +1,21 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysFromNow, NOW } from "./fixtures.test-support.ts";
 import {
+  HAND_OPENED_INCIDENT_KINDS,
   INCIDENT_DEFINITIONS,
   INCIDENT_KINDS,
+  canCorrectReturnAddress,
   canOpenIncident,
+  canOpenIncidentByHand,
+  canWorkIncidents,
   incidentDeadlines,
   incidentDue,
+  sameReturnAddress,
   type IncidentKind,
   type IncidentSnapshot,
 } from "./incidents.ts";
-import { JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states.ts";
+import { ACTORS, JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states.ts";
 
 describe("incident kinds as data", () => {
   it("R-E1..R-E5: one definition per error event, each citing its rule", () => {
@@ -157,5 +163,192 @@ describe("what is due on an incident (boundaries)", () => {
     expect(
       incidentDue(NOW, opened("JobNotShipping", 100, { resolvedAt: daysFromNow(-1) })),
     ).toEqual([]);
+  });
+});
+
+describe("who works incidents", () => {
+  for (const actor of ACTORS) {
+    it(`R-E1..R-E5: ${actor} ${actor === "supervisor" ? "may" : "may not"} work incidents`, () => {
+      const d = canWorkIncidents(actor, "R-E4");
+      expect(d.ok).toBe(actor === "supervisor");
+      if (!d.ok) expect(d.refusal).toMatchObject({ code: "forbidden_actor", rule: "R-E4" });
+    });
+  }
+});
+
+describe("incidents opened by hand", () => {
+  const packaging = { type: "Import", state: "Packaging" } as const;
+  it("R-E3, R-E4: the kinds no scan and no timer notices are the ones opened by hand", () => {
+    expect(HAND_OPENED_INCIDENT_KINDS.map((k) => INCIDENT_DEFINITIONS[k].rule)).toEqual([
+      "R-E3",
+      "R-E4",
+    ]);
+  });
+  it("R-E4: a supervisor opens one by hand on a Transferring or Packaging job, import or export", () => {
+    for (const type of JOB_TYPES) {
+      for (const state of JOB_STATES) {
+        const d = canOpenIncidentByHand("ReturnAddressInvalid", "supervisor", { type, state });
+        expect(d.ok, `${type} ${state}`).toBe(state === "Transferring" || state === "Packaging");
+        if (!d.ok)
+          expect(d.refusal).toMatchObject({ code: "incident_not_applicable", rule: "R-E4" });
+      }
+    }
+  });
+  it("R-E4: a second one is refused while the first is open, allowed once it is resolved", () => {
+    const open = [{ kind: "ReturnAddressInvalid", resolvedAt: null }] as const;
+    expect(
+      canOpenIncidentByHand("ReturnAddressInvalid", "supervisor", packaging, open),
+    ).toMatchObject({ ok: false, refusal: { code: "incident_already_open", rule: "R-E4" } });
+    expect(
+      canOpenIncidentByHand("ReturnAddressInvalid", "supervisor", packaging, [
+        { kind: "ReturnAddressInvalid", resolvedAt: NOW },
+        { kind: "ExtraDrive", resolvedAt: null },
+      ]).ok,
+    ).toBe(true);
+  });
+  it("R-E4: an operator, a customer, a copy station or the sweep cannot open one by hand", () => {
+    for (const actor of ACTORS.filter((a) => a !== "supervisor")) {
+      expect(canOpenIncidentByHand("ReturnAddressInvalid", actor, packaging)).toMatchObject({
+        ok: false,
+        refusal: { code: "forbidden_actor", rule: "R-E4" },
+      });
+    }
+  });
+  it("R-E1, R-E2, R-E5: the events the dock and the sweep notice are not opened by hand", () => {
+    const cases = [
+      ["JobNotShipping", { type: "Import", state: "Creating" }],
+      ["PackageOverdue", { type: "Import", state: "Shipping" }],
+      ["ExtraDrive", { type: "Import", state: "Transferring" }],
+    ] as const;
+    for (const [kind, job] of cases) {
+      expect(canOpenIncident(kind, job).ok).toBe(true);
+      expect(canOpenIncidentByHand(kind, "supervisor", job)).toMatchObject({
+        ok: false,
+        refusal: { code: "incident_not_applicable", rule: INCIDENT_DEFINITIONS[kind].rule },
+      });
+    }
+  });
+  it("R-E3: still only on a Completed or Closed export job", () => {
+    const hand = (type: JobType, state: JobState) =>
+      canOpenIncidentByHand("ReturnedDrivesLostOrDamaged", "supervisor", { type, state }).ok;
+    expect(hand("Export", "Completed")).toBe(true);
+    expect(hand("Export", "Closed")).toBe(true);
+    expect(hand("Import", "Completed")).toBe(false);
+    expect(hand("Export", "Packaging")).toBe(false);
+  });
+});
+
+describe("R-E4: recording the corrected return address", () => {
+  const ON_RECORD = {
+    recipientName: "Ana Bowman",
+    streetAddress1: "1 Contoso Way",
+    city: "Redmond",
+    postalCode: "98052",
+    countryOrRegion: "US",
+    phone: "+1 425 555 0100",
+  };
+  const CORRECTED = { ...ON_RECORD, streetAddress1: "10 Contoso Way", postalCode: "98053" };
+  const open = { kind: "ReturnAddressInvalid", resolvedAt: null } as const;
+  const job = (
+    state: JobState,
+    faultedFrom: JobState | null = null,
+    returnAddress: unknown = ON_RECORD,
+  ) => ({
+    state,
+    faultedFrom,
+    returnAddress,
+  });
+
+  it("R-E4: allowed while the job is Transferring or Packaging, and nowhere else", () => {
+    for (const state of JOB_STATES) {
+      const d = canCorrectReturnAddress(open, job(state), "supervisor", CORRECTED);
+      expect(d.ok, state).toBe(state === "Transferring" || state === "Packaging");
+      if (!d.ok) expect(d.refusal).toMatchObject({ code: "incident_not_applicable", rule: "R-E4" });
+    }
+  });
+  it("R-E4, R-F1: a job Faulted from Transferring or Packaging still has its drives here: allowed", () => {
+    for (const from of JOB_STATES) {
+      const d = canCorrectReturnAddress(open, job("Faulted", from), "supervisor", CORRECTED);
+      expect(d.ok, from).toBe(from === "Transferring" || from === "Packaging");
+    }
+  });
+  it("R-E4: a missing address (null) is corrected by any complete one", () => {
+    expect(
+      canCorrectReturnAddress(open, job("Packaging", null, null), "supervisor", ON_RECORD).ok,
+    ).toBe(true);
+  });
+  it("R-E4: the address already on record is not a correction (case, spacing and blanks ignored)", () => {
+    const same = {
+      ...ON_RECORD,
+      city: "  REDMOND ",
+      streetAddress1: "1  Contoso   Way",
+      streetAddress2: "",
+    };
+    expect(canCorrectReturnAddress(open, job("Packaging"), "supervisor", same)).toMatchObject({
+      ok: false,
+      refusal: { code: "guard_failed", rule: "R-E4" },
+    });
+  });
+  it("R-E4: without an address it says whether a correction may be recorded now (what the UI offers)", () => {
+    expect(canCorrectReturnAddress(open, job("Packaging"), "supervisor").ok).toBe(true);
+    expect(canCorrectReturnAddress(open, job("Completed"), "supervisor").ok).toBe(false);
+    expect(canCorrectReturnAddress(open, job("Packaging"), "operator").ok).toBe(false);
+  });
+  it("R-E4: only a supervisor records it", () => {
+    for (const actor of ACTORS.filter((a) => a !== "supervisor")) {
+      expect(canCorrectReturnAddress(open, job("Packaging"), actor, CORRECTED)).toMatchObject({
+        ok: false,
+        refusal: { code: "forbidden_actor" },
+      });
+    }
+  });
+  it("R-E4: only on an open return-address incident that has a job", () => {
+    expect(
+      canCorrectReturnAddress(
+        { kind: "PackageOverdue", resolvedAt: null },
+        job("Packaging"),
+        "supervisor",
+        CORRECTED,
+      ),
+    ).toMatchObject({ ok: false, refusal: { code: "incident_not_applicable" } });
+    expect(
+      canCorrectReturnAddress(
+        { ...open, resolvedAt: NOW },
+        job("Packaging"),
+        "supervisor",
+        CORRECTED,
+      ),
+    ).toMatchObject({ ok: false, refusal: { code: "already_in_state" } });
+    expect(canCorrectReturnAddress(open, null, "supervisor", CORRECTED)).toMatchObject({
+      ok: false,
+      refusal: { code: "incident_not_applicable" },
+    });
+  });
+  it("R-E4: sameReturnAddress compares every field both ways", () => {
+    expect(sameReturnAddress(ON_RECORD, ON_RECORD)).toBe(true);
+    expect(sameReturnAddress(ON_RECORD, { ...ON_RECORD, email: "new@contoso.example" })).toBe(
+      false,
+    );
+    expect(sameReturnAddress({ ...ON_RECORD, email: "a@b.example" }, ON_RECORD)).toBe(false);
+    expect(sameReturnAddress(null, ON_RECORD)).toBe(false);
+    expect(sameReturnAddress("1 Contoso Way", ON_RECORD)).toBe(false);
+  });
+});
+
+describe("R-E4: the same address, whatever the typing (property)", () => {
+  const FIELDS = ["recipientName", "streetAddress1", "city", "postalCode", "countryOrRegion"];
+  const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
+  const address = fc.record(Object.fromEntries(FIELDS.map((f) => [f, word])));
+  it("R-E4: re-cased and re-spaced it is the same address; one field changed, it is a correction", () => {
+    fc.assert(
+      fc.property(address, fc.constantFrom(...FIELDS), word, (a, field, other) => {
+        const retyped = Object.fromEntries(
+          Object.entries(a).map(([k, v]) => [k, `  ${v.toUpperCase()} `]),
+        );
+        expect(sameReturnAddress(a, retyped)).toBe(true);
+        const changed = { ...a, [field]: `${a[field]} ${other}` };
+        expect(sameReturnAddress(a, changed)).toBe(false);
+      }),
+    );
   });
 });

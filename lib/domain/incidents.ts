@@ -186,3 +186,112 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
       return [];
   }
 }
+
+/**
+ * Working an incident (opening one by hand, recording contacts and outcomes) is a supervisor's job
+ * (DOMAIN.md, who does what: supervisors handle the error events). Operators and the sweep only
+ * report an event as it happens, through `canOpenIncident`.
+ */
+export function canWorkIncidents(actor: Actor, rule?: string): Decision<true> {
+  if (actor === "supervisor") return allow(true);
+  return refuse(
+    "forbidden_actor",
+    `Only a supervisor works incidents${rule ? ` (${rule})` : ""}; this request came from the ${actor === "copyStation" ? "copy station" : actor}.`,
+    rule,
+  );
+}
+
+/**
+ * The kinds a supervisor opens by hand: events no scan and no timer notices. R-E3: the customer
+ * tells us the returned drives never arrived or came back damaged. R-E4: the carrier rejects the
+ * return address, or someone sees it is wrong or missing before the drives go back.
+ */
+export const HAND_OPENED_INCIDENT_KINDS = [
+  "ReturnedDrivesLostOrDamaged",
+  "ReturnAddressInvalid",
+] as const satisfies readonly IncidentKind[];
+
+/** Whether a supervisor may open this incident by hand for this job now (R-E3, R-E4). */
+export function canOpenIncidentByHand(
+  kind: IncidentKind,
+  actor: Actor,
+  job: { type: JobType; state: JobState } | null,
+  incidents: readonly OpenIncidentView[] = [],
+): Decision<IncidentDefinition> {
+  const def = INCIDENT_DEFINITIONS[kind];
+  const who = canWorkIncidents(actor, def.rule);
+  if (!who.ok) return who;
+  if (!(HAND_OPENED_INCIDENT_KINDS as readonly IncidentKind[]).includes(kind)) {
+    return refuse(
+      "incident_not_applicable",
+      `A "${def.title}" incident opens by itself when the event happens (${def.rule}); it is not opened by hand.`,
+      def.rule,
+    );
+  }
+  return canOpenIncident(kind, job, incidents);
+}
+
+/** The fields of a return address as a form or the API gives them (returnAddress.*). */
+export type ReturnAddressFields = Readonly<Record<string, string | undefined>>;
+
+const normalized = (v: unknown) =>
+  typeof v === "string" ? v.trim().replace(/\s+/g, " ").toLowerCase() : "";
+
+/** Two return addresses name the same place: every field equal, ignoring case, spacing and blanks. */
+export function sameReturnAddress(current: unknown, next: ReturnAddressFields): boolean {
+  if (current === null || typeof current !== "object" || Array.isArray(current)) return false;
+  const before = current as Record<string, unknown>;
+  const keys = new Set([...Object.keys(before), ...Object.keys(next)]);
+  return [...keys].every((k) => normalized(before[k]) === normalized(next[k]));
+}
+
+/**
+ * R-E4: the job's contact person gave the right return address. A supervisor records it on the
+ * open incident, which it resolves; the job keeps its state. Refused once the drives are on their
+ * way back (the job left Transferring and Packaging) and when it is the address already on record.
+ * A job Faulted from Transferring or Packaging still takes it: its drives are still here.
+ * Without `corrected`, it answers whether a correction may be recorded now (what the UI offers).
+ */
+export function canCorrectReturnAddress(
+  incident: { kind: IncidentKind; resolvedAt: Date | null },
+  job: { state: JobState; faultedFrom: JobState | null; returnAddress: unknown } | null,
+  actor: Actor,
+  corrected?: ReturnAddressFields,
+): Decision<IncidentDefinition> {
+  const def = INCIDENT_DEFINITIONS.ReturnAddressInvalid;
+  const who = canWorkIncidents(actor, def.rule);
+  if (!who.ok) return who;
+  if (incident.kind !== "ReturnAddressInvalid") {
+    return refuse(
+      "incident_not_applicable",
+      `A return address is corrected on a "${def.title}" incident (${def.rule}), not on a "${INCIDENT_DEFINITIONS[incident.kind].title}" one.`,
+      def.rule,
+    );
+  }
+  if (incident.resolvedAt !== null) {
+    return refuse("already_in_state", "This incident is already resolved.", def.rule);
+  }
+  if (job === null) {
+    return refuse("incident_not_applicable", "This incident has no job to correct.", def.rule);
+  }
+  const here = def.jobStates.includes(job.state)
+    ? job.state
+    : job.state === "Faulted" && job.faultedFrom && def.jobStates.includes(job.faultedFrom)
+      ? job.faultedFrom
+      : null;
+  if (here === null) {
+    return refuse(
+      "incident_not_applicable",
+      `The return address is corrected while the job is ${def.jobStates.join(" or ")}; it is ${job.state}, so its drives are no longer waiting for an address (${def.rule}).`,
+      def.rule,
+    );
+  }
+  if (corrected && sameReturnAddress(job.returnAddress, corrected)) {
+    return refuse(
+      "guard_failed",
+      `That is the address already on record: give the corrected one, or record the outcome "Resolved" with a note if the address was right after all (${def.rule}).`,
+      def.rule,
+    );
+  }
+  return allow(def);
+}

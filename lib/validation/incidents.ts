@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTACT_CHANNELS } from "@/lib/validation/faults.ts";
+import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
 
 /** What a supervisor records on an incident (R-E1..R-E5). Each is one event "incident.<outcome>". */
 export const INCIDENT_OUTCOMES = [
@@ -8,6 +9,7 @@ export const INCIDENT_OUTCOMES = [
   "jobCancelled",
   "drivesReturned",
   "drivesDestroyed",
+  "addressCorrected",
   "resolved",
 ] as const;
 export type IncidentOutcome = (typeof INCIDENT_OUTCOMES)[number];
@@ -18,6 +20,7 @@ export const OUTCOME_LABELS: Record<IncidentOutcome, string> = {
   jobCancelled: "Job cancelled",
   drivesReturned: "Drives returned",
   drivesDestroyed: "Drives destroyed",
+  addressCorrected: "Return address corrected (R-E4)",
   resolved: "Resolved",
 };
 
@@ -48,6 +51,40 @@ const serials = z
       .max(200, "At most 200 serials."),
   );
 
+/** The return address fields as a form sends them (flat, each blank one absent), in display order. */
+export const RETURN_ADDRESS_FIELDS = [
+  "recipientName",
+  "streetAddress1",
+  "streetAddress2",
+  "city",
+  "stateOrProvince",
+  "postalCode",
+  "countryOrRegion",
+  "phone",
+  "email",
+] as const satisfies readonly (keyof ReturnAddress)[];
+type ReturnAddressField = (typeof RETURN_ADDRESS_FIELDS)[number];
+
+const optionalText = () => z.preprocess(blank, z.string().optional());
+const addressFields = Object.fromEntries(
+  RETURN_ADDRESS_FIELDS.map((f) => [f, optionalText()]),
+) as Record<ReturnAddressField, ReturnType<typeof optionalText>>;
+
+/** The fields the address rules let be absent; a blank required one reads as "" so its own message shows. */
+const OPTIONAL_ADDRESS_FIELDS = RETURN_ADDRESS_FIELDS.filter(
+  (f) => returnAddressSchema.shape[f].safeParse(undefined).success,
+);
+const addressOf = (v: Partial<Record<ReturnAddressField, string>>) =>
+  Object.fromEntries(
+    RETURN_ADDRESS_FIELDS.flatMap((f) =>
+      v[f] !== undefined
+        ? [[f, v[f]]]
+        : (OPTIONAL_ADDRESS_FIELDS as string[]).includes(f)
+          ? []
+          : [[f, ""]],
+    ),
+  );
+
 export const recordOutcomeSchema = z
   .object({
     incidentId: z.uuid("Unknown incident."),
@@ -65,6 +102,7 @@ export const recordOutcomeSchema = z
         .optional(),
     ),
     serials: z.preprocess(blank, serials.optional()),
+    ...addressFields,
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "extended" && !v.extendUntil) {
@@ -91,15 +129,40 @@ export const recordOutcomeSchema = z
           message: "List the serial of every destroyed drive.",
         });
     }
-  });
+    // R-E4: the corrected address is checked field by field with the job's own address rules.
+    if (v.outcome === "addressCorrected") {
+      const parsed = returnAddressSchema.safeParse(addressOf(v));
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
+        ctx.addIssue({ code: "custom", path: issue.path.slice(0, 1), message: issue.message });
+      }
+    }
+  })
+  .transform((v) => ({
+    incidentId: v.incidentId,
+    outcome: v.outcome,
+    note: v.note,
+    channel: v.channel,
+    extendUntil: v.extendUntil,
+    method: v.method,
+    serials: v.serials,
+    returnAddress:
+      v.outcome === "addressCorrected" ? returnAddressSchema.parse(addressOf(v)) : undefined,
+  }));
 export type RecordOutcomeInput = z.infer<typeof recordOutcomeSchema>;
 
+/** An incident a supervisor opens by hand (R-E3, R-E4): the job and what is wrong. */
+const handOpened = (what: string) =>
+  z.object({
+    jobId: z.uuid("Pick a job."),
+    summary: z
+      .string()
+      .trim()
+      .min(3, `${what} (at least 3 characters).`)
+      .max(500, "Keep it under 500 characters."),
+  });
+
 /** R-E3: returned drives of an export job lost or damaged, opened by hand. */
-export const openReturnedDrivesSchema = z.object({
-  jobId: z.uuid("Pick a job."),
-  summary: z
-    .string()
-    .trim()
-    .min(3, "Say what happened (at least 3 characters).")
-    .max(500, "Keep it under 500 characters."),
-});
+export const openReturnedDrivesSchema = handOpened("Say what happened");
+
+/** R-E4: the return address of a Transferring or Packaging job is wrong or missing. */
+export const openReturnAddressSchema = handOpened("Say what is wrong with the return address");

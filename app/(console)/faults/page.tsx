@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { FaultsQueue } from "@/components/faults/faults-queue";
+import { LiveFaultsQueue } from "@/components/faults/live-faults-queue";
 import { Forbidden } from "@/components/ui/forbidden";
 import { db } from "@/lib/server/db.ts";
-import { faultsQueue } from "@/lib/server/faults/queries.ts";
+import { faultsPageData } from "@/lib/server/faults/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
 export const metadata: Metadata = { title: "Faults" };
@@ -12,17 +12,17 @@ export const dynamic = "force-dynamic";
 export default async function FaultsPage() {
   const access = await requirePage("faults:resolve", "/faults");
   if (!access.ok) return <Forbidden />;
-  const items = await faultsQueue(db, new Date());
+  const data = await faultsPageData(db, new Date());
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Faults</h1>
         <p className="text-slate-700">
           Every Faulted job and drive, oldest first. Contact the customer, record each attempt, then
-          return it to a state its job allows.
+          return it to a state its job allows. The list refreshes by itself.
         </p>
       </div>
-      <FaultsQueue items={items} />
+      <LiveFaultsQueue initial={data} />
     </div>
   );
 }

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/server/db.ts";
 import { fromCommand, protectedAction } from "@/lib/server/action.ts";
-import { openIncident } from "@/lib/server/incidents/commands.ts";
+import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
 import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
 import {
   OUTCOME_LABELS,
+  openReturnAddressSchema,
   openReturnedDrivesSchema,
   recordOutcomeSchema,
 } from "@/lib/validation/incidents.ts";
@@ -37,7 +38,7 @@ export const openReturnedDrivesIncidentAction = protectedAction(
   "faults:resolve",
   openReturnedDrivesSchema,
   async (input, { user, now }) => {
-    const result = await openIncident(
+    const result = await openIncidentByHand(
       db,
       user.actor,
       { kind: "ReturnedDrivesLostOrDamaged", jobId: input.jobId, summary: input.summary },
@@ -45,5 +46,25 @@ export const openReturnedDrivesIncidentAction = protectedAction(
     );
     if (result.ok) revalidate(input.jobId);
     return fromCommand(result, () => "The R-E3 incident is open.");
+  },
+);
+
+/** R-E4: the return address of a Transferring or Packaging job is wrong or missing. */
+export const openReturnAddressIncidentAction = protectedAction(
+  "faults:resolve",
+  openReturnAddressSchema,
+  async (input, { user, now }) => {
+    const result = await openIncidentByHand(
+      db,
+      user.actor,
+      { kind: "ReturnAddressInvalid", jobId: input.jobId, summary: input.summary },
+      now,
+    );
+    if (result.ok) revalidate(input.jobId);
+    return fromCommand(
+      result,
+      () =>
+        "The R-E4 incident is open: contact the job's contact person for the right address (drives destroyed in 90 days if unreachable).",
+    );
   },
 );

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { IncidentList } from "@/components/incidents/incident-list";
-import { OpenReturnedDrivesForm } from "@/components/incidents/open-returned-drives-form";
+import { LiveIncidents } from "@/components/incidents/live-incidents";
 import { Forbidden } from "@/components/ui/forbidden";
 import { db } from "@/lib/server/db.ts";
-import { incidentList, returnedExportJobs } from "@/lib/server/incidents/queries.ts";
+import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -13,19 +12,17 @@ export const dynamic = "force-dynamic";
 export default async function IncidentsPage() {
   const access = await requirePage("faults:resolve", "/incidents");
   if (!access.ok) return <Forbidden />;
-  const now = new Date();
-  const [items, exportJobs] = await Promise.all([incidentList(db, now), returnedExportJobs(db)]);
+  const data = await incidentsPageData(db, new Date());
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Incidents</h1>
         <p className="text-slate-700">
           The job error events (R-E1 to R-E5): open incidents first, nearest deadline first, then
-          the recently resolved. Record every step: each is an event.
+          the recently resolved. Record every step: each is an event. The list refreshes by itself.
         </p>
       </div>
-      <IncidentList items={items} />
-      <OpenReturnedDrivesForm jobs={exportJobs} />
+      <LiveIncidents initial={data} />
     </div>
   );
 }

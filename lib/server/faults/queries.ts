@@ -8,6 +8,7 @@ import {
   type Actor,
 } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { jsonView } from "@/lib/server/incidents/json-view.ts";
 import { toJobSnapshot } from "@/lib/server/jobs/snapshot.ts";
 
 const DAY_MS = 86_400_000;
@@ -122,6 +123,15 @@ export async function faultsQueue(db: Db, now: Date): Promise<FaultItem[]> {
   ];
   return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.id.localeCompare(b.id));
 }
+
+/**
+ * The faults queue as JSON: what `GET /api/faults` answers and what the page seeds its poll with.
+ * `generatedAt` orders snapshots (a newer server render wins over an older poll).
+ */
+export async function faultsPageData(db: Db, now: Date) {
+  return jsonView({ generatedAt: now, items: await faultsQueue(db, now) });
+}
+export type FaultsPageData = Awaited<ReturnType<typeof faultsPageData>>;
 
 /**
  * What this actor may move to Faulted on the job page (R-F1): the job itself and which drives,

@@ -1,14 +1,20 @@
 import "server-only";
 import type { IncidentKind } from "@/lib/generated/prisma/enums.ts";
-import { canOpenIncident, incidentDeadlines } from "@/lib/domain/index.ts";
+import {
+  HAND_OPENED_INCIDENT_KINDS,
+  canOpenIncident,
+  canOpenIncidentByHand,
+  incidentDeadlines,
+} from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
-import type { ActorRef } from "@/lib/server/actor.ts";
+import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import {
   appendEvent,
   done,
   fail,
   fromRefusal,
   runCommand,
+  updateVersioned,
   type CommandResult,
 } from "@/lib/server/command.ts";
 
@@ -74,4 +80,42 @@ export function openIncident(
   now: Date,
 ): Promise<CommandResult<{ id: string }>> {
   return runCommand(database, (tx) => openIncidentIn(tx, actor, input, now));
+}
+
+export type HandOpenedIncident = {
+  kind: (typeof HAND_OPENED_INCIDENT_KINDS)[number];
+  jobId: string;
+  summary: string;
+};
+
+/**
+ * A supervisor opens an incident by hand from the incidents page (R-E3, R-E4): checked as the
+ * supervisor's own decision first (canOpenIncidentByHand), then opened like any other, with its
+ * kind's deadlines. Refused for anyone but a supervisor, in a state the kind does not apply to, or
+ * while the same kind is already open for the job.
+ */
+export function openIncidentByHand(
+  database: Db,
+  actor: ActorRef,
+  input: HandOpenedIncident,
+  now: Date,
+): Promise<CommandResult<{ id: string }>> {
+  return runCommand(database, async (tx) => {
+    if (actor.type !== "user") return fail("forbidden", "Only staff open incidents by hand.");
+    const job = await tx.job.findUnique({
+      where: { id: input.jobId },
+      select: { id: true, version: true, type: true, state: true },
+    });
+    if (!job) return fail("not_found", "There is no such job.");
+    const open = await tx.incident.findMany({
+      where: { jobId: input.jobId, status: "Open" },
+      select: { kind: true, resolvedAt: true },
+    });
+    const allowed = canOpenIncidentByHand(input.kind, domainActor(actor), job, open);
+    if (!allowed.ok) return fromRefusal(allowed.refusal);
+    // Two supervisors opening the same incident at once: the job's version check lets one through;
+    // the other is retried, sees the open incident and is refused (one open per kind and job).
+    await updateVersioned(tx.job, "job", job, {});
+    return openIncidentIn(tx, actor, input, now);
+  });
 }

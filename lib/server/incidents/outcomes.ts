@@ -1,18 +1,24 @@
 import "server-only";
 import type { ContactChannel } from "@/lib/generated/prisma/enums.ts";
-import { INCIDENT_DEFINITIONS } from "@/lib/domain/index.ts";
+import {
+  INCIDENT_DEFINITIONS,
+  canCorrectReturnAddress,
+  canWorkIncidents,
+} from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
-import type { ActorRef } from "@/lib/server/actor.ts";
+import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import {
   appendEvent,
   done,
   fail,
+  fromRefusal,
   runCommand,
   updateVersioned,
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
 import { OUTCOME_LABELS, type IncidentOutcome } from "@/lib/validation/incidents.ts";
+import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
 
 export type OutcomeInput = {
   outcome: IncidentOutcome;
@@ -21,6 +27,8 @@ export type OutcomeInput = {
   extendUntil?: Date;
   method?: string;
   serials?: string[];
+  /** R-E4: the right address, from the job's contact person. */
+  returnAddress?: ReturnAddress;
 };
 
 export type OutcomeResult = {
@@ -54,6 +62,8 @@ export function recordIncidentOutcome(
     const row = await loadIncident(tx, incidentId);
     if (!row) return fail("not_found", "There is no such incident.");
     const def = INCIDENT_DEFINITIONS[row.kind];
+    const who = canWorkIncidents(domainActor(actor), def.rule);
+    if (!who.ok) return fromRefusal(who.refusal);
     if (row.status !== "Open") {
       return fail(
         "already_done",
@@ -164,10 +174,63 @@ export function recordIncidentOutcome(
         );
         return result(true, { destructionRecordId: record.id });
       }
+      case "addressCorrected": {
+        // Checked again here: the command is the last line, whatever called it.
+        const address = returnAddressSchema.safeParse(input.returnAddress);
+        if (!address.success) {
+          return fail(
+            "invalid",
+            address.error.issues[0]?.message ?? "Give the complete corrected return address.",
+            "R-E4",
+          );
+        }
+        const job = row.jobId
+          ? await tx.job.findUnique({
+              where: { id: row.jobId },
+              select: {
+                id: true,
+                version: true,
+                state: true,
+                faultedFrom: true,
+                returnAddress: true,
+              },
+            })
+          : null;
+        const allowed = canCorrectReturnAddress(
+          { kind: row.kind, resolvedAt: null },
+          job,
+          domainActor(actor),
+          address.data,
+        );
+        if (!allowed.ok) return fromRefusal(allowed.refusal);
+        if (!job) return fail("not_found", "There is no such job.", "R-E4");
+        // The job keeps its state: only its address changes, under its own version check.
+        await updateVersioned(tx.job, "job", job, { returnAddress: address.data });
+        await resolve(`Return address corrected to ${oneLine(address.data)}. ${input.note}`);
+        await event(
+          { returnAddress: address.data, previousReturnAddress: job.returnAddress ?? null },
+          "Resolved",
+        );
+        return result(true);
+      }
       case "resolved":
         await resolve(input.note);
         await event({}, "Resolved");
         return result(true);
     }
   });
+}
+
+/** An address on one line, as a resolution note shows it. */
+function oneLine(a: ReturnAddress): string {
+  return [
+    a.recipientName,
+    a.streetAddress1,
+    a.streetAddress2,
+    [a.postalCode, a.city].join(" "),
+    a.stateOrProvince,
+    a.countryOrRegion,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }

@@ -5,8 +5,15 @@ import type {
   JobState,
   JobType,
 } from "@/lib/generated/prisma/enums.ts";
-import { INCIDENT_DEFINITIONS, daysLeft } from "@/lib/domain/index.ts";
+import {
+  INCIDENT_DEFINITIONS,
+  canCorrectReturnAddress,
+  canOpenIncidentByHand,
+  daysLeft,
+} from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { jsonView } from "@/lib/server/incidents/json-view.ts";
+import { RETURN_ADDRESS_FIELDS } from "@/lib/validation/incidents.ts";
 
 export type IncidentDeadlineView = {
   label: string;
@@ -30,7 +37,23 @@ export type IncidentItem = {
   resolvedAt: Date | null;
   resolution: string | null;
   destructionRecordId: string | null;
+  /**
+   * R-E4: the domain lets a supervisor record the corrected return address now; with the address
+   * on record (its text fields, possibly none), which the correction form starts from.
+   */
+  addressCorrection: { onRecord: AddressDraft } | null;
 };
+
+/** A return address's text fields as stored (the column is JSON: whatever it holds that is text). */
+export type AddressDraft = Partial<Record<(typeof RETURN_ADDRESS_FIELDS)[number], string>>;
+
+function addressDraft(value: unknown): AddressDraft {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  const v = value as Record<string, unknown>;
+  return Object.fromEntries(
+    RETURN_ADDRESS_FIELDS.flatMap((f) => (typeof v[f] === "string" ? [[f, v[f]]] : [])),
+  );
+}
 
 const RECENT_RESOLVED = 20;
 
@@ -41,7 +64,16 @@ const RECENT_RESOLVED = 20;
  */
 export async function incidentList(db: Db, now: Date): Promise<IncidentItem[]> {
   const include = {
-    job: { select: { id: true, name: true, type: true, state: true } },
+    job: {
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        state: true,
+        faultedFrom: true,
+        returnAddress: true,
+      },
+    },
     _count: { select: { contacts: true } },
     destructions: { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
   };
@@ -72,12 +104,23 @@ export async function incidentList(db: Db, now: Date): Promise<IncidentItem[]> {
       status: row.status,
       summary: row.summary,
       openedAt: row.openedAt,
-      job: row.job,
+      job: row.job && {
+        id: row.job.id,
+        name: row.job.name,
+        type: row.job.type,
+        state: row.job.state,
+      },
       deadlines,
       contactCount: row._count.contacts,
       resolvedAt: row.resolvedAt,
       resolution: row.resolution,
       destructionRecordId: row.destructions[0]?.id ?? null,
+      addressCorrection:
+        row.status === "Open" &&
+        canCorrectReturnAddress(row, row.job, "supervisor").ok &&
+        row.job !== null
+          ? { onRecord: addressDraft(row.job.returnAddress) }
+          : null,
     };
   };
   const nearest = (i: IncidentItem) =>
@@ -93,15 +136,56 @@ export async function incidentList(db: Db, now: Date): Promise<IncidentItem[]> {
   return [...openItems, ...resolved.map(toItem)];
 }
 
-/** Export jobs whose returned drives may be reported lost or damaged (R-E3). */
-export async function returnedExportJobs(db: Db) {
-  return db.job.findMany({
-    where: { type: "Export", state: { in: ["Completed", "Closed"] } },
-    orderBy: { stateChangedAt: "desc" },
-    take: 100,
-    select: { id: true, name: true, state: true },
-  });
+export type JobOption = { id: string; name: string; type: JobType; state: JobState };
+
+const OPTIONS = 100;
+
+/**
+ * The jobs a supervisor may open an incident on by hand now, per kind, as the domain says
+ * (canOpenIncidentByHand): R-E3 on Completed or Closed export jobs, R-E4 on Transferring or
+ * Packaging jobs; neither where one of the same kind is already open. The most recently moved first.
+ */
+export async function handOpenableJobs(
+  db: Db,
+): Promise<{ returnedDrives: JobOption[]; returnAddress: JobOption[] }> {
+  const candidates = async (kind: "ReturnedDrivesLostOrDamaged" | "ReturnAddressInvalid") => {
+    const def = INCIDENT_DEFINITIONS[kind];
+    const rows = await db.job.findMany({
+      where: {
+        type: { in: [...def.jobTypes] },
+        state: { in: [...def.jobStates] },
+        incidents: { none: { kind, status: "Open" } },
+      },
+      orderBy: [{ stateChangedAt: "desc" }, { name: "asc" }],
+      take: OPTIONS,
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        state: true,
+        incidents: { where: { status: "Open" }, select: { kind: true, resolvedAt: true } },
+      },
+    });
+    return rows
+      .filter((j) => canOpenIncidentByHand(kind, "supervisor", j, j.incidents).ok)
+      .map(({ id, name, type, state }) => ({ id, name, type, state }));
+  };
+  const [returnedDrives, returnAddress] = await Promise.all([
+    candidates("ReturnedDrivesLostOrDamaged"),
+    candidates("ReturnAddressInvalid"),
+  ]);
+  return { returnedDrives, returnAddress };
 }
+
+/**
+ * Everything the incidents page shows, as JSON: what `GET /api/incidents` answers and what the
+ * page seeds its poll with. `generatedAt` orders snapshots (a newer server render wins).
+ */
+export async function incidentsPageData(db: Db, now: Date) {
+  const [items, openable] = await Promise.all([incidentList(db, now), handOpenableJobs(db)]);
+  return jsonView({ generatedAt: now, items, openable });
+}
+export type IncidentsPageData = Awaited<ReturnType<typeof incidentsPageData>>;
 
 /** One destruction record with what its certificate prints (R-E1, R-E4). */
 export async function destructionCertificate(db: Db, incidentId: string) {
