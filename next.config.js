@@ -14,7 +14,11 @@ const nextConfig = {
   // The PostgreSQL driver and the embedded server stay plain Node modules, not bundled.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The customer's status link carries its token in the path: never send it on as a referrer.
+      { source: "/status/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

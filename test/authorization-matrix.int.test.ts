@@ -6,6 +6,7 @@
  * The table below must name every export of every app/**\/actions.ts and every method of every
  * app/**\/route.ts: adding one without adding it here fails the first test.
  */
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -43,6 +44,8 @@ type Ctx = {
   drive: (state: DriveState, extra?: { faultedFrom?: DriveState }) => Promise<string>;
   unique: () => string;
   openPackage: () => Promise<string>;
+  /** A job in Shipping with an active status link. */
+  jobWithStatusLink: () => Promise<string>;
   /** The name of a job of the customer the matrix's customer key belongs to. */
   jobName: (state: JobState) => Promise<string>;
 };
@@ -239,6 +242,21 @@ const MATRIX: Record<string, Entry> = {
       reason: "The customer withdrew the order.",
     }),
   },
+  "app/(console)/jobs/[id]/status-link-actions.ts#createStatusLinkAction": {
+    kind: "action",
+    allowed: ["supervisor", "admin"],
+    form: async ({ job }) => ({ jobId: await job("Shipping") }),
+  },
+  "app/(console)/jobs/[id]/status-link-actions.ts#rotateStatusLinkAction": {
+    kind: "action",
+    allowed: ["supervisor", "admin"],
+    form: async ({ jobWithStatusLink }) => ({ jobId: await jobWithStatusLink() }),
+  },
+  "app/(console)/jobs/[id]/status-link-actions.ts#revokeStatusLinkAction": {
+    kind: "action",
+    allowed: ["supervisor", "admin"],
+    form: async ({ jobWithStatusLink }) => ({ jobId: await jobWithStatusLink() }),
+  },
   "app/api/dock/packages/route.ts#POST": {
     kind: "staffRoute",
     allowed: ["operator", "supervisor"],
@@ -287,6 +305,15 @@ const MATRIX: Record<string, Entry> = {
     kind: "testHook",
     why: "e2e only: runs the sweep at a chosen time; 404 unless DOCKSIDE_TEST_HOOKS=1, then supervisors only",
   },
+  "app/status/[token]/route.ts#GET": {
+    kind: "route",
+    public:
+      "the customer's status page: the token is the key; 404 unless it leads to a live job; rate-limited",
+  },
+  "app/status/[token]/route.ts#HEAD": {
+    kind: "route",
+    public: "the same status page, headers only",
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     kind: "route",
     public: "next-auth: CSRF token, session, providers",
@@ -305,7 +332,7 @@ function dhlNumber(n: number): string {
 
 function files(dir: string, name: string): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name === name)
+    .filter((d) => d.isFile() && d.name.endsWith(name))
     .map((d) => path.relative(root, path.join(d.parentPath, d.name)));
 }
 
@@ -318,7 +345,7 @@ async function discover(): Promise<string[]> {
   }
   for (const file of files("app", "route.ts")) {
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
-    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
       if (typeof mod[method] === "function") found.push(`${file}#${method}`);
   }
   return found.sort();
@@ -407,6 +434,16 @@ function ctx(): Ctx {
         })
       ).id,
     unique: () => String(++counter),
+    jobWithStatusLink: async () => {
+      const jobId = await makeJob("Shipping");
+      await t.db.statusLink.create({
+        data: {
+          jobId,
+          tokenHash: createHash("sha256").update(`matrix-${++counter}`).digest("hex"),
+        },
+      });
+      return jobId;
+    },
     jobName: async (state) =>
       (await t.db.job.findUniqueOrThrow({ where: { id: await makeJob(state) } })).name,
     openPackage: async () =>

@@ -11,6 +11,7 @@ import { JobHeader } from "@/components/jobs/job-header";
 import { JobStateDiagram } from "@/components/jobs/job-state-diagram";
 import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
+import { StatusLinkSection } from "@/components/jobs/status-link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { allowedJobEvents } from "@/lib/domain/index.ts";
 import { can } from "@/lib/permissions.ts";
@@ -20,6 +21,7 @@ import { faultableOnJob } from "@/lib/server/faults/queries.ts";
 import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
+import { activeStatusLink } from "@/lib/server/status-links/queries.ts";
 
 // The title stays generic: metadata is rendered before the page checks the role.
 export const metadata: Metadata = { title: "Job" };
@@ -66,6 +68,13 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       />
       {faultable && <JobFaultForms jobId={detail.job.id} {...faultable} />}
       {cancellable && <CancelJobForm jobId={detail.job.id} jobName={detail.job.name} />}
+      {can(access.user.role, "statusLinks:manage") && (
+        <StatusLinkSection
+          jobId={detail.job.id}
+          jobName={detail.job.name}
+          active={await activeStatusLink(db, detail.job.id)}
+        />
+      )}
       <JobIncidents incidents={detail.incidents} now={now} />
       <JobContacts contacts={detail.contacts} />
       <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Db } from "@/lib/server/db.ts";
+import { clientKey, type SlidingWindowLimiter } from "@/lib/server/rate-limit.ts";
+import { statusPageForToken } from "@/lib/server/status-links/queries.ts";
+import { pickLocale } from "@/lib/status-page/locale.ts";
+import {
+  renderNotFoundPage,
+  renderRateLimitedPage,
+  renderStatusPage,
+} from "@/lib/status-page/render.ts";
+
+/**
+ * Headers of every answer of /status/<token>: private and never stored (the page is the
+ * customer's), kept out of search engines, and the token in the URL never sent on as a referrer.
+ * The page has no script at all, so its own CSP allows none.
+ */
+function pageHeaders(lang: string, extra: Record<string, string> = {}): Headers {
+  return new Headers({
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Language": lang,
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    Vary: "Accept-Language",
+    ...extra,
+  });
+}
+
+/**
+ * Answer one request for a status page: rate-limited per client address, in the reader's
+ * language; 404 for any token that does not lead to a live job, the same page whatever the reason.
+ */
+export async function statusPageResponse(
+  database: Db,
+  limiter: SlidingWindowLimiter,
+  request: Request,
+  token: string,
+  now: Date,
+): Promise<Response> {
+  const head = request.method === "HEAD";
+  const url = new URL(request.url);
+  const locale = pickLocale({
+    query: url.searchParams.get("lang"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  const reply = (status: number, body: string, extra: Record<string, string> = {}) =>
+    new Response(head ? null : body, { status, headers: pageHeaders(locale.lang, extra) });
+
+  const rate = limiter.take(clientKey(request.headers));
+  if (!rate.ok) {
+    return reply(429, renderRateLimitedPage(locale, rate.retryAfterSeconds), {
+      "Retry-After": String(rate.retryAfterSeconds),
+    });
+  }
+  const view = await statusPageForToken(database, token, now);
+  if (!view) return reply(404, renderNotFoundPage(locale));
+  return reply(200, renderStatusPage(view, locale));
+}
