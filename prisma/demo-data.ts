@@ -218,3 +218,32 @@ export const DEMO_USERS = [
   },
   { email: "admin@dockside.test", name: "Alex Morgan", role: "admin", password: "dock-admin-demo" },
 ] as const;
+
+/**
+ * Demo API keys with fixed values, so a newcomer can run the copy-station simulator and call the
+ * Job API as soon as `npm run demo` is up. They are in this public file: the seed adds them to
+ * demo databases only; never seed a production database (revoke them if you did).
+ * Format: `dsk_<10 characters a-z0-9>_<43 characters base64url>` (lib/server/api-keys/secret.ts).
+ */
+export const DEMO_STATION_KEY = "dsk_demostatn1_DocksideDemoCopyStationKey_NotForProduction";
+export const DEMO_CUSTOMER_KEY = "dsk_democustk1_DocksideDemoContosoCustomerKey_NotForProd01";
+
+export const DEMO_API_KEYS = [
+  { kind: "station", name: "Demo copy station", key: DEMO_STATION_KEY, customer: null },
+  {
+    kind: "customer",
+    name: "Contoso demo key",
+    key: DEMO_CUSTOMER_KEY,
+    customer: CUSTOMERS[0].name,
+  },
+] as const;
+
+/**
+ * The job the copy-station journey (e2e/copy-station.spec.ts) runs the simulator on: an import job
+ * whose drives are all Received, last in the plan and last by name, with serials that sort after
+ * every other seeded drive, so no other journey picks it or its drives.
+ */
+export const COPY_STATION_JOURNEY_JOB = {
+  name: "wide-world-copy-journey",
+  serials: ["ZNZZJ001", "ZNZZJ002", "ZNZZJ003"],
+} as const;

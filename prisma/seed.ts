@@ -1,11 +1,13 @@
 /**
- * Demo data: customers, one login per role, and about 40 jobs in every state, each one driven
+ * Demo data: customers, one login per role, and about 45 jobs in every state, each one driven
  * there through the real commands (so every job has a true history of events), with faults,
- * incidents, cancellations, a missing drive and extra drives.
+ * incidents, cancellations, a missing drive and extra drives; and two API keys with fixed values
+ * (DEMO_STATION_KEY, DEMO_CUSTOMER_KEY in demo-data.ts) for the copy-station simulator and the Job API.
  *
  *   tsx --conditions=react-server prisma/seed.ts              the demo dataset (empty database only)
  *   tsx --conditions=react-server prisma/seed.ts --jobs 10000 a large dataset for benchmarks (bulk)
  */
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { databaseUrl } from "../lib/database-url.ts";
 import { createDb, type Db } from "../lib/server/db.ts";
@@ -31,9 +33,13 @@ import {
 } from "../lib/server/drives/commands.ts";
 import { closeDockPackage, openDockPackage } from "../lib/server/dock/commands.ts";
 import { openIncident } from "../lib/server/incidents/commands.ts";
+import { appendEvent } from "../lib/server/command.ts";
+import { hashApiKey } from "../lib/server/api-keys/secret.ts";
 import {
   CARRIERS,
+  COPY_STATION_JOURNEY_JOB,
   CUSTOMERS,
+  DEMO_API_KEYS,
   DEMO_USERS,
   driveSerial,
   jobName,
@@ -67,9 +73,14 @@ type Target =
   | "Faulted"
   | "CancelledInCreating"
   | "CancelledInShipping"
-  | "ArrivedWhileCreating";
+  | "ArrivedWhileCreating"
+  /** Received, named and with serials fixed for the copy-station journey (e2e). */
+  | "CopyStationJourney";
 
-/** 42 jobs: every state, and every situation a supervisor meets. */
+/**
+ * 45 jobs: every state, and every situation a supervisor meets. New jobs go at the end: the e2e
+ * journeys pick seeded jobs by state and name, and the seeded random stream makes the earlier ones.
+ */
 const PLAN: Target[] = [
   ...Array<Target>(4).fill("Creating"),
   "ArrivedWhileCreating",
@@ -86,6 +97,10 @@ const PLAN: Target[] = [
   ...Array<Target>(2).fill("Faulted"),
   "CancelledInCreating",
   "CancelledInShipping",
+  // Work for the copy-station simulator: an import job (42) and an export job (43) Received.
+  "Received",
+  "Received",
+  "CopyStationJourney",
 ];
 
 /** How long ago each kind of job started, in days: old enough for its history, as on a real dock. */
@@ -97,6 +112,7 @@ const AGE: Record<Target, [number, number]> = {
   ShippingOverdue: [17, 24],
   CancelledInShipping: [6, 12],
   Received: [4, 6],
+  CopyStationJourney: [4, 6],
   ReceivedMissingDrive: [4, 6],
   Transferring: [5, 8],
   TransferringFaultedDrive: [5, 8],
@@ -143,16 +159,20 @@ async function seedJob(
     customerId: customer.id,
   };
   const operator = actors.operators[index % actors.operators.length]!;
+  const journey = target === "CopyStationJourney";
   const exportJob =
-    index % 5 === 3 && !["ArrivedWhileCreating", "ReceivedMissingDrive"].includes(target);
+    index % 5 === 3 &&
+    !["ArrivedWhileCreating", "ReceivedMissingDrive", "CopyStationJourney"].includes(target);
   const [minAge, maxAge] = AGE[target];
   let t =
     now.getTime() -
     (minAge * DAY + r.int(0, (maxAge - minAge) * 24) * HOUR) -
     r.int(0, 59) * 60_000;
   const at = (advanceHours = 0) => new Date((t += advanceHours * HOUR));
-  const driveCount = r.int(1, 10);
-  const serials = Array.from({ length: driveCount }, () => driveSerial(r));
+  const drawnCount = r.int(1, 10);
+  const drawn = Array.from({ length: drawnCount }, () => driveSerial(r));
+  const serials: string[] = journey ? [...COPY_STATION_JOURNEY_JOB.serials] : drawn;
+  const driveCount = serials.length;
   const carrier = r.pick(CARRIERS);
   const tracking = trackingNumber(r, carrier);
 
@@ -162,10 +182,10 @@ async function seedJob(
       asCustomer,
       {
         customerId: customer.id,
-        name: jobName(r, c, index),
+        name: journey ? COPY_STATION_JOURNEY_JOB.name : jobName(r, c, index),
         type: exportJob ? "Export" : "Import",
         storageAccount: `${c.name.split(" ")[0]!.toLowerCase()}store${r.int(1, 9)}`,
-        logLevel: r.next() < 0.3 ? "Verbose" : "Error",
+        logLevel: r.next() < 0.3 || journey ? "Verbose" : "Error",
         backupDriveManifest: r.next() < 0.5,
         ...(exportJob
           ? {
@@ -307,7 +327,7 @@ async function seedJob(
     ),
     "package",
   ).packageId;
-  if (index % 7 === 2) {
+  if (index % 7 === 2 && !journey) {
     // R-E5, R-D11: a drive in the package that is not on the job's list, found while unpacking.
     const extra = must(
       await recordArrivingDrive(
@@ -366,7 +386,7 @@ async function seedJob(
       must(await markDriveNeverReceived(db, operator, missing.id, at(0.3)), "never received");
   }
   must(await closeDockPackage(db, operator, inbound, at(0.1)), "close package");
-  if (target === "Received" || target === "ReceivedMissingDrive") return;
+  if (["Received", "ReceivedMissingDrive", "CopyStationJourney"].includes(target)) return;
 
   if (target !== "CancelledInShipping") {
     const finishAll = !["Transferring", "TransferringFaultedDrive", "Faulted"].includes(target);
@@ -471,11 +491,43 @@ async function seedJob(
   must(await closeDockPackage(db, operator, ret, at(0.1)), "close return package");
 }
 
+/**
+ * The demo's API keys, with the fixed values of demo-data.ts, stored as any key is: the prefix in
+ * the clear, the whole key only as its hash. Each one is recorded as issued, as an admin's would be.
+ */
+async function seedApiKeys(db: Db, now: Date) {
+  const system: ActorRef = { type: "system", label: "demo seed" };
+  for (const demo of DEMO_API_KEYS) {
+    const prefix = demo.key.split("_")[1]!;
+    if (await db.apiKey.findUnique({ where: { prefix } })) continue;
+    const customerId = demo.customer
+      ? (await db.customer.findUniqueOrThrow({ where: { name: demo.customer } })).id
+      : null;
+    const row = await db.apiKey.create({
+      data: {
+        kind: demo.kind,
+        name: demo.name,
+        prefix,
+        keyHash: hashApiKey(demo.key),
+        customerId,
+        createdAt: now,
+      },
+    });
+    await appendEvent(db, {
+      actor: system,
+      at: now,
+      kind: "apiKey.issued",
+      data: { apiKeyId: row.id, kind: row.kind, name: row.name, prefix, customerId },
+    });
+  }
+}
+
 function customerSlug(name: string) {
   return name.split(" ")[0]!.toLowerCase();
 }
 
-async function seedDemo(db: Db) {
+/** The demo dataset, into an empty database; a database that has jobs is left as it is. */
+export async function seedDemo(db: Db) {
   const now = new Date();
   if ((await db.job.count()) > 0) {
     console.log(
@@ -497,10 +549,14 @@ async function seedDemo(db: Db) {
     });
   }
   const actors = await seedUsers(db, now);
+  await seedApiKeys(db, now);
   for (const [i, target] of PLAN.entries()) await seedJob(db, r, actors, i, target, now);
   const byState = await db.job.groupBy({ by: ["state"], _count: { _all: true } });
   console.log(
     `Demo data: ${PLAN.length} jobs (${byState.map((g) => `${g.state} ${g._count._all}`).join(", ")}).`,
+  );
+  console.log(
+    `Demo API keys (demo databases only): copy station ${DEMO_API_KEYS[0].key}; ${DEMO_API_KEYS[1].customer} ${DEMO_API_KEYS[1].key}.`,
   );
 }
 
@@ -515,7 +571,10 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script (`tsx prisma/seed.ts`), not when a test imports seedDemo.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -301,6 +301,82 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["supervisor"],
     request: async () => ({}),
   },
+  "app/api/v1/jobs/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({ query: { $top: "5" } }),
+  },
+  "app/api/v1/jobs/[jobName]/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async ({ jobName }) => ({ params: { jobName: await jobName("Shipping") } }),
+  },
+  "app/api/v1/jobs/[jobName]/route.ts#PUT": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 201,
+    request: async ({ unique }) => ({
+      params: { jobName: `matrix-put-${unique()}` },
+      body: {
+        properties: {
+          jobType: "Import",
+          storageAccountId: "matrixstore",
+          driveList: [{ driveId: `WD-MX${unique().padStart(6, "0")}` }],
+        },
+      },
+    }),
+  },
+  "app/api/v1/jobs/[jobName]/route.ts#PATCH": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async ({ jobName }) => ({
+      params: { jobName: await jobName("Creating") },
+      body: { properties: { logLevel: "Verbose" } },
+    }),
+  },
+  "app/api/v1/jobs/[jobName]/route.ts#DELETE": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 204,
+    request: async ({ jobName }) => ({ params: { jobName: await jobName("Creating") } }),
+  },
+  "app/api/v1/stations/drives/route.ts#GET": {
+    kind: "apiRoute",
+    key: "station",
+    status: 200,
+    request: async () => ({ query: { $top: "5" } }),
+  },
+  "app/api/v1/stations/drives/[id]/start/route.ts#POST": {
+    kind: "apiRoute",
+    key: "station",
+    status: 200,
+    request: async ({ drive }) => ({ params: { id: await drive("Received") } }),
+  },
+  "app/api/v1/stations/drives/[id]/progress/route.ts#POST": {
+    kind: "apiRoute",
+    key: "station",
+    status: 200,
+    request: async ({ drive }) => ({
+      params: { id: await drive("Transferring") },
+      body: { percentComplete: 40, bytesTransferred: 1_000_000_000 },
+    }),
+  },
+  "app/api/v1/stations/drives/[id]/finish/route.ts#POST": {
+    kind: "apiRoute",
+    key: "station",
+    status: 200,
+    request: async ({ drive }) => ({
+      params: { id: await drive("Transferring") },
+      body: { errorCount: 0, warningCount: 0 },
+    }),
+  },
+  "app/api/v1/openapi.json/route.ts#GET": {
+    kind: "route",
+    public: "the OpenAPI document of the public API: no data, only its description",
+  },
   "app/api/test/clock/route.ts#POST": {
     kind: "testHook",
     why: "e2e only: runs the sweep at a chosen time; 404 unless DOCKSIDE_TEST_HOOKS=1, then supervisors only",

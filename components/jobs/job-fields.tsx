@@ -26,8 +26,18 @@ function addressLines(address: Json): string[] {
   ].filter((l): l is string => Boolean(l));
 }
 
+/**
+ * An export job's blob list: a plain list of paths (prefixes end in "/"), or the Job API's
+ * `{ blobPath, blobPathPrefix }`, whose prefixes are shown with a trailing "*".
+ */
 function blobList(list: Json): string[] {
-  return Array.isArray(list) ? list.filter((b): b is string => typeof b === "string") : [];
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((b): b is string => typeof b === "string") : [];
+  if (Array.isArray(list)) return strings(list);
+  if (list && typeof list === "object") {
+    return [...strings(list.blobPath), ...strings(list.blobPathPrefix).map((p) => `${p}*`)];
+  }
+  return [];
 }
 
 /** Only the last four characters of a carrier account number are shown. */

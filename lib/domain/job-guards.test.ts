@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   daysFromNow,
   drives,
+  extra,
   jobSnapshot,
   message,
   NOW,
@@ -206,12 +207,29 @@ describe("timer events refuse to run early", () => {
 });
 
 describe("allowed job events (what the UI shows)", () => {
-  it("R-J3/R-J4/R-J14: a customer with a Creating job may update, ship or cancel it", () => {
+  it("R-J3/R-J4/R-J14/R-J2: a customer with a Creating job may update, ship, cancel or delete it", () => {
     expect(allowedJobEvents(jobSnapshot({ state: "Creating" }), "customer", NOW)).toEqual([
       "updateProperties",
+      "replaceDriveList",
       "markShipping",
       "cancel",
+      "delete",
     ]);
+  });
+  it("R-J4/R-J14: a customer with a Shipping job may correct details or cancel, not delete", () => {
+    expect(allowedJobEvents(jobSnapshot({ state: "Shipping" }), "customer", NOW)).toEqual([
+      "updateProperties",
+      "cancel",
+    ]);
+  });
+  it("R-J11/R-J13: a customer may delete a finished job; the sweep may purge it only when due", () => {
+    const done = jobSnapshot({
+      state: "Completed",
+      drives: drives("ShippedBack"),
+      stateChangedAt: daysFromNow(-3),
+    });
+    expect(allowedJobEvents(done, "customer", NOW)).toEqual(["delete"]);
+    expect(allowedJobEvents(done, "sweep", NOW)).toEqual([]);
   });
   it("R-J5: without a return address the customer is not offered Shipping", () => {
     expect(
@@ -220,7 +238,7 @@ describe("allowed job events (what the UI shows)", () => {
         "customer",
         NOW,
       ),
-    ).toEqual(["updateProperties", "cancel"]);
+    ).toEqual(["updateProperties", "replaceDriveList", "cancel", "delete"]);
   });
   it("R-F1: an operator may fault a Transferring job, nothing else", () => {
     expect(
@@ -255,5 +273,118 @@ describe("allowed job events (what the UI shows)", () => {
         NOW,
       ),
     ).toEqual([]);
+  });
+});
+
+describe("replacing the drive list (Update Job Properties with driveList)", () => {
+  const replace = { type: "replaceDriveList", heldDrives: [] } as const;
+  it("R-J3, R-D1: an import job in Creating gets a new drive list and its 14-day timer restarts", () => {
+    expect(decideJobEvent(jobSnapshot({ state: "Creating" }), replace, "customer", NOW)).toEqual({
+      ok: true,
+      value: { to: "Creating", rule: "R-J3", resetCreatingTimer: true },
+    });
+  });
+  it("R-D2: an export job has no drive list to replace", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating", type: "Export", drives: [] }),
+      replace,
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-D2" } });
+  });
+  it("R-J4: once the job is Shipping its drive list is fixed", () => {
+    const d = decideJobEvent(jobSnapshot({ state: "Shipping" }), replace, "customer", NOW);
+    expect(outcome(d)).toBe("illegal_transition");
+    expect(message(d)).toMatch(/only a job that is Creating can/);
+  });
+  it("R-E1: a drive that already reached the dock keeps the list as it is, naming the drives", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating" }),
+      { type: "replaceDriveList", heldDrives: ["ZA1B2C3D", "WD12345678"] },
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-E1" } });
+    expect(message(d)).toMatch(/Drives ZA1B2C3D and WD12345678 have already arrived/);
+  });
+  it("R-F3: a Faulted drive is resolved before the list changes", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating", drives: drives("Specified", "Faulted") }),
+      replace,
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-F3" } });
+  });
+  it("R-J3: only the customer replaces the drive list", () => {
+    expect(
+      outcome(decideJobEvent(jobSnapshot({ state: "Creating" }), replace, "supervisor", NOW)),
+    ).toBe("forbidden_actor");
+  });
+});
+
+describe("Delete Job by the customer", () => {
+  const del = { type: "delete", heldDrives: [] } as const;
+  it("R-J2: a Creating job may be deleted at once, leaving a tombstone", () => {
+    expect(decideJobEvent(jobSnapshot({ state: "Creating" }), del, "customer", NOW)).toEqual({
+      ok: true,
+      value: { to: "Deleted", rule: "R-J2", tombstone: true },
+    });
+  });
+  it("R-J11/R-J13: a finished job may be deleted before its 90 days are over", () => {
+    const recent = { stateChangedAt: daysFromNow(-1) };
+    const completed = jobSnapshot({ state: "Completed", drives: drives("ShippedBack"), ...recent });
+    expect(decideJobEvent(completed, del, "customer", NOW)).toEqual({
+      ok: true,
+      value: { to: "Deleted", rule: "R-J11", tombstone: true },
+    });
+    const closed = jobSnapshot({ state: "Closed", drives: drives("NeverReceived"), ...recent });
+    expect(decideJobEvent(closed, del, "customer", NOW)).toMatchObject({
+      ok: true,
+      value: { rule: "R-J13" },
+    });
+  });
+  it("R-J4..R-J9: a job whose drives are on their way or with us cannot be deleted", () => {
+    for (const state of ["Shipping", "Received", "Transferring", "Packaging"] as const) {
+      const d = decideJobEvent(jobSnapshot({ state }), del, "customer", NOW);
+      expect(outcome(d)).toBe("illegal_transition");
+      expect(message(d)).toMatch(/only a job that is Creating, Completed or Closed can/);
+    }
+  });
+  it("R-D11: an extra drive still at the datacenter keeps a finished job from being deleted", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Closed", drives: [...drives("ShippedBack"), extra("Received")] }),
+      del,
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-D11" } });
+    expect(message(d)).toMatch(/A drive of this job is still at the datacenter/);
+  });
+  it("R-E1: a Creating job whose drive reached the dock is not deleted", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating" }),
+      { type: "delete", heldDrives: ["ZA1B2C3D"] },
+      "customer",
+      NOW,
+    );
+    expect(message(d)).toMatch(/Drive ZA1B2C3D has already arrived .* cannot be deleted/);
+  });
+  it("R-F3: a Creating job with a Faulted drive is resolved first", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating", drives: drives("Faulted") }),
+      del,
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { rule: "R-F3" } });
+  });
+  it("R-J2: staff and the sweep do not use Delete Job (the sweep expires and purges)", () => {
+    for (const actor of ["operator", "supervisor", "copyStation", "sweep"] as const) {
+      const d = decideJobEvent(jobSnapshot({ state: "Creating" }), del, actor, NOW);
+      expect(outcome(d)).toBe("forbidden_actor");
+      expect(message(d)).toMatch(/only customers can/);
+    }
   });
 });

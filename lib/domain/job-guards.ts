@@ -1,5 +1,10 @@
 import { jobResolutionTargets } from "./job-resolution.ts";
-import { BEGUN_DRIVE_STATES, listedDrives, type JobSnapshot } from "./job-snapshot.ts";
+import {
+  AT_DATACENTER_DRIVE_STATES,
+  BEGUN_DRIVE_STATES,
+  listedDrives,
+  type JobSnapshot,
+} from "./job-snapshot.ts";
 import type { JobEvent, JobGuard } from "./job-transitions.ts";
 import type { Refusal } from "./refusal.ts";
 import { dayCount } from "./refusal-wording.ts";
@@ -11,6 +16,25 @@ const failed = (message: string, rule: string): Refusal => ({
   rule,
 });
 const notDue = (message: string, rule: string): Refusal => ({ code: "not_due", message, rule });
+
+/** "A", "A and B", "A, B and C". */
+function andList(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** R-E1: drives that reached the dock before their job shipped stay tied to it until handled. */
+function heldDrivesRefusal(event: JobEvent, consequence: string): Refusal | null {
+  if (event.type !== "replaceDriveList" && event.type !== "delete") return null;
+  const held = event.heldDrives;
+  if (held.length === 0) return null;
+  return failed(
+    `${held.length === 1 ? "Drive" : "Drives"} ${andList(held)} ${held.length === 1 ? "has" : "have"} already arrived at the datacenter although the job was not Shipping: ${consequence} Operations will contact you (R-E1).`,
+    "R-E1",
+  );
+}
+
+const FAULTED_DRIVE = "A drive of this job is Faulted: operations must resolve it first (R-F3).";
 
 /**
  * The conditions of JOB_TRANSITIONS beyond state and actor. `now` is only read here: timer events
@@ -77,6 +101,35 @@ export function checkJobGuard(
         : notDue(
             `The job is kept ${dayCount(daysLeft(now, at))} more before it is deleted (${rule}).`,
             rule,
+          );
+    }
+    case "driveListReplaceable": {
+      if (job.type === "Export") {
+        return failed(
+          "An export job has no drive list to replace: its drives are recorded when they arrive (R-D2).",
+          "R-D2",
+        );
+      }
+      if (job.cancelRequested) {
+        return failed(
+          "The job was cancelled: its drive list can no longer change (R-J14).",
+          "R-J14",
+        );
+      }
+      const held = heldDrivesRefusal(event, "the drive list can no longer change.");
+      if (held) return held;
+      return job.drives.some((d) => d.state === "Faulted") ? failed(FAULTED_DRIVE, "R-F3") : null;
+    }
+    case "nothingAtDatacenter": {
+      const held = heldDrivesRefusal(event, "the job cannot be deleted.");
+      if (held) return held;
+      if (job.drives.some((d) => d.state === "Faulted")) return failed(FAULTED_DRIVE, "R-F3");
+      const here = job.drives.filter((d) => AT_DATACENTER_DRIVE_STATES.includes(d.state)).length;
+      return here === 0
+        ? null
+        : failed(
+            `${here === 1 ? "A drive" : `${here} drives`} of this job ${here === 1 ? "is" : "are"} still at the datacenter: the job can be deleted once ${here === 1 ? "it has" : "they have"} been shipped back (R-E5, R-D11).`,
+            "R-D11",
           );
     }
     case "resolutionTarget": {

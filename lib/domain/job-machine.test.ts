@@ -37,6 +37,7 @@ const TYPICAL: Record<JobState, JobSnapshot> = {
 
 const EVENTS: Record<string, JobEvent> = {
   updateProperties: { type: "updateProperties" },
+  replaceDriveList: { type: "replaceDriveList", heldDrives: [] },
   markShipping: { type: "markShipping" },
   cancel: { type: "cancel", reason: "No longer needed" },
   fault: { type: "fault", reason: "Carrier reports the package damaged" },
@@ -44,6 +45,7 @@ const EVENTS: Record<string, JobEvent> = {
   closeOverdue: { type: "closeOverdue", answerDueAt: daysFromNow(-1) },
   expire: { type: "expire" },
   purge: { type: "purge" },
+  delete: { type: "delete", heldDrives: [] },
 };
 
 // columns: event, job state, rule, then one cell per actor in ACTORS order
@@ -57,6 +59,14 @@ updateProperties Packaging    R-J4  illegal_transition  forbidden_actor     forb
 updateProperties Completed    R-J4  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 updateProperties Closed       R-J4  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 updateProperties Faulted      R-J4  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Creating     R-J3  Creating            forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Shipping     R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Received     R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Transferring R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Packaging    R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Completed    R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Closed       R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+replaceDriveList Faulted      R-J3  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 markShipping     Creating     R-J4  Shipping            forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 markShipping     Shipping     R-J4  already_in_state    forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 markShipping     Received     R-J4  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
@@ -113,6 +123,14 @@ purge            Packaging    R-J11 forbidden_actor     forbidden_actor     forb
 purge            Completed    R-J11 forbidden_actor     forbidden_actor     forbidden_actor     forbidden_actor  Deleted
 purge            Closed       R-J13 forbidden_actor     forbidden_actor     forbidden_actor     forbidden_actor  Deleted
 purge            Faulted      R-J13 forbidden_actor     forbidden_actor     forbidden_actor     forbidden_actor  illegal_transition
+delete           Creating     R-J2  Deleted             forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Shipping     R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Received     R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Transferring R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Packaging    R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Completed    R-J11 Deleted             forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Closed       R-J13 Deleted             forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
+delete           Faulted      R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 `;
 
 type Row = { event: string; state: JobState; rule: string; cells: Record<Actor, string> };

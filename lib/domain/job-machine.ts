@@ -15,6 +15,7 @@ import { JOB_STATES, type Actor, type JobState } from "./states.ts";
 
 const ACTION: Readonly<Record<JobEventType, string>> = {
   updateProperties: "update a job's properties",
+  replaceDriveList: "replace a job's drive list",
   markShipping: "mark a job Shipping",
   cancel: "cancel a job",
   fault: "mark a job Faulted",
@@ -22,10 +23,12 @@ const ACTION: Readonly<Record<JobEventType, string>> = {
   closeOverdue: "close a job whose package is overdue",
   expire: "expire a Creating job",
   purge: "purge a finished job",
+  delete: "delete a job",
 };
 
 const PASSIVE: Readonly<Record<JobEventType, string>> = {
   updateProperties: "have its properties updated",
+  replaceDriveList: "have its drive list replaced",
   markShipping: "move to Shipping",
   cancel: "be cancelled",
   fault: "be marked Faulted",
@@ -33,6 +36,7 @@ const PASSIVE: Readonly<Record<JobEventType, string>> = {
   closeOverdue: "be closed for a missing package",
   expire: "expire",
   purge: "be purged",
+  delete: "be deleted",
 };
 
 /** The state the event aims at, when repeating it could be a harmless double submit. */
@@ -71,6 +75,8 @@ function malformed(event: JobEvent): Decision<never> | null {
 
 function decisionFor(row: JobTransition, job: JobSnapshot): JobDecision {
   switch (row.event) {
+    case "replaceDriveList":
+      return { to: row.to, rule: row.rule, resetCreatingTimer: true };
     case "updateProperties":
       return job.state === "Creating"
         ? { to: row.to, rule: row.rule, resetCreatingTimer: true }
@@ -82,6 +88,7 @@ function decisionFor(row: JobTransition, job: JobSnapshot): JobDecision {
     case "resolveFault":
       return { to: row.to, rule: row.rule, faultedFrom: null };
     case "purge":
+    case "delete":
       return { to: row.to, rule: row.rule, tombstone: true };
     case "expire":
       // A job that never shipped leaves nothing to account for.
@@ -161,6 +168,10 @@ function sampleEvents(type: JobEventType): JobEvent[] {
     case "closeOverdue":
       // Its deadline lives on the incident: the sweep asks incidentDue, not this list.
       return [];
+    case "replaceDriveList":
+    case "delete":
+      // Held drives are a rare exception the command reports when it happens.
+      return [{ type, heldDrives: [] }];
     default:
       return [{ type }];
   }

@@ -6,6 +6,11 @@ export const INITIAL_JOB_STATE: JobState = "Creating";
 /** What can be asked of a job. Drive-driven moves are not events: see DERIVED_JOB_TRANSITIONS. */
 export type JobEvent =
   | { type: "updateProperties" }
+  /**
+   * Update Job Properties with a new drive list (import jobs, R-D1). `heldDrives`: serials of the
+   * job's drives that already reached the dock although the job never shipped (R-E1).
+   */
+  | { type: "replaceDriveList"; heldDrives: readonly string[] }
   | { type: "markShipping" }
   | { type: "cancel"; reason: string }
   | { type: "fault"; reason: string }
@@ -13,11 +18,14 @@ export type JobEvent =
   /** R-E2: `answerDueAt` is the package-overdue incident's answer deadline. */
   | { type: "closeOverdue"; answerDueAt: Date }
   | { type: "expire" }
-  | { type: "purge" };
+  | { type: "purge" }
+  /** Delete Job by the customer; `heldDrives` as for replaceDriveList. */
+  | { type: "delete"; heldDrives: readonly string[] };
 export type JobEventType = JobEvent["type"];
 
 export const JOB_EVENT_TYPES = [
   "updateProperties",
+  "replaceDriveList",
   "markShipping",
   "cancel",
   "fault",
@@ -25,9 +33,10 @@ export const JOB_EVENT_TYPES = [
   "closeOverdue",
   "expire",
   "purge",
+  "delete",
 ] as const satisfies readonly JobEventType[];
 
-/** "Deleted" is not a state a job is in: the row goes (with a tombstone in the event log for purges). */
+/** "Deleted" is not a state a job is in: the row goes (with a tombstone in the event log for purges and deletions). */
 export type JobTarget = JobState | "Deleted";
 
 export type JobDecision = {
@@ -52,7 +61,9 @@ export type JobGuard =
   | "answerOverdue"
   | "creatingTimedOut"
   | "retentionOver"
-  | "resolutionTarget";
+  | "resolutionTarget"
+  | "driveListReplaceable"
+  | "nothingAtDatacenter";
 
 export type JobTransition = {
   event: JobEventType;
@@ -84,11 +95,17 @@ const RESOLVABLE: readonly JobState[] = [
 /**
  * The job transitions someone asks for, as data (R-J2..R-J5, R-J11, R-J13, R-J14, R-E2, R-F1,
  * R-F3). Customers act through the API or status page; the sweep applies timers.
+ *
+ * Delete Job (our choice; the seed names no customer deletion): a customer may delete a job that
+ * never shipped (Creating: what R-J2 would do after 14 days) or a finished one (Completed,
+ * Closed: what R-J11/R-J13 do after 90 days), never one whose drives are on their way or with us.
+ * It leaves a tombstone event like the purge.
  */
 // prettier-ignore
 export const JOB_TRANSITIONS: readonly JobTransition[] = [
   { event: "updateProperties", from: ["Creating"], to: "Creating", actors: ["customer"], guard: "notCancelled", rule: "R-J3", when: "resets the 14-day timeout" },
   { event: "updateProperties", from: ["Shipping"], to: "Shipping", actors: ["customer"], guard: "notCancelled", rule: "R-J4", when: "details corrected in transit" },
+  { event: "replaceDriveList", from: ["Creating"], to: "Creating", actors: ["customer"], guard: "driveListReplaceable", rule: "R-J3", when: "drive list replaced before shipping (R-D1)" },
   { event: "markShipping", from: ["Creating"], to: "Shipping", actors: ["customer"], guard: "deliveryAndReturnSet", rule: "R-J4", when: "package shipped (R-J5)" },
   { event: "cancel", from: ["Creating"], to: "Closed", actors: ["customer", "supervisor"], rule: "R-J14", when: "cancelled before shipping" },
   { event: "cancel", from: ["Shipping"], to: "Shipping", actors: ["customer", "supervisor"], rule: "R-J14", when: "cancelled in transit: copy will be skipped" },
@@ -99,6 +116,9 @@ export const JOB_TRANSITIONS: readonly JobTransition[] = [
   { event: "expire", from: ["Creating"], to: "Deleted", actors: ["sweep"], guard: "creatingTimedOut", rule: "R-J2", when: "14 days in Creating" },
   { event: "purge", from: ["Completed"], to: "Deleted", actors: ["sweep"], guard: "retentionOver", rule: "R-J11", when: "90 days in Completed" },
   { event: "purge", from: ["Closed"], to: "Deleted", actors: ["sweep"], guard: "retentionOver", rule: "R-J13", when: "90 days in Closed" },
+  { event: "delete", from: ["Creating"], to: "Deleted", actors: ["customer"], guard: "nothingAtDatacenter", rule: "R-J2", when: "deleted by the customer before shipping" },
+  { event: "delete", from: ["Completed"], to: "Deleted", actors: ["customer"], guard: "nothingAtDatacenter", rule: "R-J11", when: "deleted by the customer before the 90 days" },
+  { event: "delete", from: ["Closed"], to: "Deleted", actors: ["customer"], guard: "nothingAtDatacenter", rule: "R-J13", when: "deleted by the customer before the 90 days" },
 ];
 
 /**

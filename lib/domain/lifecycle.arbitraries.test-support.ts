@@ -133,6 +133,24 @@ const jobStep = ({ faults = true } = {}): fc.Arbitrary<Step> => {
     {
       weight: 1,
       arbitrary: fc.tuple(
+        fc.constant<JobEvent>({ type: "replaceDriveList", heldDrives: [] }),
+        mostly("customer"),
+      ),
+    },
+    {
+      // Rare: a deleted job ends its life early.
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant<JobEvent>({ type: "delete", heldDrives: [] }) },
+          { weight: 1, arbitrary: fc.constant<JobEvent>({ type: "delete", heldDrives: ["Z1"] }) },
+        ),
+        mostly("customer"),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
         fc.constant<JobEvent>({ type: "cancel", reason: "not needed" }),
         mostly("customer", "supervisor"),
       ),

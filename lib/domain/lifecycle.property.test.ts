@@ -43,7 +43,14 @@ function apply(job: SimJob, step: Step, onApplied: (step: Step) => void): boolea
   if (step.kind === "job") {
     const d = decideJobEvent(job, step.event, step.actor, NOW);
     if (!d.ok) return true;
-    if (d.value.to === "Deleted") return false;
+    if (d.value.to === "Deleted") {
+      // R-J2, R-J11, R-J13: only a job with nothing at the datacenter goes.
+      const here = job.drives.filter(
+        (x) => x.state === "Faulted" || AT_DATACENTER_DRIVE_STATES.includes(x.state),
+      );
+      if (step.event.type === "delete") expect(here).toEqual([]);
+      return false;
+    }
     const from = job.state;
     const row = JOB_TRANSITIONS.find(
       (r) => r.event === step.event.type && r.from.includes(from) && r.to === d.value.to,
@@ -52,6 +59,16 @@ function apply(job: SimJob, step: Step, onApplied: (step: Step) => void): boolea
       expect(row, `${step.event.type} ${from}->${d.value.to}`).toBeDefined();
     job.state = d.value.to;
     if (d.value.setCancelRequested) job.cancelRequested = true;
+    if (step.event.type === "replaceDriveList") {
+      // R-D1: the new list starts Specified, like the one given at Put Job.
+      expect(job.type).toBe("Import");
+      job.drives = job.drives.map(() => ({
+        state: "Specified",
+        faultedFrom: null,
+        extra: false,
+        percent: 0,
+      }));
+    }
     if (d.value.faultedFrom !== undefined) job.faultedFrom = d.value.faultedFrom;
     settle(job);
     onApplied(step);
@@ -118,7 +135,12 @@ function checkInvariants(job: SimJob): void {
 /** The same step sent again (a double scan, a retried request) must not move anything twice. */
 function expectRepeatIsHarmless(job: SimJob, step: Step): void {
   if (step.kind === "progress" || step.kind === "arrive") return;
-  if (step.kind === "job" && step.event.type === "updateProperties") return;
+  // Updates may be sent again and again; each one restarts the Creating timer (R-J3).
+  if (
+    step.kind === "job" &&
+    (step.event.type === "updateProperties" || step.event.type === "replaceDriveList")
+  )
+    return;
   const again =
     step.kind === "job"
       ? decideJobEvent(job, step.event, step.actor, NOW)

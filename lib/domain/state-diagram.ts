@@ -296,7 +296,7 @@ const JOB_LAYERS: Readonly<Record<JobDiagramState, { lane: number; row: number }
 };
 
 export const DELETED_DESCRIPTION =
-  "Not a state: the job has been deleted automatically (R-J2, R-J11, R-J13).";
+  "Not a state: the job has been deleted, automatically by the sweep (R-J2, R-J11, R-J13) or by the customer's Delete Job.";
 
 /** The job life cycle: JOB_TRANSITIONS and DERIVED_JOB_TRANSITIONS (R-J, R-E2, R-F). */
 export function jobDiagram(): Diagram<JobDiagramState> {

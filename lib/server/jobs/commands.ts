@@ -11,6 +11,7 @@ import {
   fromRefusal,
   runCommand,
   updateVersioned,
+  VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { enterState, loadJob } from "@/lib/server/jobs/job-state.ts";
@@ -48,7 +49,7 @@ export type NewJob = JobProperties & {
   exportBlobList?: string[];
 };
 
-function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInput {
+export function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInput {
   return {
     ...(p.deliveryPackage
       ? {
@@ -172,7 +173,9 @@ export async function applyJobEvent(
     },
   });
   if (to === "Deleted") {
-    await tx.job.delete({ where: { id: job.id, version: job.version } });
+    // Compare-and-set like updateVersioned: a job changed or deleted meanwhile is retried afresh.
+    const { count } = await tx.job.deleteMany({ where: { id: job.id, version: job.version } });
+    if (count !== 1) throw new VersionConflict("job");
     return done({ from: job.state, to });
   }
   await updateVersioned(tx.job, "job", job, {

@@ -1,0 +1,382 @@
+import { z } from "zod";
+import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
+import { stationOpenApiPaths, stationOpenApiSchemas } from "@/lib/api/openapi-stations.ts";
+import {
+  ApiError,
+  ApiErrorDetail,
+  BlobList,
+  BlobListInput,
+  DeliveryPackageInput,
+  DriveBitLocker,
+  DriveStatus,
+  Export,
+  ExportInput,
+  FILTER_RULE,
+  JOB_NAME_RULE,
+  JobDetails,
+  JobResponse,
+  ListJobsResponse,
+  MAX_DRIVES_PER_JOB,
+  PackageInformation,
+  PutJobParameters,
+  PutJobProperties,
+  ReturnAddress,
+  ReturnShipping,
+  ReturnShippingInput,
+  UpdateJobParameters,
+  UpdateJobProperties,
+} from "@/lib/validation/job-api.ts";
+
+/**
+ * The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json` and rendered at
+ * `/docs/api`. Component schemas are generated from the zod schemas the routes parse with (zod 4's
+ * `z.toJSONSchema`), so the document cannot drift from what the API accepts and answers.
+ */
+
+export type OpenApiDocument = {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, unknown>>;
+  components: {
+    schemas: Record<string, unknown>;
+    securitySchemes: Record<string, unknown>;
+  };
+};
+
+type Meta = { id: string; description?: string };
+
+/**
+ * Named components from zod, in request ("input") or response ("output") form. Each schema with
+ * an id is its own component and nested ones are `$ref`s to theirs.
+ */
+export function zodComponents(
+  schemas: readonly z.ZodType[],
+  io: "input" | "output",
+): Record<string, unknown> {
+  const registry = z.registry<Meta>();
+  for (const schema of schemas) {
+    const meta = schema.meta() as Meta | undefined;
+    if (!meta?.id) throw new Error("every component schema has .meta({ id })");
+    registry.add(schema, { id: meta.id, description: meta.description });
+  }
+  const { schemas: generated } = z.toJSONSchema(registry, {
+    target: "draft-2020-12",
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  if ("__shared" in generated) {
+    throw new Error("a nested schema has an id but is not listed as a component");
+  }
+  return Object.fromEntries(
+    Object.entries(generated).map(([id, schema]) => {
+      // A component is not a document of its own: no $schema, no $id.
+      const component = { ...(schema as Record<string, unknown>) };
+      delete component.$schema;
+      delete component.$id;
+      return [id, component];
+    }),
+  );
+}
+
+/** Merge component maps; one name must mean one schema. */
+function mergeComponents(...maps: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [id, schema] of Object.entries(map)) {
+      if (id in merged && JSON.stringify(merged[id]) !== JSON.stringify(schema)) {
+        throw new Error(`two different schemas are both named ${id}`);
+      }
+      merged[id] = schema;
+    }
+  }
+  return merged;
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string) => ({ "application/json": { schema: ref(id) } });
+const error = (description: string) => ({ description, content: json("ApiError") });
+
+const TAG = "Jobs";
+const SECURITY = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+
+const AUTH_ERRORS = {
+  "401": error("`Unauthenticated`: no API key, or an unknown, malformed or revoked one."),
+  "403": error("`Forbidden`: the key is not a customer key (a copy-station key, for instance)."),
+};
+const BAD_NAME = error(
+  "`InvalidRequest`: the job name, the JSON or a field is not valid; `target` names it and `details` lists every problem. `InvalidJson`: the body is not JSON.",
+);
+const NOT_FOUND = error(
+  "`NotFound`: you have no job with this name. A job of another customer is answered the same way.",
+);
+
+const JOB_NAME_PARAMETER = {
+  name: "jobName",
+  in: "path",
+  required: true,
+  description: JOB_NAME_RULE,
+  schema: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,62}[A-Za-z0-9]$" },
+  example: "contoso-backup-2026-03",
+};
+const API_VERSION_PARAMETER = {
+  name: "api-version",
+  in: "query",
+  required: false,
+  description: "Accepted and ignored, so Azure clients that always send it work unchanged.",
+  schema: { type: "string" },
+};
+
+const jobBody = (status: string) => ({ description: status, content: json("JobResponse") });
+
+const PUT_EXAMPLE = {
+  properties: {
+    jobType: "Import",
+    storageAccountId: "contosostore",
+    driveList: [
+      {
+        driveId: "9V12345678",
+        bitLockerKey: "123456-123456-123456-123456-123456-123456-123456-123456",
+        manifestFile: "\\DriveManifest.xml",
+      },
+    ],
+    returnAddress: {
+      recipientName: "Ana Bowman",
+      streetAddress1: "1 Contoso Way",
+      city: "Redmond",
+      stateOrProvince: "WA",
+      postalCode: "98052",
+      countryOrRegion: "US",
+      phone: "+1 425 555 0100",
+      email: "storage@contoso.example",
+    },
+    returnShipping: { carrierName: "FedEx", carrierAccountNumber: "123456789" },
+    logLevel: "Verbose",
+  },
+};
+const PATCH_EXAMPLE = {
+  properties: {
+    deliveryPackage: { carrierName: "UPS", trackingNumber: "1Z999AA10123456784", driveCount: 1 },
+    state: "Shipping",
+  },
+};
+
+const jobPaths: Record<string, Record<string, unknown>> = {
+  "/api/v1/jobs": {
+    get: {
+      tags: [TAG],
+      operationId: "Jobs_List",
+      summary: "List Jobs",
+      description:
+        "Your jobs, newest first, a page at a time. Follow `nextLink` until it is absent: every job is listed once, even while jobs are created or deleted in between.",
+      security: SECURITY,
+      parameters: [
+        {
+          name: "$top",
+          in: "query",
+          required: false,
+          description: "How many jobs per page.",
+          schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+        },
+        {
+          name: "$skipToken",
+          in: "query",
+          required: false,
+          description: "Where the page starts: copied from the previous page's `nextLink`.",
+          schema: { type: "string" },
+        },
+        {
+          name: "$filter",
+          in: "query",
+          required: false,
+          description: FILTER_RULE,
+          schema: { type: "string" },
+          example: "state eq 'Shipping'",
+        },
+        API_VERSION_PARAMETER,
+      ],
+      responses: {
+        "200": { description: "A page of your jobs.", content: json("ListJobsResponse") },
+        "400": error(
+          "`InvalidRequest`: `$top`, `$skipToken` or `$filter` is not valid; `target` names it.",
+        ),
+        ...AUTH_ERRORS,
+      },
+    },
+  },
+  "/api/v1/jobs/{jobName}": {
+    parameters: [JOB_NAME_PARAMETER, API_VERSION_PARAMETER],
+    get: {
+      tags: [TAG],
+      operationId: "Jobs_Get",
+      summary: "Get Job",
+      description:
+        "The job's state (R-G1), approximate percent complete (R-G2), each drive's state (R-G3) and log URIs, the verbose one only when `logLevel` is Verbose (R-G4). BitLocker keys are never returned.",
+      security: SECURITY,
+      responses: {
+        "200": jobBody("The job."),
+        "400": BAD_NAME,
+        ...AUTH_ERRORS,
+        "404": NOT_FOUND,
+      },
+    },
+    put: {
+      tags: [TAG],
+      operationId: "Jobs_Create",
+      summary: "Put Job",
+      description: `Create a job. It starts in Creating (R-J1): the service assumes its drives are not shipped yet, and deletes it if it stays there 14 days (R-J2). An import job lists its drives, 1 to ${MAX_DRIVES_PER_JOB}, each starting Specified (R-D1); an export job lists no drives but the blobs to export, and its drives are recorded Received when they arrive (R-D2). A name you already use is refused with 409 \`Conflict\`: change that job with PATCH.`,
+      security: SECURITY,
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: ref("PutJobParameters"), example: PUT_EXAMPLE } },
+      },
+      responses: {
+        "201": {
+          ...jobBody("The new job, in Creating."),
+          headers: {
+            Location: { description: "The job's URL.", schema: { type: "string", format: "uri" } },
+          },
+        },
+        "400": BAD_NAME,
+        ...AUTH_ERRORS,
+        "409": error("`Conflict`: you already have a job with this name."),
+      },
+    },
+    patch: {
+      tags: [TAG],
+      operationId: "Jobs_Update",
+      summary: "Update Job Properties",
+      description: [
+        "Change the job's properties; omitted ones keep their values. Everything in one request is applied together or not at all: properties first, then the drive list, then the state, then the cancellation.",
+        "In Creating an update keeps the job Creating and restarts its 14-day timeout (R-J3); in Shipping details can still be corrected (R-J4); from Received on, properties no longer change.",
+        '`state: "Shipping"` says the package is on its way (R-J4); it needs the delivery package (carrier and tracking number) and the return address (R-J5), which may come in the same request. It is the only state a customer sets.',
+        "`driveList` replaces an import job's drive list, in Creating only.",
+        `\`cancelRequested: true\` cancels the job (R-J14) while it is ${CANCELLABLE_JOB_STATES.join(", ")}, before any copy begins: in Creating it closes at once; otherwise the copy is skipped and the drives come back.`,
+        'Idempotent: asking for what already holds (`state: "Shipping"` on a Shipping job, `cancelRequested: true` on a cancelled one) changes nothing and answers 200 with the job, so a retried request is safe.',
+      ].join("\n\n"),
+      security: SECURITY,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": { schema: ref("UpdateJobParameters"), example: PATCH_EXAMPLE },
+        },
+      },
+      responses: {
+        "200": jobBody("The job after the change."),
+        "400": error(
+          '`InvalidRequest`: a field is not valid (for instance a `state` other than "Shipping"); `target` names it. `InvalidJson`: the body is not JSON.',
+        ),
+        ...AUTH_ERRORS,
+        "404": NOT_FOUND,
+        "409": error(
+          "`InvalidState`: the rules refuse the change in the job's state; the message says why and `details` names the rule (R-J5: Shipping without a delivery package or return address; R-J14: cancellation once the copy has begun; R-J3: a drive list outside Creating). `Conflict`: the job changed at the same moment; send the request again.",
+        ),
+      },
+    },
+    delete: {
+      tags: [TAG],
+      operationId: "Jobs_Delete",
+      summary: "Delete Job",
+      description:
+        "Delete a job that never shipped (Creating: what happens anyway after 14 days, R-J2) or a finished one (Completed or Closed: what happens anyway after 90 days, R-J11, R-J13). A job whose drives are on their way or at the datacenter cannot be deleted: cancel it instead. The deletion is recorded with the job's name and final state.",
+      security: SECURITY,
+      responses: {
+        "204": { description: "The job is deleted." },
+        "400": BAD_NAME,
+        ...AUTH_ERRORS,
+        "404": NOT_FOUND,
+        "409": error(
+          "`InvalidState`: the job is Shipping, Received, Transferring, Packaging or Faulted, or a drive of it is at the datacenter; the message says why.",
+        ),
+      },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      tags: ["Documentation"],
+      operationId: "OpenApi_Get",
+      summary: "This document",
+      description: "The OpenAPI 3.1 description of the API. Public; no key needed.",
+      security: [],
+      responses: {
+        "200": {
+          description: "The OpenAPI document.",
+          content: { "application/json": { schema: { type: "object" } } },
+        },
+      },
+    },
+  },
+};
+
+const jobSchemas = mergeComponents(
+  zodComponents(
+    [
+      PutJobParameters,
+      PutJobProperties,
+      UpdateJobParameters,
+      UpdateJobProperties,
+      DriveBitLocker,
+      DeliveryPackageInput,
+      ExportInput,
+      BlobListInput,
+      ReturnAddress,
+      ReturnShippingInput,
+    ],
+    "input",
+  ),
+  zodComponents(
+    [
+      JobResponse,
+      JobDetails,
+      DriveStatus,
+      PackageInformation,
+      Export,
+      BlobList,
+      ReturnAddress,
+      ReturnShipping,
+      ListJobsResponse,
+      ApiError,
+      ApiErrorDetail,
+    ],
+    "output",
+  ),
+);
+
+export const openApiDocument: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Dockside API",
+    version: "1.0.0",
+    description: [
+      "The Job API lets a customer create and follow drive import and export jobs; it is shaped like the Azure Import/Export REST API (JobDetails, DriveStatus, in camelCase), so clients written for Azure need little change. The copy-station API lets the datacenter's copy stations report each drive's copy.",
+      "Authenticate with an API key issued by a Dockside administrator: `Authorization: Bearer dsk_…` (or `x-api-key: dsk_…`). A customer key sees and changes only its own customer's jobs; a copy-station key only the copy-station endpoints.",
+      'Errors are `{ "error": { "code", "message", "target", "details" } }` with a status code. Rule numbers (R-J5, R-D1, ...) refer to the service\'s published rules for jobs and drives.',
+    ].join("\n\n"),
+  },
+  tags: [
+    { name: TAG, description: "For customers, with a customer API key." },
+    {
+      name: "Copy stations",
+      description: "For the datacenter's copy stations, with a station key.",
+    },
+    { name: "Documentation", description: "This description of the API." },
+  ],
+  paths: { ...jobPaths, ...stationOpenApiPaths },
+  components: {
+    schemas: mergeComponents(jobSchemas, stationOpenApiSchemas),
+    securitySchemes: {
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "dsk_<prefix>_<secret>",
+        description: "An API key issued by a Dockside administrator, shown once.",
+      },
+      apiKeyHeader: {
+        type: "apiKey",
+        in: "header",
+        name: "x-api-key",
+        description: "The same API key, for clients that cannot send an Authorization header.",
+      },
+    },
+  },
+};
