@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { databaseUrl } from "../lib/database-url.ts";
 import { databaseAnswers, serveInProcess } from "./embedded-db.ts";
-import { DEMO_USERS } from "../prisma/demo-data.ts";
+import { DEMO_CUSTOMER_KEY, DEMO_STATION_KEY, DEMO_USERS } from "../prisma/demo-data.ts";
 import { ensureLocalAuthSecret } from "./local-env.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -81,6 +81,12 @@ async function main() {
   console.log(`\nDockside on http://localhost:${args.port}\n\nDemo logins:`);
   for (const u of DEMO_USERS)
     console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`);
+  console.log("\nDemo API keys (demo data only):");
+  console.log(`  copy station      ${DEMO_STATION_KEY}`);
+  console.log(`  customer Contoso  ${DEMO_CUSTOMER_KEY}`);
+  console.log(
+    `\nIn another terminal, \`npm run simulate\` copies the received drives; the API is described at http://localhost:${args.port}/docs/api`,
+  );
   console.log("\nCtrl-C stops the app and the embedded database.\n");
 
   const stop = () => {
