@@ -128,7 +128,8 @@ export async function runCommand<T>(
       const retriable =
         e instanceof VersionConflict ||
         isUniqueViolation(e, "idempotencyKey") ||
-        (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034");
+        (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") ||
+        isTransientConflict(e);
       if (!retriable) throw e;
       if (attempt >= attempts) {
         return fail("conflict", "Someone else changed this at the same moment. Try again.");
@@ -136,6 +137,22 @@ export async function runCommand<T>(
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
     }
   }
+}
+
+/**
+ * A deadlock (40P01) or serialization failure (40001) that PostgreSQL resolved by aborting this
+ * transaction: running it again is the documented answer. Through the pg driver adapter these
+ * arrive as the adapter's own error (`DriverAdapterError`, its `cause` carrying the SQLSTATE or
+ * the kind "TransactionWriteConflict"), not as a Prisma known-request error, so look inside.
+ */
+export function isTransientConflict(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {
+    const c = cur as { kind?: unknown; code?: unknown; cause?: unknown };
+    if (c.kind === "TransactionWriteConflict") return true;
+    if (c.code === "40P01" || c.code === "40001") return true;
+    cur = c.cause;
+  }
+  return false;
 }
 
 class RefusalRollback extends Error {

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/server/db.ts";
 import { signInWithPassword } from "@/lib/server/auth/sign-in.ts";
+import { clientKey } from "@/lib/server/rate-limit.ts";
 
 /** A dock shift: a session lasts 10 hours, then the operator signs in again. */
 export const SESSION_SECONDS = 10 * 60 * 60;
@@ -13,11 +14,14 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** The address the sign-in throttle counts by: the one our own proxy saw (see `clientKey`). */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const list = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
+  const key = clientKey(new Headers(list ? { "x-forwarded-for": list } : {}));
+  if (key !== "direct") return key;
   const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+  return (Array.isArray(real) ? real[0] : real) || "unknown";
 }
 
 export const authOptions: NextAuthOptions = {

@@ -73,6 +73,33 @@ export function validationError(error: z.ZodError): Response {
   });
 }
 
+/** No request of this API needs more: a job with its drive list is a few kilobytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The body as text, or null when it is larger than `limit` bytes: the declared length is checked
+ * first, and the stream is read only up to the limit, so a huge body never sits in memory.
+ */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 export type ApiContext<A extends ActorRef> = {
   actor: A;
   now: Date;
@@ -111,7 +138,14 @@ export function apiRoute<K extends ApiKeyKind, S extends z.ZodType>(
     const query = Object.fromEntries(new URL(request.url).searchParams);
     let body: unknown = undefined;
     if (options.body) {
-      const text = await request.text();
+      const text = await readBody(request, MAX_BODY_BYTES);
+      if (text === null) {
+        return apiError(
+          413,
+          "PayloadTooLarge",
+          `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        );
+      }
       if (text.trim()) {
         try {
           body = JSON.parse(text);
