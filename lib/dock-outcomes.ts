@@ -57,6 +57,17 @@ export const scanOutcome = {
         : "No job on record has this drive: set it aside. An incident is open for operations (R-E1).",
     };
   },
+  /** R-E1: jobs of more than one customer claim the drive; the incident names them for a supervisor. */
+  heldContested(serial: string): ScanOutcome {
+    return {
+      kind: "held",
+      tone: "warning",
+      serial,
+      title: `Hold: ${serial}`,
+      detail:
+        "More than one customer's job claims this drive: set it aside. An incident is open for a supervisor to check whose it is (R-E1).",
+    };
+  },
   extra(serial: string, jobName: string): ScanOutcome {
     return {
       kind: "extra",

@@ -1,19 +1,31 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canUndoScan, planDriveScan, type DriveOnRecord, type PackageJob } from "./dock-scan.ts";
+import {
+  canUndoScan,
+  contestedHoldSummary,
+  planDriveScan,
+  type DriveOnRecord,
+  type PackageJob,
+} from "./dock-scan.ts";
 import { DRIVE_STATES, JOB_STATES } from "./states.ts";
 
-const importJob = (state: PackageJob["state"] = "Shipping", id = "job-1"): PackageJob => ({
+const importJob = (
+  state: PackageJob["state"] = "Shipping",
+  id = "job-1",
+  customerId = "contoso",
+): PackageJob => ({
   jobId: id,
   name: id,
   type: "Import",
   state,
+  customerId,
 });
 const drive = (over: Partial<DriveOnRecord> = {}): DriveOnRecord => ({
   driveId: "d-1",
   jobId: "job-1",
   jobName: "job-1",
   jobState: "Shipping",
+  customerId: "contoso",
   state: "Specified",
   extra: false,
   ...over,
@@ -80,6 +92,7 @@ describe("what a drive scan at the dock means", () => {
       name: "exp",
       type: "Export",
       state: "Shipping",
+      customerId: "contoso",
     };
     expect(planDriveScan([exportJob], [])).toEqual({
       kind: "exportDrive",
@@ -111,7 +124,18 @@ describe("what a drive scan at the dock means", () => {
 
   it("a held drive scanned again is a double scan", () => {
     expect(
-      planDriveScan([], [drive({ jobId: null, jobName: null, jobState: null, state: "Received" })]),
+      planDriveScan(
+        [],
+        [
+          drive({
+            jobId: null,
+            jobName: null,
+            jobState: null,
+            customerId: null,
+            state: "Received",
+          }),
+        ],
+      ),
     ).toMatchObject({ kind: "alreadyHere", jobId: null });
   });
 
@@ -129,6 +153,178 @@ describe("what a drive scan at the dock means", () => {
           if (plan.kind === "holdJobNotShipping") expect(jobState).toBe("Creating");
         },
       ),
+    );
+  });
+});
+
+describe("a drive claimed by more than one customer (customers write their own drive lists)", () => {
+  // Fabrikam's job lists its drive; Contoso's job names the same serial (and maybe the package).
+  const victim = drive({ driveId: "d-victim", jobId: "victim", jobName: "victim" });
+  const victimDrive = { ...victim, customerId: "fabrikam" };
+  const attackerDrive = drive({ driveId: "d-attacker", jobId: "attacker", jobName: "attacker" });
+  const victimJob = importJob("Shipping", "victim", "fabrikam");
+  const attackerJob = importJob("Shipping", "attacker", "contoso");
+
+  it("R-E1 R-D3: a serial listed by two customers' jobs is held for a supervisor, whichever package it is in and whatever the order", () => {
+    const packages = [
+      [victimJob],
+      [attackerJob],
+      [victimJob, attackerJob],
+      [attackerJob, victimJob],
+      [],
+    ];
+    for (const pkg of packages) {
+      for (const records of [
+        [victimDrive, attackerDrive],
+        [attackerDrive, victimDrive],
+      ]) {
+        const plan = planDriveScan(pkg, records);
+        expect(plan).toMatchObject({ kind: "holdContested", rule: "R-E1", claim: "listed" });
+        if (plan.kind !== "holdContested") continue;
+        expect(plan.claims.map((c) => c.jobId)).toEqual(["attacker", "victim"]);
+      }
+    }
+  });
+
+  it("R-E1: the contested hold applies to a job in Creating and to a NeverReceived drive too", () => {
+    expect(
+      planDriveScan(
+        [attackerJob],
+        [{ ...victimDrive, state: "NeverReceived", jobState: "Received" }, attackerDrive],
+      ),
+    ).toMatchObject({ kind: "holdContested" });
+    expect(
+      planDriveScan([victimJob], [victimDrive, { ...attackerDrive, jobState: "Creating" }]),
+    ).toMatchObject({ kind: "holdContested" });
+  });
+
+  it("R-D3: two listed drives of the same customer: the package's own job is received, as before", () => {
+    const own = importJob("Shipping", "job-2");
+    const other = drive();
+    const mine = drive({ driveId: "d-2", jobId: "job-2", jobName: "job-2" });
+    for (const records of [
+      [other, mine],
+      [mine, other],
+    ]) {
+      expect(planDriveScan([own], records)).toMatchObject({
+        kind: "receive",
+        driveId: "d-2",
+        jobId: "job-2",
+        rule: "R-D3",
+      });
+    }
+  });
+
+  it("R-D3: another customer's drive shipped back long ago is history, not a claim", () => {
+    const returned = {
+      ...victimDrive,
+      state: "ShippedBack" as const,
+      jobState: "Completed" as const,
+    };
+    expect(planDriveScan([attackerJob], [returned, attackerDrive])).toMatchObject({
+      kind: "receive",
+      jobId: "attacker",
+    });
+  });
+
+  it("R-E1 R-E5: a drive nobody lists, in a package two customers' jobs name, is held: its owner would be a guess", () => {
+    expect(planDriveScan([victimJob, attackerJob], [])).toEqual({
+      kind: "holdContested",
+      rule: "R-E1",
+      claim: "package",
+      claims: [
+        { jobId: "attacker", jobName: "attacker", customerId: "contoso" },
+        { jobId: "victim", jobName: "victim", customerId: "fabrikam" },
+      ],
+    });
+    const exportJob: PackageJob = { ...victimJob, type: "Export" };
+    expect(planDriveScan([attackerJob, exportJob], [])).toMatchObject({
+      kind: "holdContested",
+      claim: "package",
+    });
+  });
+
+  it("R-E5 R-D2: a package two jobs of one customer name still takes extra and export drives", () => {
+    expect(planDriveScan([importJob("Shipping", "a"), importJob("Shipping", "b")], [])).toEqual({
+      kind: "extra",
+      jobId: "a",
+      rule: "R-E5",
+    });
+    const exportJob: PackageJob = { ...importJob("Shipping", "exp"), type: "Export" };
+    expect(planDriveScan([importJob("Shipping", "a"), exportJob], [])).toMatchObject({
+      kind: "exportDrive",
+      jobId: "exp",
+    });
+  });
+
+  it("R-E1 R-D3 R-E5: no scan ever gives a drive to a job when another customer has a claim on it (property)", () => {
+    const customers = ["contoso", "fabrikam", "northwind"];
+    const job = fc.record({
+      jobId: fc.constantFrom("j1", "j2", "j3", "j4"),
+      customerId: fc.constantFrom(...customers),
+      type: fc.constantFrom("Import" as const, "Export" as const),
+      state: fc.constantFrom(...JOB_STATES),
+    });
+    const record = fc.record({
+      job: fc.option(job, { nil: null }),
+      state: fc.constantFrom(...DRIVE_STATES),
+      extra: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(job, { maxLength: 3 }),
+        fc.array(record, { maxLength: 4 }),
+        (jobs, recs) => {
+          const packageJobs = jobs.map((j) => ({ ...j, name: j.jobId }));
+          const onRecord: DriveOnRecord[] = recs.map((r, i) => ({
+            driveId: `d${i}`,
+            jobId: r.job?.jobId ?? null,
+            jobName: r.job?.jobId ?? null,
+            jobState: r.job?.state ?? null,
+            customerId: r.job?.customerId ?? null,
+            state: r.state,
+            extra: r.extra,
+          }));
+          const plan = planDriveScan(packageJobs, onRecord);
+          const claimants = new Set(
+            onRecord
+              .filter((d) => d.jobId !== null && d.state !== "ShippedBack" && !d.extra)
+              .map((d) => d.customerId),
+          );
+          if (plan.kind === "receive" || plan.kind === "holdJobNotShipping") {
+            const target = onRecord.find((d) => d.driveId === plan.driveId)!;
+            expect(claimants.size).toBeLessThanOrEqual(1);
+            if (!target.extra) expect([...claimants]).toEqual([target.customerId]);
+          }
+          if (plan.kind === "extra" || plan.kind === "exportDrive") {
+            expect(claimants.size).toBe(0);
+            expect(new Set(packageJobs.map((j) => j.customerId)).size).toBe(1);
+          }
+          if (plan.kind === "holdContested") {
+            expect(new Set(plan.claims.map((c) => c.customerId)).size).toBeGreaterThan(1);
+          }
+        },
+      ),
+    );
+  });
+
+  it("R-E1: the supervisor's incident names every claiming job with its customer", () => {
+    expect(
+      contestedHoldSummary("X1", "UPS 1Z999AA10123456784", "listed", [
+        { jobName: "A", customerName: "Contoso" },
+        { jobName: "B", customerName: "Fabrikam" },
+      ]),
+    ).toBe(
+      "Drive X1 arrived in UPS 1Z999AA10123456784 and is claimed by jobs A (Contoso) and B (Fabrikam); held until a supervisor checks.",
+    );
+    expect(
+      contestedHoldSummary("X1", "DHL 1234567890", "package", [
+        { jobName: "A", customerName: "Contoso" },
+        { jobName: "B", customerName: "Fabrikam" },
+        { jobName: "C", customerName: "Northwind" },
+      ]),
+    ).toMatch(
+      /the package of jobs A \(Contoso\), B \(Fabrikam\) and C \(Northwind\), and no job lists it/,
     );
   });
 });

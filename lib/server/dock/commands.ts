@@ -1,6 +1,7 @@
 import "server-only";
 import type { PackageDirection } from "@/lib/generated/prisma/enums.ts";
 import {
+  contestedHoldSummary,
   normalizeDriveSerial,
   normalizeTrackingNumber,
   planDriveScan,
@@ -149,9 +150,18 @@ export function scanDriveIn(
     if (!pkg)
       return fail("invalid", "This package is closed or unknown: scan its label again to open it.");
 
+    // Oldest first, so that whatever choice remains to the plan is the same on every run.
     const packageJobs = await tx.job.findMany({
       where: { deliveryTrackingNumber: pkg.trackingNumber },
-      select: { id: true, name: true, type: true, state: true },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        state: true,
+        customerId: true,
+        customer: { select: { name: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     const onRecord = await tx.drive.findMany({
       where: { serial },
@@ -160,16 +170,32 @@ export function scanDriveIn(
         jobId: true,
         state: true,
         extra: true,
-        job: { select: { name: true, state: true } },
+        job: {
+          select: {
+            name: true,
+            state: true,
+            version: true,
+            customerId: true,
+            customer: { select: { name: true } },
+          },
+        },
       },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     const plan = planDriveScan(
-      packageJobs.map((j) => ({ jobId: j.id, name: j.name, type: j.type, state: j.state })),
+      packageJobs.map((j) => ({
+        jobId: j.id,
+        name: j.name,
+        type: j.type,
+        state: j.state,
+        customerId: j.customerId,
+      })),
       onRecord.map((d) => ({
         driveId: d.id,
         jobId: d.jobId,
         jobName: d.job?.name ?? null,
         jobState: d.job?.state ?? null,
+        customerId: d.job?.customerId ?? null,
         state: d.state,
         extra: d.extra,
       })),
@@ -178,6 +204,10 @@ export function scanDriveIn(
       packageJobs.find((j) => j.id === id)?.name ??
       onRecord.find((d) => d.jobId === id)?.job?.name ??
       "";
+    const customerName = (customerId: string) =>
+      packageJobs.find((j) => j.customerId === customerId)?.customer.name ??
+      onRecord.find((d) => d.job?.customerId === customerId)?.job?.customer.name ??
+      customerId;
 
     switch (plan.kind) {
       case "receive": {
@@ -206,7 +236,19 @@ export function scanDriveIn(
           `Drive ${serial} was shipped back to its customer already. Set it aside and call a supervisor.`,
         );
       case "holdJobNotShipping": {
-        const drive = await tx.drive.findUniqueOrThrow({ where: { id: plan.driveId } });
+        // The job is written too (its version only, first, so the job row is locked before the
+        // drive row as Delete Job does): a Delete Job or drive-list change that read the job before
+        // this hold now fails its compare-and-set, runs again and sees the held drive (R-E1).
+        const planned = onRecord.find((d) => d.id === plan.driveId)?.job;
+        if (!planned) throw new Error(`drive ${serial} lost its job inside its own scan`);
+        await updateVersioned(
+          tx.job,
+          `job ${planned.name}`,
+          { id: plan.jobId, version: planned.version },
+          {},
+        );
+        const drive = await tx.drive.findUnique({ where: { id: plan.driveId } });
+        if (!drive) throw new VersionConflict(`drive ${serial}`);
         await updateVersioned(tx.drive, `drive ${serial}`, drive, { inboundPackageId: pkg.id });
         await appendEvent(tx, {
           actor,
@@ -240,7 +282,8 @@ export function scanDriveIn(
         }
         return done(scanOutcome.held(serial, jobName(plan.jobId)));
       }
-      case "holdUnknown": {
+      case "holdUnknown":
+      case "holdContested": {
         const drive = await tx.drive.create({
           data: {
             serial,
@@ -259,10 +302,17 @@ export function scanDriveIn(
           driveId: drive.id,
           packageId: pkg.id,
           toState: "Received",
-          reason: "No job on record (R-E1)",
-          data: { serial },
+          reason:
+            plan.kind === "holdUnknown"
+              ? "No job on record (R-E1)"
+              : "Claimed by jobs of more than one customer (R-E1)",
+          data:
+            plan.kind === "holdUnknown"
+              ? { serial }
+              : { serial, claim: plan.claim, claimedBy: plan.claims.map((c) => c.jobName) },
           idempotencyKey: key,
         });
+        const packageLabel = `${pkg.carrier} ${pkg.trackingNumber}`;
         const opened = await openIncidentIn(
           tx,
           actor,
@@ -271,12 +321,27 @@ export function scanDriveIn(
             jobId: null,
             driveId: drive.id,
             packageId: pkg.id,
-            summary: `Drive ${serial} arrived in ${pkg.carrier} ${pkg.trackingNumber}; no job on record has it.`,
+            summary:
+              plan.kind === "holdUnknown"
+                ? `Drive ${serial} arrived in ${packageLabel}; no job on record has it.`
+                : contestedHoldSummary(
+                    serial,
+                    packageLabel,
+                    plan.claim,
+                    plan.claims.map((c) => ({
+                      jobName: c.jobName,
+                      customerName: customerName(c.customerId),
+                    })),
+                  ),
           },
           now,
         );
         if (!opened.ok) return opened;
-        return done(scanOutcome.held(serial, null));
+        return done(
+          plan.kind === "holdUnknown"
+            ? scanOutcome.held(serial, null)
+            : scanOutcome.heldContested(serial),
+        );
       }
       case "exportDrive":
       case "extra": {

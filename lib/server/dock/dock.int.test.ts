@@ -5,6 +5,7 @@ import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/te
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
+import { deleteJobFromApi } from "@/lib/server/jobs/api-commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
 import {
   closeDockPackage,
@@ -14,7 +15,7 @@ import {
 } from "@/lib/server/dock/commands.ts";
 import { undoLastScan } from "@/lib/server/dock/undo.ts";
 import { dockPackageView } from "@/lib/server/dock/queries.ts";
-import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
+import { dhlTrackingNumber, seededRandom, upsTrackingNumber } from "@/prisma/demo-data.ts";
 
 let t: TestDatabase;
 let customerId: string;
@@ -25,27 +26,35 @@ let customer: ActorRef;
 let n = 0;
 
 /**
- * The database as one scan sees it, with `between` run once, right after the scan has read the
- * drive it plans on: another operator's scan that commits in the middle of this one. Only a server
- * with concurrent transactions (PostgreSQL) can interleave like this; PGlite runs one at a time.
+ * The database as one command sees it, with `between` run once, right before (or after) the
+ * command's first call of `model.method` inside its transaction: another command that commits in
+ * the middle of this one. Only a server with concurrent transactions (PostgreSQL) can interleave
+ * like this; PGlite runs one at a time.
  */
-function interleaved(db: Db, between: () => Promise<unknown>): Db {
+function pausedAt(
+  db: Db,
+  at: { model: "drive" | "job"; method: "findMany" | "findUnique"; when: "before" | "after" },
+  between: () => Promise<unknown>,
+): Db {
   let fired = false;
-  const afterDriveRead = (tx: Tx) =>
+  const pause = async () => {
+    if (fired) return;
+    fired = true;
+    await between();
+  };
+  const paused = (tx: Tx) =>
     new Proxy(tx, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
-        if (prop !== "drive") return value;
+        if (prop !== at.model) return value;
         return new Proxy(value, {
           get(delegate, method) {
             const fn = Reflect.get(delegate, method);
-            if (method !== "findMany") return fn;
+            if (method !== at.method) return fn;
             return async (args: unknown) => {
+              if (at.when === "before") await pause();
               const rows = await fn.call(delegate, args);
-              if (!fired) {
-                fired = true;
-                await between();
-              }
+              if (at.when === "after") await pause();
               return rows;
             };
           },
@@ -56,10 +65,29 @@ function interleaved(db: Db, between: () => Promise<unknown>): Db {
     get(target, prop, receiver) {
       if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
       return (body: (tx: Tx) => Promise<unknown>, options?: object) =>
-        target.$transaction((tx) => body(afterDriveRead(tx)), options);
+        target.$transaction((tx) => body(paused(tx)), options);
     },
   }) as Db;
 }
+
+/** The database, counting the transactions run on it: a command that retried ran more than one. */
+function counted(db: Db): { db: Db; transactions: () => number } {
+  let count = 0;
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+      return (...args: Parameters<Db["$transaction"]>) => {
+        count++;
+        return (target.$transaction as (...a: typeof args) => unknown)(...args);
+      };
+    },
+  }) as Db;
+  return { db: proxy, transactions: () => count };
+}
+
+/** A scan with `between` run right after it has read the drives it plans on. */
+const interleaved = (db: Db, between: () => Promise<unknown>) =>
+  pausedAt(db, { model: "drive", method: "findMany", when: "after" }, between);
 
 /** An import job in Shipping whose package is a fresh DHL number, with `count` drives. */
 async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
@@ -280,6 +308,210 @@ describe("the receiving dock", () => {
     expect(ok(await closeDockPackage(t.db, ana, pkg.packageId, now)).neverReceived).toEqual([]);
     expect((await driveOf(creating.serials[0]!)).state).toBe("Specified");
   });
+});
+
+describe("a drive that jobs of two customers claim (customers write their own drive lists)", () => {
+  /** A customer's import job listing `serials`, shipped in `tracking` unless told otherwise. */
+  async function jobOf(
+    owner: { customerId: string; customer: ActorRef },
+    serials: string[],
+    tracking: string,
+    opts: { ship?: boolean } = {},
+  ) {
+    const name = `claim-${++n}`;
+    const { id } = ok(
+      await createJob(
+        t.db,
+        owner.customer,
+        {
+          customerId: owner.customerId,
+          name,
+          type: "Import",
+          storageAccount: "s",
+          drives: serials.map((serial) => ({ serial })),
+        },
+        now,
+      ),
+    );
+    ok(
+      await updateJobProperties(
+        t.db,
+        owner.customer,
+        id,
+        {
+          deliveryPackage: { carrierName: "UPS", trackingNumber: tracking },
+          returnAddress: RETURN_ADDRESS,
+        },
+        now,
+      ),
+    );
+    if (opts.ship !== false) ok(await markJobShipping(t.db, owner.customer, id, now));
+    return { id, name };
+  }
+  let fabrikam: { customerId: string; customer: ActorRef };
+  beforeAll(async () => {
+    fabrikam = await createCustomer(t.db, "Fabrikam");
+  });
+  const contoso = () => ({ customerId, customer });
+
+  it("R-E1 R-D3: another customer listing the victim's serial and tracking number does not get the drive: it is held, nothing of either job changes", async () => {
+    const X = "VICTIM0001";
+    const T = upsTrackingNumber(r);
+    const victim = await jobOf(fabrikam, [X], T);
+    const attacker = await jobOf(contoso(), [X], T);
+    const before = await t.db.drive.findMany({ where: { serial: X }, orderBy: { id: "asc" } });
+    const jobsBefore = await t.db.job.findMany({
+      where: { id: { in: [victim.id, attacker.id] } },
+      orderBy: { id: "asc" },
+    });
+    const pkg = await open(T);
+    expect(pkg.jobNames.sort()).toEqual([victim.name, attacker.name].sort());
+    const lastEvent = await t.db.event.findFirstOrThrow({ orderBy: { id: "desc" } });
+
+    const scanId = randomUUID();
+    const o = ok(await scan(pkg.packageId, X, ana, scanId));
+    expect(o).toMatchObject({ kind: "held", tone: "warning" });
+    expect(o.detail).toMatch(/More than one customer's job claims this drive/);
+
+    // Both jobs and both listed drives exactly as they were.
+    expect(
+      await t.db.drive.findMany({
+        where: { serial: X, jobId: { not: null } },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(before);
+    expect(
+      await t.db.job.findMany({
+        where: { id: { in: [victim.id, attacker.id] } },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(jobsBefore);
+    // The drive is recorded with no job, held; one incident for a supervisor names both claims.
+    const held = await t.db.drive.findFirstOrThrow({ where: { serial: X, jobId: null } });
+    expect(held).toMatchObject({ state: "Received", inboundPackageId: pkg.packageId });
+    const incidents = await t.db.incident.findMany({ where: { driveId: held.id } });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ kind: "JobNotShipping", status: "Open", jobId: null });
+    expect(incidents[0]!.summary).toBe(
+      `Drive ${X} arrived in UPS ${T} and is claimed by jobs ${victim.name} (Fabrikam) and ${attacker.name} (Contoso); held until a supervisor checks.`,
+    );
+    // One event for the scan (the hold, under the scan's key) and the incident's; none on either job.
+    const events = await t.db.event.findMany({
+      where: { id: { gt: lastEvent.id } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.kind, e.driveId, e.jobId, e.idempotencyKey])).toEqual([
+      ["drive.held", held.id, null, `scan:${scanId}`],
+      ["incident.opened", held.id, null, null],
+    ]);
+    // Scanned again: a double scan of the held drive, still nobody's.
+    expect(ok(await scan(pkg.packageId, X, ben)).kind).toBe("duplicate");
+    expect(await t.db.drive.count({ where: { serial: X } })).toBe(3);
+    // R-D4: closing the package does not call the contested drive missing: it is here, set aside.
+    expect((await dockPackageView(t.db, pkg.packageId))?.missing).toEqual([]);
+    expect(ok(await closeDockPackage(t.db, ana, pkg.packageId, now)).neverReceived).toEqual([]);
+    expect(
+      await t.db.drive.count({ where: { serial: X, jobId: { not: null }, state: "Specified" } }),
+    ).toBe(2);
+  });
+
+  it("R-E1 R-E5: a drive nobody lists, in a package that jobs of two customers name, is held rather than given to either", async () => {
+    const T = upsTrackingNumber(r);
+    const a = await jobOf(fabrikam, ["FABLISTED1"], T);
+    const b = await jobOf(contoso(), ["CONLISTED1"], T);
+    const pkg = await open(T);
+    expect(ok(await scan(pkg.packageId, "NOBODYS001"))).toMatchObject({ kind: "held" });
+    const held = await t.db.drive.findFirstOrThrow({ where: { serial: "NOBODYS001" } });
+    expect(held).toMatchObject({ jobId: null, extra: false, state: "Received" });
+    const incident = await t.db.incident.findFirstOrThrow({ where: { driveId: held.id } });
+    expect(incident.summary).toMatch(
+      new RegExp(
+        `the package of jobs ${a.name} \\(Fabrikam\\) and ${b.name} \\(Contoso\\), and no job lists it`,
+      ),
+    );
+    expect(await t.db.incident.count({ where: { jobId: { in: [a.id, b.id] } } })).toBe(0);
+  });
+
+  it("R-D3: two jobs of one customer listing a serial: the package's own job receives it, as before", async () => {
+    const X = "SAMECUST01";
+    const other = await jobOf(contoso(), [X], upsTrackingNumber(r));
+    const T = upsTrackingNumber(r);
+    const own = await jobOf(contoso(), [X], T);
+    const pkg = await open(T);
+    expect(ok(await scan(pkg.packageId, X))).toMatchObject({ kind: "received" });
+    expect(
+      await t.db.drive.findFirstOrThrow({ where: { serial: X, jobId: own.id } }),
+    ).toMatchObject({ state: "Received" });
+    expect(
+      await t.db.drive.findFirstOrThrow({ where: { serial: X, jobId: other.id } }),
+    ).toMatchObject({ state: "Specified" });
+  });
+});
+
+describe("Delete Job racing a scan of the job's drive (R-E1)", () => {
+  const apiCustomer = () => {
+    if (customer.type !== "apiKey") throw new Error("the test customer acts through an API key");
+    return customer;
+  };
+
+  it.runIf(inject("databaseKind") === "postgresql")(
+    "R-E1: a delete that read the job before a drive of it was held is refused on its retry; the drive and its incident stay",
+    async () => {
+      const creating = await shippingJob(1, { ship: false });
+      const serial = creating.serials[0]!;
+      const { name } = await job(creating.id);
+      const pkg = await open(creating.tracking);
+      let held: unknown;
+      // The delete has read the job (version, nothing held yet); the scan holds the drive and
+      // commits; then the delete writes on what it read. The hold wrote the job's version, so the
+      // delete's compare-and-set fails and the delete runs again on fresh data.
+      const deleting = counted(t.db);
+      const deleted = await deleteJobFromApi(
+        pausedAt(deleting.db, { model: "job", method: "findUnique", when: "after" }, async () => {
+          held = ok(await scan(pkg.packageId, serial));
+        }),
+        apiCustomer(),
+        name,
+        now,
+      );
+      expect(held).toMatchObject({ kind: "held" });
+      expect(deleting.transactions()).toBe(2);
+      expect(deleted).toMatchObject({ ok: false, error: { code: "refused" } });
+      if (!deleted.ok) expect(deleted.error.message).toMatch(new RegExp(`${serial}.*R-E1`));
+      expect(await t.db.job.count({ where: { id: creating.id } })).toBe(1);
+      const drive = await driveOf(serial);
+      expect(drive).toMatchObject({ jobId: creating.id, inboundPackageId: pkg.packageId });
+      expect(
+        await t.db.incident.count({
+          where: { jobId: creating.id, driveId: drive.id, kind: "JobNotShipping", status: "Open" },
+        }),
+      ).toBe(1);
+      expect(await t.db.event.count({ where: { jobId: creating.id, kind: "job.delete" } })).toBe(0);
+    },
+  );
+
+  it.runIf(inject("databaseKind") === "postgresql")(
+    "R-E1: a delete that commits while a scan of its drive looks wins; the scan runs again and holds the drive for no job",
+    async () => {
+      const creating = await shippingJob(1, { ship: false });
+      const serial = creating.serials[0]!;
+      const { name } = await job(creating.id);
+      const pkg = await open(creating.tracking);
+      const o = await scanDriveIn(
+        interleaved(t.db, async () => ok(await deleteJobFromApi(t.db, apiCustomer(), name, now))),
+        ana,
+        { packageId: pkg.packageId, code: serial, scanId: randomUUID() },
+        now,
+      );
+      expect(ok(o)).toMatchObject({ kind: "held" });
+      expect(await t.db.job.count({ where: { id: creating.id } })).toBe(0);
+      const drive = await driveOf(serial);
+      expect(drive).toMatchObject({ jobId: null, inboundPackageId: pkg.packageId });
+      expect(
+        await t.db.incident.count({ where: { driveId: drive.id, kind: "JobNotShipping" } }),
+      ).toBe(1);
+    },
+  );
 });
 
 describe("shipping back", () => {
