@@ -60,6 +60,15 @@ const AUTH_ERRORS = {
   "403": error("The key is not a copy-station key (a customer key, for instance)."),
 };
 
+/** Every report: its path, its `Idempotency-Key` header and, if any, its body are checked. */
+const badReport = (body: string) =>
+  error(
+    `\`InvalidRequest\`: ${body}the drive id in the path, or the \`Idempotency-Key\` header (1 to 200 printable characters, without spaces), is not valid; \`target\` names it. \`InvalidJson\`: the body is not JSON.`,
+  );
+
+/** `apiRoute` reads at most 1 MB of a body (lib/server/http/api-v1.ts). */
+const PAYLOAD_TOO_LARGE = error("`PayloadTooLarge`: the request body is larger than 1 MB.");
+
 const DRIVE_ID = {
   name: "id",
   in: "path",
@@ -73,8 +82,8 @@ const IDEMPOTENCY_KEY = {
   in: "header",
   required: false,
   description:
-    "Any string up to 200 characters, new for each report. A retried request with the same key is applied once and answered as the first time; the same key reused for another drive or another kind of report is refused with 409 `Conflict`. Keys are kept per station key.",
-  schema: { type: "string", maxLength: 200 },
+    "1 to 200 printable ASCII characters without spaces (a UUID will do), new for each report; anything else is refused with 400. A retried request with the same key is applied once and answered as the first time; the same key reused for another drive or another kind of report is refused with 409 `Conflict`. Keys are kept per station key.",
+  schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$" },
 };
 
 const report = (description: string) => ({
@@ -140,11 +149,13 @@ export const stationOpenApiPaths: Record<string, Record<string, unknown>> = {
       parameters: [DRIVE_ID, IDEMPOTENCY_KEY],
       responses: {
         "200": report("The drive, now Transferring, and its job."),
+        "400": badReport("the body, when one is sent (none is needed), "),
         ...AUTH_ERRORS,
         "404": error("There is no drive with this id."),
         "409": error(
-          "`AlreadyDone`: the drive is already Transferring. `InvalidState`: the rules refuse the copy now; `details` names the rule.",
+          "`AlreadyDone`: the drive is already Transferring. `InvalidState`: the rules refuse the copy now; `details` names the rule. `Conflict`: this Idempotency-Key was used for another report.",
         ),
+        "413": PAYLOAD_TOO_LARGE,
       },
     },
   },
@@ -160,10 +171,13 @@ export const stationOpenApiPaths: Record<string, Record<string, unknown>> = {
       requestBody: jsonBody("StationProgress"),
       responses: {
         "200": report("The drive with its progress as stored, and its job."),
-        "400": error("The body is not valid; `target` names the field."),
+        "400": badReport("a field of the body, "),
         ...AUTH_ERRORS,
         "404": error("There is no drive with this id."),
-        "409": error("The drive is not being copied (R-D6)."),
+        "409": error(
+          "`InvalidState`: the drive is not being copied (R-D6). `Conflict`: this Idempotency-Key was used for another report.",
+        ),
+        "413": PAYLOAD_TOO_LARGE,
       },
     },
   },
@@ -179,10 +193,13 @@ export const stationOpenApiPaths: Record<string, Record<string, unknown>> = {
       requestBody: jsonBody("StationFinish"),
       responses: {
         "200": report("The drive, Completed or CompletedMoreInfo, and its job."),
-        "400": error("The body is not valid; `target` names the field."),
+        "400": badReport("a field of the body (a log URI must be https, R-G4), "),
         ...AUTH_ERRORS,
         "404": error("There is no drive with this id."),
-        "409": error("The drive is not being copied (R-D7, R-D8)."),
+        "409": error(
+          "`InvalidState`: the drive is not being copied (R-D7, R-D8). `Conflict`: this Idempotency-Key was used for another report.",
+        ),
+        "413": PAYLOAD_TOO_LARGE,
       },
     },
   },

@@ -32,6 +32,22 @@ function routeFiles(): { file: string; path: string; methods: string[] }[] {
   return found;
 }
 
+/**
+ * Whether the handler exported as `method` reads a JSON body: `apiRoute(..., { body: true })`.
+ * Each export runs to the next `export`, so the option is attributed to its own handler.
+ */
+function handlerReadsBody(source: string, method: string): boolean {
+  const start = source.search(new RegExp(`export\\s+const\\s+${method}\\b`));
+  if (start < 0) return false;
+  const rest = source.slice(start + 1);
+  const next = rest.search(/\bexport\s/);
+  const block = next < 0 ? rest : rest.slice(0, next);
+  return /\{\s*body:\s*true\s*\}/.test(block);
+}
+
+const describe413 = (op: { responses?: Record<string, unknown> }) =>
+  (op.responses?.["413"] as { description?: string } | undefined)?.description ?? "";
+
 type Operation = {
   operationId?: string;
   summary?: string;
@@ -168,11 +184,54 @@ describe("the OpenAPI document", () => {
     const job = doc.paths["/api/v1/jobs/{jobName}"] as Record<string, Operation>;
     const codes = (m: string) => Object.keys(job[m]!.responses!).sort();
     expect(codes("get")).toEqual(["200", "400", "401", "403", "404"]);
-    expect(codes("put")).toEqual(["201", "400", "401", "403", "409"]);
-    expect(codes("patch")).toEqual(["200", "400", "401", "403", "404", "409"]);
+    expect(codes("put")).toEqual(["201", "400", "401", "403", "409", "413"]);
+    expect(codes("patch")).toEqual(["200", "400", "401", "403", "404", "409", "413"]);
     expect(codes("delete")).toEqual(["204", "400", "401", "403", "404", "409"]);
     const list = (doc.paths["/api/v1/jobs"] as Record<string, Operation>).get!;
     expect(Object.keys(list.responses!).sort()).toEqual(["200", "400", "401", "403"]);
+  });
+
+  it("documents 413 PayloadTooLarge for every operation whose handler reads a body", () => {
+    let withBody = 0;
+    for (const route of routeFiles()) {
+      const source = readFileSync(path.join(root, route.file), "utf8");
+      for (const method of route.methods) {
+        const op = doc.paths[route.path]![method.toLowerCase()] as Operation;
+        const statuses = Object.keys(op.responses ?? {});
+        const where = `${method} ${route.path}`;
+        if (handlerReadsBody(source, method)) {
+          withBody += 1;
+          expect(statuses, where).toContain("413");
+          expect(describe413(op), where).toMatch(/`PayloadTooLarge`/);
+        } else {
+          expect(statuses, where).not.toContain("413");
+        }
+      }
+    }
+    // PUT and PATCH of a job; start, progress and finish of a copy.
+    expect(withBody).toBe(5);
+  });
+
+  it("documents the 400 of every handler that checks an Idempotency-Key, and InvalidJson where a body is parsed", () => {
+    for (const route of routeFiles()) {
+      const source = readFileSync(path.join(root, route.file), "utf8");
+      for (const method of route.methods) {
+        const op = doc.paths[route.path]![method.toLowerCase()] as Operation;
+        const bad = (op.responses?.["400"] as { description?: string } | undefined)?.description;
+        const where = `${method} ${route.path}`;
+        if (source.includes("idempotencyKeyOf(")) expect(bad, where).toMatch(/Idempotency-Key/);
+        if (handlerReadsBody(source, method)) expect(bad, where).toMatch(/`InvalidJson`/);
+      }
+    }
+  });
+
+  it("R-E1..R-E5: Delete Job documents the refusals that keep incident records, and the Conflict after retries", () => {
+    const del = (doc.paths["/api/v1/jobs/{jobName}"] as Record<string, Operation>).delete!;
+    const conflict = (del.responses!["409"] as { description: string }).description;
+    expect(conflict).toMatch(/`InvalidState`/);
+    expect(conflict).toMatch(/open incident/);
+    expect(conflict).toMatch(/destroyed/);
+    expect(conflict).toMatch(/`Conflict`/);
   });
 
   it("shows examples that the API itself accepts", () => {

@@ -107,6 +107,10 @@ const AUTH_ERRORS = {
 const BAD_NAME = error(
   "`InvalidRequest`: the job name, the JSON or a field is not valid; `target` names it and `details` lists every problem. `InvalidJson`: the body is not JSON.",
 );
+/** Every operation with a body: `apiRoute` reads at most 1 MB of it (lib/server/http/api-v1.ts). */
+const PAYLOAD_TOO_LARGE = error(
+  "`PayloadTooLarge`: the request body is larger than 1 MB. A job with its drive list is a few kilobytes.",
+);
 const NOT_FOUND = error(
   "`NotFound`: you have no job with this name. A job of another customer is answered the same way.",
 );
@@ -240,6 +244,7 @@ const jobPaths: Record<string, Record<string, unknown>> = {
         "400": BAD_NAME,
         ...AUTH_ERRORS,
         "409": error("`Conflict`: you already have a job with this name."),
+        "413": PAYLOAD_TOO_LARGE,
       },
     },
     patch: {
@@ -269,8 +274,9 @@ const jobPaths: Record<string, Record<string, unknown>> = {
         ...AUTH_ERRORS,
         "404": NOT_FOUND,
         "409": error(
-          "`InvalidState`: the rules refuse the change in the job's state; the message says why and `details` names the rule (R-J5: Shipping without a delivery package or return address; R-J14: cancellation once the copy has begun; R-J3: a drive list outside Creating). `Conflict`: the job changed at the same moment; send the request again.",
+          "`InvalidState`: the rules refuse the change in the job's state; the message says why and `details` names the rule (R-J5: Shipping without a delivery package or return address; R-J14: cancellation once the copy has begun; R-J3: a drive list outside Creating; R-E1: a drive list while drives of the job are already at the datacenter; R-E5: a drive list naming a drive that arrived as an extra drive of the job). `Conflict`: the job changed at the same moment; send the request again.",
         ),
+        "413": PAYLOAD_TOO_LARGE,
       },
     },
     delete: {
@@ -278,7 +284,7 @@ const jobPaths: Record<string, Record<string, unknown>> = {
       operationId: "Jobs_Delete",
       summary: "Delete Job",
       description:
-        "Delete a job that never shipped (Creating: what happens anyway after 14 days, R-J2) or a finished one (Completed or Closed: what happens anyway after 90 days, R-J11, R-J13). A job whose drives are on their way or at the datacenter cannot be deleted: cancel it instead. The deletion is recorded with the job's name and final state.",
+        "Delete a job that never shipped (Creating: what happens anyway after 14 days, R-J2) or a finished one (Completed or Closed: what happens anyway after 90 days, R-J11, R-J13). A job whose drives are on their way or at the datacenter cannot be deleted: cancel it instead. Nor can a job with an open incident, or one whose drives were securely destroyed: deleting the job would delete those records. The deletion is recorded with the job's name and final state.",
       security: SECURITY,
       responses: {
         "204": { description: "The job is deleted." },
@@ -286,7 +292,7 @@ const jobPaths: Record<string, Record<string, unknown>> = {
         ...AUTH_ERRORS,
         "404": NOT_FOUND,
         "409": error(
-          "`InvalidState`: the job is Shipping, Received, Transferring, Packaging or Faulted, or a drive of it is at the datacenter; the message says why.",
+          "`InvalidState`: the job is Shipping, Received, Transferring, Packaging or Faulted, a drive of it is at the datacenter (R-E1, R-D11), it has an open incident (R-E1..R-E5), or drives of it were securely destroyed (R-E1, R-E4: the job is kept with its destruction certificate); the message says why and `details` names the rule. `Conflict`: the job changed at the same moment; send the request again.",
         ),
       },
     },

@@ -8,6 +8,7 @@ import {
   NOW,
   outcome,
 } from "./fixtures.test-support.ts";
+import { incidentRecordsRefusal } from "./job-guards.ts";
 import { allowedJobEvents, decideJobEvent } from "./job-machine.ts";
 import { INITIAL_JOB_STATE } from "./job-transitions.ts";
 
@@ -386,5 +387,40 @@ describe("Delete Job by the customer", () => {
       expect(outcome(d)).toBe("forbidden_actor");
       expect(message(d)).toMatch(/only customers can/);
     }
+  });
+});
+
+describe("Delete Job keeps what the job's incidents need", () => {
+  it("R-E1..R-E5: a job with no open incident and no destruction record may go", () => {
+    expect(incidentRecordsRefusal({ openIncidents: [], destructions: [] })).toBeNull();
+  });
+  it("R-E3: an open incident keeps the job, naming the incident and its rule", () => {
+    const refusal = incidentRecordsRefusal({
+      openIncidents: ["ReturnedDrivesLostOrDamaged"],
+      destructions: [],
+    });
+    expect(refusal).toMatchObject({ code: "guard_failed", rule: "R-E3" });
+    expect(refusal?.message).toMatch(
+      /^This job has an open incident \("Returned drives lost or damaged", R-E3\): .* cannot be deleted until it is resolved\.$/,
+    );
+  });
+  it("R-E5: several open incidents are counted, each kind named once", () => {
+    const refusal = incidentRecordsRefusal({
+      openIncidents: ["ExtraDrive", "ExtraDrive", "ReturnAddressInvalid"],
+      destructions: [],
+    });
+    expect(refusal?.rule).toBe("R-E4");
+    expect(refusal?.message).toMatch(/^This job has 3 open incidents \(.*R-E5 and .*R-E4\)/);
+    expect(refusal?.message).toMatch(/until they are resolved/);
+  });
+  it("R-E1/R-E4: a destruction record is kept with its job, even once its incident is resolved", () => {
+    const refusal = incidentRecordsRefusal({
+      openIncidents: [],
+      destructions: ["ReturnAddressInvalid", "JobNotShipping"],
+    });
+    expect(refusal).toMatchObject({ code: "guard_failed", rule: "R-E1" });
+    expect(refusal?.message).toMatch(
+      /^Drives of this job were securely destroyed \(R-E1 and R-E4\): .*cannot be deleted\.$/,
+    );
   });
 });

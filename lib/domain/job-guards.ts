@@ -1,3 +1,4 @@
+import { INCIDENT_DEFINITIONS, type IncidentKind } from "./incidents.ts";
 import { jobResolutionTargets } from "./job-resolution.ts";
 import {
   AT_DATACENTER_DRIVE_STATES,
@@ -146,4 +147,40 @@ export function checkJobGuard(
       };
     }
   }
+}
+
+/**
+ * What a job's incidents leave behind that Delete Job must not erase: deleting a job deletes its
+ * incidents, their contact attempts and their destruction records with it. An open incident is
+ * operations still at work on one of DOMAIN.md's error events (R-E1..R-E5); a destruction record
+ * is the proof that drives were securely destroyed (R-E1, R-E4) and is kept with its job.
+ */
+export type JobIncidentRecords = {
+  /** The kinds of the job's incidents that are still open. */
+  openIncidents: readonly IncidentKind[];
+  /** The kinds of the incidents under which drives of the job were destroyed. */
+  destructions: readonly IncidentKind[];
+};
+
+/** Delete Job (our choice, see JOB_TRANSITIONS) is refused while the job's incidents need it. */
+export function incidentRecordsRefusal(records: JobIncidentRecords): Refusal | null {
+  const open = records.openIncidents.length;
+  if (open > 0) {
+    const defs = [...new Set(records.openIncidents)].map((kind) => INCIDENT_DEFINITIONS[kind]);
+    const rules = [...new Set(defs.map((d) => d.rule))].sort();
+    return failed(
+      `This job has ${open === 1 ? "an open incident" : `${open} open incidents`} (${andList(defs.map((d) => `"${d.title}", ${d.rule}`))}): operations are still working on ${open === 1 ? "it" : "them"}, so the job cannot be deleted until ${open === 1 ? "it is" : "they are"} resolved.`,
+      rules[0]!,
+    );
+  }
+  if (records.destructions.length > 0) {
+    const rules = [
+      ...new Set(records.destructions.map((kind) => INCIDENT_DEFINITIONS[kind].rule)),
+    ].sort();
+    return failed(
+      `Drives of this job were securely destroyed (${andList(rules)}): the job is kept with its destruction certificate and cannot be deleted.`,
+      rules[0]!,
+    );
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import {
 } from "@/lib/domain/scan-codes.ts";
 import { DRIVE_STATES, JOB_STATES, JOB_TYPES } from "@/lib/domain/states.ts";
 import { returnAddressSchema } from "@/lib/validation/return-address.ts";
+import { printableText } from "@/lib/validation/text.ts";
 
 /**
  * The customer Job API (`/api/v1/jobs`), shaped like the Azure Import/Export REST API
@@ -33,7 +34,7 @@ const CarrierName = z
   .enum(SCAN_CARRIERS, { error: CARRIER_RULE })
   .meta({ description: CARRIER_RULE, examples: ["FedEx"] });
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const shortText = (max: number) => printableText().min(1).max(max);
 const hash = z
   .string()
   .trim()
@@ -179,9 +180,7 @@ export const DeliveryPackageInput = z
 const blobPathList = (what: string) =>
   z
     .array(
-      z
-        .string()
-        .trim()
+      printableText()
         .regex(/^\/[^\s]/, `A ${what} starts with / and the container name.`)
         .max(1024),
     )
@@ -233,9 +232,7 @@ export const PutJobProperties = z
       description:
         "Import: data from your drives into storage. Export: data from storage onto drives.",
     }),
-    storageAccountId: z
-      .string()
-      .trim()
+    storageAccountId: printableText()
       .min(3)
       .max(400)
       .meta({
@@ -477,7 +474,7 @@ export const ApiError = z
     error: z.object({
       code: z.string().meta({
         description:
-          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone.",
+          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone, PayloadTooLarge.",
       }),
       message: z.string().meta({ description: "What went wrong, for a person to read." }),
       target: z.string().optional().meta({

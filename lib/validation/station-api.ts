@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DRIVE_STATES, JOB_STATES, JOB_TYPES } from "../domain/states.ts";
+import { printableText } from "./text.ts";
 
 /**
  * The copy-station API (`/api/v1/stations/...`): what a copy station reads about a drive and what
@@ -10,9 +11,24 @@ import { DRIVE_STATES, JOB_STATES, JOB_TYPES } from "../domain/states.ts";
 const count = z.int().min(0).max(2_147_483_647);
 /** Bytes fit a JavaScript number exactly up to 2^53 (8 PB): far beyond any drive. */
 const bytes = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
-const httpsUrl = z
-  .url({ protocol: /^https$/, message: "A log URI must be an https URL." })
-  .max(2048, "A log URI is at most 2048 characters.");
+
+export const LOG_URI_RULE =
+  "A log URI is an https URL of at most 2048 characters, without spaces, quotes, angle brackets, backslashes or control characters.";
+const MAX_LOG_URI = 2048;
+/**
+ * What a log URI may hold as sent. The URL parser would quietly percent-encode or rewrite these
+ * (a NUL, a quote, a backslash): a station that sends them has a bug we would rather see.
+ */
+const LOG_URI_CHARACTERS = /^[^\u0000-\u001F\u007F\s"'`<>\\]*$/;
+
+/** A log URI (R-G4): https only, stored as the URL parser normalizes it (lower-case host, ...). */
+const logUri = z
+  .string()
+  .max(MAX_LOG_URI, LOG_URI_RULE)
+  .regex(LOG_URI_CHARACTERS, LOG_URI_RULE)
+  .pipe(z.url({ protocol: /^https$/, normalize: true, error: LOG_URI_RULE }))
+  .refine((uri) => uri.length <= MAX_LOG_URI, LOG_URI_RULE)
+  .meta({ format: "uri" });
 
 export const StationDrive = z
   .object({
@@ -78,8 +94,8 @@ export const StationFinish = z
       .optional()
       .meta({ description: "Import: existing blobs the copy overwrote." }),
     bytesTransferred: bytes.optional().meta({ description: "Bytes copied in all." }),
-    errorLogUri: httpsUrl.optional().meta({ description: "The copy's error log (R-G4)." }),
-    verboseLogUri: httpsUrl
+    errorLogUri: logUri.optional().meta({ description: "The copy's error log (R-G4)." }),
+    verboseLogUri: logUri
       .optional()
       .meta({ description: "The copy's verbose log, when the job logs verbosely (R-G4)." }),
   })
@@ -94,7 +110,7 @@ export type StationFinish = z.infer<typeof StationFinish>;
 export const STATION_QUEUE_STATES = ["Received", "Transferring"] as const;
 
 export const stationDriveParams = z.object({
-  id: z.string().min(1).max(100),
+  id: printableText().min(1).max(100),
 });
 
 export const stationQueueRequest = z.object({
@@ -108,7 +124,7 @@ export const stationQueueRequest = z.object({
       .max(200, "$top is between 1 and 200.")
       .default(50),
     /** Only this job's drives: a station dedicated to one job, or a test that must not touch others. */
-    jobName: z.string().trim().min(1).max(200).optional(),
+    jobName: printableText().min(1).max(200).optional(),
   }),
   body: z.unknown().optional(),
 });

@@ -1,6 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { decideJobEvent, INITIAL_JOB_STATE, initialDriveState } from "@/lib/domain/index.ts";
+import {
+  decideJobEvent,
+  INITIAL_JOB_STATE,
+  initialDriveState,
+  JOB_TRANSITIONS,
+  type JobState,
+  type Refusal,
+} from "@/lib/domain/index.ts";
+import { incidentRecordsRefusal } from "@/lib/domain/job-guards.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import {
@@ -114,6 +122,16 @@ export async function putJob(
   }
 }
 
+/** R-E5, R-E1: the dock recorded the drive as an extra drive of this job; a supervisor has it. */
+function extraDriveNamed(serials: readonly string[]) {
+  const one = serials.length === 1;
+  return fail(
+    "refused",
+    `${one ? "Drive" : "Drives"} ${serials.join(", ")} already arrived at the datacenter as ${one ? "an extra drive" : "extra drives"} of this job, not on its drive list, and ${one ? "is" : "are"} held for a supervisor: ${one ? "it" : "they"} cannot be added to the drive list. Operations will contact you (R-E5, R-E1).`,
+    "R-E5",
+  );
+}
+
 /** R-E1: drives of the job that reached the dock although the job was not Shipping. */
 async function heldDriveSerials(tx: Tx, jobId: string): Promise<string[]> {
   const held = await tx.drive.findMany({
@@ -145,10 +163,13 @@ async function replaceDriveListIn(
   const decision = decideJobEvent(loaded.snapshot, event, domainActor(actor), now);
   if (!decision.ok) return fromRefusal(decision.refusal);
 
-  const current = await tx.drive.findMany({
-    where: { jobId, extra: false },
-    select: { id: true, serial: true, state: true, version: true },
+  const drives = await tx.drive.findMany({
+    where: { jobId },
+    select: { id: true, serial: true, state: true, version: true, extra: true },
   });
+  const extras = drives.filter((d) => d.extra && list.some((n) => n.driveId === d.serial));
+  if (extras.length > 0) return extraDriveNamed(extras.map((d) => d.serial));
+  const current = drives.filter((d) => !d.extra);
   const wanted = new Map(list.map((d) => [d.driveId, d]));
   const known = new Set(current.map((d) => d.serial));
   const removed = current.filter((d) => !wanted.has(d.serial));
@@ -166,16 +187,25 @@ async function replaceDriveListIn(
       await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, columns);
     }
   }
-  await tx.drive.createMany({
-    data: added.map((d) => ({
-      jobId,
-      serial: d.driveId,
-      state: initialDriveState(loaded.job.type),
-      ...driveColumns(d),
-      stateChangedAt: now,
-      createdAt: now,
-    })),
-  });
+  try {
+    await tx.drive.createMany({
+      data: added.map((d) => ({
+        jobId,
+        serial: d.driveId,
+        state: initialDriveState(loaded.job.type),
+        ...driveColumns(d),
+        stateChangedAt: now,
+        createdAt: now,
+      })),
+    });
+  } catch (e) {
+    // The job's version keeps two updates apart; a drive recorded at the dock meanwhile (an extra
+    // drive, R-E5) does not touch it. Run again on fresh data, which then refuses it clearly.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new VersionConflict("the drive list");
+    }
+    throw e;
+  }
   await appendEvent(tx, {
     actor,
     at: now,
@@ -211,8 +241,14 @@ export function updateJobFromApi(
 ): Promise<CommandResult<{ id: string; events: number }>> {
   return runCommand(db, async (tx) => {
     const where = { customerId_name: { customerId: actor.customerId, name } };
-    const job = await tx.job.findUnique({ where, select: { id: true } });
+    const job = await tx.job.findUnique({ where, select: { id: true, version: true } });
     if (!job) return noSuchJob(name);
+    // A new drive list inserts drives before the job is written: take the job first, so that a
+    // concurrent update of it waits, fails its version check and runs again on what this one
+    // wrote (two identical lists add each drive once) instead of colliding on the drive's unique
+    // index. The other steps write the job with its version already; a repeat of them stays a
+    // no-op.
+    if (p.driveList) await updateVersioned(tx.job, "job", job, {});
     let events = 0;
     const properties = propertiesOf(p);
     if (Object.keys(properties).length > 0) {
@@ -247,9 +283,31 @@ export function updateJobFromApi(
   });
 }
 
+/** The states Delete Job starts from (JOB_TRANSITIONS): Creating, Completed and Closed. */
+const DELETABLE_STATES: ReadonlySet<JobState> = new Set(
+  JOB_TRANSITIONS.filter((t) => t.event === "delete").flatMap((t) => t.from),
+);
+
+/** What the job's incidents keep (open ones, destruction records): the domain weighs it. */
+async function incidentRecordsOf(tx: Tx, jobId: string) {
+  const open = await tx.incident.findMany({
+    where: { jobId, status: "Open" },
+    select: { kind: true },
+  });
+  const destructions = await tx.destructionRecord.findMany({
+    where: { incident: { jobId } },
+    select: { incident: { select: { kind: true } } },
+  });
+  return {
+    openIncidents: open.map((i) => i.kind),
+    destructions: destructions.map((d) => d.incident.kind),
+  };
+}
+
 /**
  * Delete Job: only a job that never shipped (Creating) or a finished one (Completed, Closed), with
- * nothing of it at the datacenter; a tombstone event keeps its name and final state.
+ * nothing of it at the datacenter, no open incident and no destruction record (deleting a job
+ * deletes its incidents with it); a tombstone event keeps its name and final state.
  */
 export function deleteJobFromApi(
   db: Db,
@@ -259,10 +317,25 @@ export function deleteJobFromApi(
 ): Promise<CommandResult<{ from: string }>> {
   return runCommand(db, async (tx) => {
     const where = { customerId_name: { customerId: actor.customerId, name } };
-    const job = await tx.job.findUnique({ where, select: { id: true } });
+    const job = await tx.job.findUnique({
+      where,
+      select: { id: true, version: true, state: true },
+    });
     if (!job) return noSuchJob(name);
+    // Hold the job, then its drives, while deciding: an incident opened by hand bumps the job and
+    // a drive held at the dock updates its row, so either finishes first and is seen below, or
+    // waits and is retried after the deletion. Not for a job the state rules refuse anyway.
+    await updateVersioned(tx.job, "job", job, {});
+    let kept: Refusal | null = null;
+    if (DELETABLE_STATES.has(job.state)) {
+      await tx.drive.updateMany({ where: { jobId: job.id }, data: { version: { increment: 1 } } });
+      kept = incidentRecordsRefusal(await incidentRecordsOf(tx, job.id));
+    }
     const heldDrives = await heldDriveSerials(tx, job.id);
     const r = await applyJobEvent(tx, actor, job.id, { type: "delete", heldDrives }, now);
-    return r.ok ? done({ from: r.value.from }) : r;
+    if (!r.ok) return r;
+    // After the state rules, so that theirs is the answer when both refuse; a refusal returned
+    // here rolls the whole deletion back.
+    return kept ? fromRefusal(kept) : done({ from: r.value.from });
   });
 }

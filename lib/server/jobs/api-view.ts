@@ -222,15 +222,27 @@ export function encodeJobCursor(c: JobCursor): string {
   return Buffer.from(JSON.stringify([c.createdAt.toISOString(), c.id])).toString("base64url");
 }
 
-/** The cursor in a `$skipToken`, or null when it is not one this API gave out. */
+/** A cursor's instant is one a job was created at: not before 2000, not after 9999. */
+const CURSOR_FROM = Date.UTC(2000, 0, 1);
+const CURSOR_UNTIL = Date.UTC(10000, 0, 1);
+/** Ids are UUIDs; any id this API gave out is printable ASCII, and nothing else reaches the query. */
+const CURSOR_ID = /^[\x21-\x7e]{1,64}$/;
+
+/**
+ * The cursor in a `$skipToken`, or null when it is not one this API gave out. Only what
+ * encodeJobCursor writes comes back: an ISO instant that round-trips exactly (a year -100000 or
+ * 275760 is a valid JavaScript date that PostgreSQL cannot compare) and a printable id.
+ */
 export function decodeJobCursor(token: string): JobCursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [at, id] = value as unknown[];
-    if (typeof at !== "string" || typeof id !== "string" || id.length > 64) return null;
+    if (typeof at !== "string" || typeof id !== "string" || !CURSOR_ID.test(id)) return null;
     const createdAt = new Date(at);
-    return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
+    const time = createdAt.getTime();
+    if (Number.isNaN(time) || time < CURSOR_FROM || time >= CURSOR_UNTIL) return null;
+    return createdAt.toISOString() === at ? { createdAt, id } : null;
   } catch {
     return null;
   }

@@ -3,16 +3,22 @@
  * Requests, real API keys and the test database. Every answer is parsed with the schema the
  * OpenAPI document publishes, and every response body is kept to prove no BitLocker key leaves.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { z } from "zod";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, ok, RETURN_ADDRESS, STATION } from "@/test/fixtures.ts";
+import { ANA, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { issueApiKey } from "@/lib/server/api-keys/commands.ts";
+import { openDockPackage, scanDriveIn } from "@/lib/server/dock/commands.ts";
 import { receiveDrive, startDriveCopy } from "@/lib/server/drives/commands.ts";
+import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
+import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import { encodeJobCursor } from "@/lib/server/jobs/api-view.ts";
 import { ApiError, JobResponse, ListJobsResponse } from "@/lib/validation/job-api.ts";
 import { GET as LIST } from "@/app/api/v1/jobs/route.ts";
 import { DELETE, GET, PATCH, PUT } from "@/app/api/v1/jobs/[jobName]/route.ts";
+import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
 
 type Handler = (
   request: Request,
@@ -54,6 +60,12 @@ beforeAll(async () => {
   stationKey = ok(await issueApiKey(t.db, ADMIN, { kind: "station", name: "CS-09" }, now)).key;
 });
 afterAll(() => t.drop());
+
+/**
+ * Races need a real server: PGlite serves every connection from one backend, where requests run
+ * one after another and concurrent statements of different connections can interleave.
+ */
+const onPostgreSql = it.runIf(inject("databaseKind") === "postgresql");
 
 type Call = {
   key?: string | null;
@@ -334,6 +346,81 @@ describe("Put Job", () => {
     expect(unknown.status).toBe(400);
     expect(errorOf(unknown.json).target).toBe("body.properties");
     expect(await t.db.job.count({ where: { name: "contoso-json" } })).toBe(0);
+  });
+});
+
+describe("text PostgreSQL cannot store", () => {
+  const PRINTABLE = "Use printable characters only.";
+
+  it("a NUL or another control character in a free-text field is 400 naming the field, and creates nothing", async () => {
+    const cases: [Record<string, unknown>, Record<string, unknown>, string][] = [
+      [{ storageAccountId: "store\u0000x" }, {}, "body.properties.storageAccountId"],
+      [
+        {},
+        { manifestFile: "\\Drive\u0000Manifest.xml" },
+        "body.properties.driveList.0.manifestFile",
+      ],
+      [
+        { returnAddress: { ...RETURN_ADDRESS, recipientName: "Ana\u0000Bowman" } },
+        {},
+        "body.properties.returnAddress.recipientName",
+      ],
+      [
+        { returnAddress: { ...RETURN_ADDRESS, streetAddress2: "Dock\u001b4" } },
+        {},
+        "body.properties.returnAddress.streetAddress2",
+      ],
+      [
+        { returnShipping: { carrierName: "UPS", carrierAccountNumber: "12\u00003" } },
+        {},
+        "body.properties.returnShipping.carrierAccountNumber",
+      ],
+    ];
+    for (const [more, drive, target] of cases) {
+      const body = importJob(1, more);
+      Object.assign(body.properties.driveList[0]!, drive);
+      const r = await call(PUT, "PUT", { key: contoso.key, name: "contoso-nul", body });
+      expect(r.status, target).toBe(400);
+      expect(errorOf(r.json), target).toMatchObject({
+        code: "InvalidRequest",
+        target,
+        message: PRINTABLE,
+      });
+      // The refusal never echoes the request, so a BitLocker key in it cannot leak.
+      expect(r.text).not.toContain(SECRET_KEYS[0]);
+    }
+    const exportJob = await call(PUT, "PUT", {
+      key: contoso.key,
+      name: "contoso-nul",
+      body: {
+        properties: {
+          jobType: "Export",
+          storageAccountId: "contosostore",
+          export: { blobList: { blobPath: ["/backups/db\u0000.bak"] } },
+        },
+      },
+    });
+    expect(exportJob.status).toBe(400);
+    expect(errorOf(exportJob.json).target).toBe("body.properties.export.blobList.blobPath.0");
+    expect(await t.db.job.count({ where: { name: "contoso-nul" } })).toBe(0);
+  });
+
+  it("R-E4: a control character in any return address field of an update is 400, and the job is unchanged", async () => {
+    await create("contoso-nul-address");
+    const before = await jobRow(contoso.id, "contoso-nul-address");
+    for (const field of Object.keys(RETURN_ADDRESS)) {
+      const r = await call(PATCH, "PATCH", {
+        key: contoso.key,
+        name: "contoso-nul-address",
+        body: { properties: { returnAddress: { ...RETURN_ADDRESS, [field]: "Red\u0000mond 98" } } },
+      });
+      expect(r.status, field).toBe(400);
+      expect(errorOf(r.json), field).toMatchObject({
+        target: `body.properties.returnAddress.${field}`,
+        message: PRINTABLE,
+      });
+    }
+    expect(await jobRow(contoso.id, "contoso-nul-address")).toEqual(before);
   });
 });
 
@@ -634,6 +721,87 @@ describe("Update Job Properties: the drive list", () => {
   });
 });
 
+describe("Update Job Properties: the drive list, at the same moment and with extra drives", () => {
+  onPostgreSql(
+    "R-J3: concurrent identical drive lists all answer 200 and add each drive once",
+    async () => {
+      for (let i = 0; i < 4; i++) {
+        const name = `contoso-list-race-${i}`;
+        const created = await create(name, importJob(1));
+        const list = [{ driveId: created.properties.driveList[0]!.driveId }, { driveId: serial() }];
+        const results = await Promise.all(
+          [0, 1, 2].map(() =>
+            call(PATCH, "PATCH", {
+              key: contoso.key,
+              name,
+              body: { properties: { driveList: list } },
+            }),
+          ),
+        );
+        expect(
+          results.map((r) => r.status),
+          results.map((r) => r.text).join("\n"),
+        ).toEqual([200, 200, 200]);
+        const row = await jobRow(contoso.id, name);
+        expect(row.drives.map((d) => d.serial)).toEqual(list.map((d) => d.driveId).sort());
+        const replaced = (await eventsOf(row.id)).filter((e) => e.kind === "job.replaceDriveList");
+        expect(replaced).toHaveLength(3);
+        // One of them added the drive; the others ran after it and found it listed.
+        expect(replaced.map((e) => (e.data as { added: string[] }).added.length).sort()).toEqual([
+          0, 0, 1,
+        ]);
+      }
+    },
+  );
+
+  it("R-E5, R-E1: a drive that arrived as an extra drive of the job cannot join its drive list (409), and nothing changes", async () => {
+    const tracking = dhlTrackingNumber(seededRandom(4242));
+    const created = await create(
+      "contoso-extra",
+      importJob(1, { deliveryPackage: { carrierName: "DHL", trackingNumber: tracking } }),
+    );
+    const listed = created.properties.driveList[0]!.driveId;
+    const now = new Date();
+    const pkg = ok(await openDockPackage(t.db, ANA, { code: tracking, direction: "Inbound" }, now));
+    const extra = serial();
+    const scan = ok(
+      await scanDriveIn(
+        t.db,
+        ANA,
+        { packageId: pkg.packageId, code: extra, scanId: randomUUID() },
+        now,
+      ),
+    );
+    expect(scan.kind).toBe("extra");
+    const before = await jobRow(contoso.id, "contoso-extra");
+    const events = await eventsOf(before.id);
+
+    const r = await call(PATCH, "PATCH", {
+      key: contoso.key,
+      name: "contoso-extra",
+      body: { properties: { driveList: [{ driveId: listed }, { driveId: extra }] } },
+    });
+    expect(r.status, r.text).toBe(409);
+    expect(errorOf(r.json)).toMatchObject({
+      code: "InvalidState",
+      details: [{ code: "Rule", message: "R-E5" }],
+    });
+    expect(errorOf(r.json).message).toBe(
+      `Drive ${extra} already arrived at the datacenter as an extra drive of this job, not on its drive list, and is held for a supervisor: it cannot be added to the drive list. Operations will contact you (R-E5, R-E1).`,
+    );
+    expect(await jobRow(contoso.id, "contoso-extra")).toEqual(before);
+    expect(await eventsOf(before.id)).toEqual(events);
+    const shown = parse(
+      JobResponse,
+      (await call(GET, "GET", { key: contoso.key, name: "contoso-extra" })).json,
+    );
+    expect(shown.properties.driveList.map((d) => [d.driveId, d.extra])).toEqual([
+      [listed, false],
+      [extra, true],
+    ]);
+  });
+});
+
 describe("Delete Job", () => {
   it("R-J2: deletes a Creating job (204), leaving a tombstone event with its name and final state", async () => {
     await create("contoso-delete");
@@ -697,6 +865,171 @@ describe("Delete Job", () => {
   });
 });
 
+describe("Delete Job keeps what the job's incidents need", () => {
+  /** A returned export job (R-E3 applies to it), Completed with its drives shipped back. */
+  async function finishedExportJob(name: string) {
+    return t.db.job.create({
+      data: {
+        customerId: contoso.id,
+        name,
+        type: "Export",
+        state: "Completed",
+        storageAccount: "s-1",
+        drives: { create: [{ serial: serial(), state: "ShippedBack" }] },
+      },
+    });
+  }
+  const lostOrDamaged = (jobId: string) => ({
+    kind: "ReturnedDrivesLostOrDamaged" as const,
+    jobId,
+    summary: "The customer reports the drives never arrived.",
+  });
+
+  it("R-E3: a finished job with an open incident is not deleted (409); once it is resolved, it is", async () => {
+    const job = await finishedExportJob("contoso-e3");
+    const incident = ok(await openIncidentByHand(t.db, SAM, lostOrDamaged(job.id), new Date()));
+    const before = await jobRow(contoso.id, "contoso-e3");
+    const r = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-e3" });
+    expect(r.status, r.text).toBe(409);
+    expect(errorOf(r.json)).toMatchObject({
+      code: "InvalidState",
+      details: [{ code: "Rule", message: "R-E3" }],
+    });
+    expect(errorOf(r.json).message).toMatch(
+      /^This job has an open incident \("Returned drives lost or damaged", R-E3\): .* cannot be deleted until it is resolved\.$/,
+    );
+    expect(await jobRow(contoso.id, "contoso-e3")).toEqual(before);
+    expect(await t.db.incident.count({ where: { id: incident.id, status: "Open" } })).toBe(1);
+    expect((await eventsOf(job.id)).filter((e) => e.kind === "job.delete")).toHaveLength(0);
+
+    ok(
+      await recordIncidentOutcome(
+        t.db,
+        SAM,
+        incident.id,
+        { outcome: "resolved", note: "The carrier found the package." },
+        new Date(),
+      ),
+    );
+    const again = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-e3" });
+    expect(again.status, again.text).toBe(204);
+    expect(await t.db.job.count({ where: { id: job.id } })).toBe(0);
+  });
+
+  it("R-E1, R-E4: a job whose drives were securely destroyed is kept with its destruction record (409)", async () => {
+    const lost = serial();
+    const job = await t.db.job.create({
+      data: {
+        customerId: contoso.id,
+        name: "contoso-destroyed",
+        type: "Import",
+        state: "Closed",
+        storageAccount: "s-1",
+        drives: { create: [{ serial: serial(), state: "ShippedBack" }] },
+      },
+    });
+    const incident = await t.db.incident.create({
+      data: {
+        kind: "ReturnAddressInvalid",
+        jobId: job.id,
+        summary: "The return address is wrong.",
+        status: "Resolved",
+        resolvedAt: new Date(),
+        resolution: "Drives destroyed.",
+        destructions: {
+          create: {
+            destroyedAt: new Date(),
+            method: "Shredded",
+            serials: [lost],
+            byUserId: SAM.id,
+            byName: SAM.label,
+          },
+        },
+      },
+    });
+    const r = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-destroyed" });
+    expect(r.status, r.text).toBe(409);
+    expect(errorOf(r.json)).toMatchObject({
+      code: "InvalidState",
+      message:
+        "Drives of this job were securely destroyed (R-E4): the job is kept with its destruction certificate and cannot be deleted.",
+      details: [{ code: "Rule", message: "R-E4" }],
+    });
+    expect(await t.db.job.count({ where: { id: job.id } })).toBe(1);
+    expect(await t.db.destructionRecord.count({ where: { incidentId: incident.id } })).toBe(1);
+  });
+
+  it("R-J2: the state rules answer first: a Shipping job with an open incident is refused for its state", async () => {
+    const row = await shippingJob("contoso-ship-incident");
+    await t.db.incident.create({
+      data: { kind: "PackageOverdue", jobId: row.id, summary: "Late.", status: "Open" },
+    });
+    const r = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-ship-incident" });
+    expect(r.status).toBe(409);
+    expect(errorOf(r.json).message).toMatch(/A Shipping job cannot be deleted/);
+  });
+
+  onPostgreSql(
+    "R-E3: a deletion racing an incident opened by hand: exactly one wins, and no incident is lost",
+    async () => {
+      for (let i = 0; i < 6; i++) {
+        const name = `contoso-e3-race-${i}`;
+        const job = await finishedExportJob(name);
+        const [del, opened] = await Promise.all([
+          call(DELETE, "DELETE", { key: contoso.key, name }),
+          openIncidentByHand(t.db, SAM, lostOrDamaged(job.id), new Date()),
+        ]);
+        const jobs = await t.db.job.count({ where: { id: job.id } });
+        if (del.status === 204) {
+          expect(opened.ok, name).toBe(false);
+          expect(jobs).toBe(0);
+        } else {
+          expect(del.status, del.text).toBe(409);
+          expect(opened.ok, name).toBe(true);
+          expect(await t.db.incident.count({ where: { jobId: job.id, status: "Open" } })).toBe(1);
+        }
+      }
+    },
+  );
+
+  onPostgreSql(
+    "R-E1: a deletion racing a dock scan of the job's drive never deletes a drive the dock holds",
+    async () => {
+      const now = new Date();
+      const tracking = dhlTrackingNumber(seededRandom(777));
+      const pkg = ok(
+        await openDockPackage(t.db, ANA, { code: tracking, direction: "Inbound" }, now),
+      );
+      for (let i = 0; i < 6; i++) {
+        const name = `contoso-dock-race-${i}`;
+        const created = await create(name, importJob(1));
+        const driveId = created.properties.driveList[0]!.driveId;
+        const [del, scan] = await Promise.all([
+          call(DELETE, "DELETE", { key: contoso.key, name }),
+          scanDriveIn(
+            t.db,
+            ANA,
+            { packageId: pkg.packageId, code: driveId, scanId: randomUUID() },
+            now,
+          ),
+        ]);
+        const outcome = ok(scan);
+        const drives = await t.db.drive.findMany({ where: { serial: driveId } });
+        expect(drives, name).toHaveLength(1);
+        if (del.status === 204) {
+          // The job went first: the drive is recorded as belonging to no job (R-E1).
+          expect(outcome.kind, name).toBe("held");
+          expect(drives[0]!.jobId, name).toBeNull();
+        } else {
+          expect(del.status, del.text).toBe(409);
+          expect(drives[0]!.inboundPackageId, name).toBe(pkg.packageId);
+          expect(errorOf(del.json).message).toMatch(/already arrived at the datacenter/);
+        }
+      }
+    },
+  );
+});
+
 describe("List Jobs", () => {
   let pager: { id: string; key: string };
   const names = Array.from({ length: 7 }, (_, i) => `page-job-${i}`);
@@ -753,6 +1086,14 @@ describe("List Jobs", () => {
     expect(seen.filter((n) => n.startsWith("page-job-"))).toEqual(rows.map((j) => j.name));
   });
 
+  it("accepts a $skipToken at the edges of the years it allows", async () => {
+    for (const at of ["2000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"]) {
+      const token = encodeJobCursor({ createdAt: new Date(at), id: randomUUID() });
+      const r = await call(LIST, "GET", { key: pager.key, query: `?$skipToken=${token}` });
+      expect(r.status, r.text).toBe(200);
+    }
+  });
+
   it("defaults to 20 per page and filters by state", async () => {
     const all = parse(ListJobsResponse, (await call(LIST, "GET", { key: pager.key })).json);
     expect(all.value.length).toBeGreaterThanOrEqual(names.length);
@@ -771,6 +1112,21 @@ describe("List Jobs", () => {
       ["?$top=101", "query.$top"],
       ["?$top=ten", "query.$top"],
       ["?$skipToken=not-a-token", "query.$skipToken"],
+      ...[
+        ["-100000-01-01T00:00:00.000Z", randomUUID()],
+        ["+275760-09-13T00:00:00.000Z", randomUUID()],
+        ["1999-12-31T23:59:59.999Z", randomUUID()],
+        ["2026-03-01T10:00:00Z", randomUUID()],
+        ["2026-02-30T10:00:00.000Z", randomUUID()],
+        ["2026-03-01T10:00:00.000Z", "a\u0000b"],
+        ["2026-03-01T10:00:00.000Z", ""],
+      ].map(
+        (cursor) =>
+          [
+            `?$skipToken=${Buffer.from(JSON.stringify(cursor)).toString("base64url")}`,
+            "query.$skipToken",
+          ] as const,
+      ),
       [`?$filter=${encodeURIComponent("name eq 'x'")}`, "query.$filter"],
       [`?$filter=${encodeURIComponent("state eq 'Lost'")}`, "query.$filter"],
     ] as const) {

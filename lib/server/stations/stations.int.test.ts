@@ -517,6 +517,74 @@ describe("a drive's copy: start, progress, finish", () => {
   });
 });
 
+describe("text that PostgreSQL cannot store, and log URIs", () => {
+  it("R-G4: a log URI is https, refused with control characters or quotes (400), and stored normalized", async () => {
+    const job = await receivedJob(2);
+    const [a, b] = job.driveIds as [string, string];
+    expect((await start(a)).status).toBe(200);
+    for (const uri of [
+      "https://logs.example/a\u0000b",
+      "https://logs.example/a\nb",
+      'https://logs.example/e.log"><script>alert(1)</script>',
+      "https://logs.example/it's.log",
+      "javascript:alert(1)",
+    ]) {
+      const res = await finish(a, { errorCount: 1, warningCount: 0, verboseLogUri: uri });
+      expect(res.status, uri).toBe(400);
+      expect(res.json, uri).toMatchObject({
+        error: { code: "InvalidRequest", target: "body.verboseLogUri" },
+      });
+    }
+    expect(await drive(a)).toMatchObject({ state: "Transferring", verboseLogUri: null });
+
+    const done = await finish(a, {
+      errorCount: 1,
+      warningCount: 0,
+      errorLogUri: "https://Logs.Example/copies/../drive-a/error.xml?sv=2024&sig=x%2By",
+    });
+    expect(done.status, done.text).toBe(200);
+    const stored = "https://logs.example/drive-a/error.xml?sv=2024&sig=x%2By";
+    expect(StationDriveReport.parse(done.json).errorLogUri).toBe(stored);
+    expect((await drive(a)).errorLogUri).toBe(stored);
+    expect((await drive(b)).state).toBe("Received");
+  });
+
+  it("a NUL in the queue's jobName or in a drive id is 400 naming the parameter, never a 500", async () => {
+    const list = await call(listDrives, `${BASE}?jobName=a%00b`);
+    expect(list.status, list.text).toBe(400);
+    expect(list.json).toMatchObject({
+      error: {
+        code: "InvalidRequest",
+        target: "query.jobName",
+        message: "Use printable characters only.",
+      },
+    });
+    for (const res of [
+      await start("a\u0000b"),
+      await progress("a\u0000b", { percentComplete: 1 }),
+      await finish("a\u0000b", { errorCount: 0, warningCount: 0 }),
+    ]) {
+      expect(res.status, res.text).toBe(400);
+      expect(res.json).toMatchObject({ error: { code: "InvalidRequest", target: "params.id" } });
+    }
+  });
+
+  it("start answers 400 (as documented) for a body that is not JSON or a bad Idempotency-Key, and changes nothing", async () => {
+    const job = await receivedJob(1);
+    const id = job.driveIds[0]!;
+    const malformed = await call(startRoute, `${BASE}/${id}/start`, { id, body: "{ nope" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json).toMatchObject({ error: { code: "InvalidJson" } });
+    const badKey = await start(id, { headers: { "idempotency-key": "has space" } });
+    expect(badKey.status).toBe(400);
+    expect(badKey.json).toMatchObject({
+      error: { code: "InvalidRequest", target: "Idempotency-Key" },
+    });
+    expect(await drive(id)).toMatchObject({ state: "Received", version: 1 });
+    expect(await events(id, "drive.startCopy")).toBe(0);
+  });
+});
+
 describe("retries and races", () => {
   it("a retried finish with the same Idempotency-Key is applied once and answered the same", async () => {
     const job = await receivedJob(1);
