@@ -52,6 +52,7 @@ test("an admin issues a customer key, shown once, that works until it is revoked
   // Shown once, in the form's own state, with the warning and an announcement.
   const secretBox = page.getByRole("region", { name: `New key for ${keyName}` });
   await expect(secretBox).toContainText("Store it now: it cannot be shown again");
+  await expect(secretBox).toBeFocused();
   await expect(form.getByRole("status")).toContainText(`Key “${keyName}” issued`);
   const key = await secretBox.getByLabel("New API key").inputValue();
   expect(key).toMatch(KEY_PATTERN);
@@ -124,6 +125,8 @@ test("an admin adds a customer, and a taken name is refused", async ({ page }) =
   await form.getByLabel("Contact email").fill("storage@woodgrove.example");
   await form.getByRole("button", { name: "Add customer" }).click();
   await expect(form.getByRole("status")).toContainText(`${name} is added`);
+  // The answer takes the keyboard focus (the button never lost it to <body>).
+  await expect(page.locator(":focus")).toContainText(`${name} is added`);
 
   const row = page.getByRole("table", { name: "Customers" }).getByRole("row").filter({
     hasText: name,
@@ -152,6 +155,7 @@ test("an admin adds a customer, and a taken name is refused", async ({ page }) =
     new RegExp(`There is already a customer named ${name}`),
   );
   await expect(form.getByLabel("Contact name")).toHaveValue("Dana Li");
+  await expect(form.getByLabel("Customer name")).toBeFocused();
   const [count] = await sql<{ n: string }>(
     `SELECT count(*)::text AS n FROM "Customer" WHERE lower(name) = lower($1)`,
     [name],

@@ -94,6 +94,9 @@ test("fault a drive and resolve it (R-F1, R-F2, R-F3)", async ({ page }) => {
   await contact.getByLabel("Outcome").fill("Called the customer: they will send a new drive");
   await contact.getByRole("button", { name: /Record contact/ }).click();
   await expect(contact.getByText("The phone contact is recorded.")).toBeVisible();
+  // The answer takes the keyboard focus (not <body>), and the form is ready for the next one.
+  await expect(page.locator(":focus")).toContainText("The phone contact is recorded.");
+  await expect(contact.getByLabel("Outcome")).toHaveValue("");
   const [attempt] = await sql<{ channel: string; outcome: string; events: string }>(
     `SELECT c.channel, c.outcome,
        (SELECT count(*) FROM "Event" e WHERE e."driveId" = $1 AND e.kind = 'contact.recorded')::text AS events
@@ -114,8 +117,9 @@ test("fault a drive and resolve it (R-F1, R-F2, R-F3)", async ({ page }) => {
   await resolve.getByLabel("Return to").selectOption("Received");
   await resolve.getByLabel("Resolution note").fill("Reseated the drive; it mounts");
   await resolve.getByRole("button", { name: /Resolve/ }).click();
-  // Resolved, it leaves the queue.
+  // Resolved, it leaves the queue; the queue says so, and focus goes there.
   await expect(card).toHaveCount(0);
+  await expect(page.locator(":focus")).toContainText(`Drive ${drive.serial} is back in Received.`);
   const [resolved] = await sql<{ state: string; faultReason: string | null }>(
     `SELECT state, "faultReason" FROM "Drive" WHERE id = $1`,
     [drive.driveId],

@@ -60,6 +60,8 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
   await outcome.getByLabel("Note").fill("Told the customer the package is missing, e2e");
   await outcome.getByRole("button", { name: /Record outcome/ }).click();
   await expect(outcome.getByText("Contacted the customer: recorded.")).toBeVisible();
+  // The answer takes the keyboard focus (not <body>).
+  await expect(page.locator(":focus")).toContainText("Contacted the customer: recorded.");
   await expect(e2).toContainText("1 attempt");
   const [contacted] = await sql<{ contacts: string; events: string }>(
     `SELECT (SELECT count(*) FROM "ContactAttempt" WHERE "incidentId" = $1)::text AS contacts,
@@ -67,6 +69,26 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
     [overdue.incidentId],
   );
   expect(contacted).toEqual({ contacts: "1", events: "1" });
+
+  // The customer asks us to wait: only a day after the current deadline, and to the end of it.
+  const answerBy = async () =>
+    (
+      await sql<{ at: string }>(
+        `SELECT "answerDeadline"::text AS at FROM "Incident" WHERE id = $1`,
+        [overdue.incidentId],
+      )
+    )[0]?.at ?? "";
+  const deadlineDay = (await answerBy()).slice(0, 10);
+  const nextDay = new Date(Date.parse(`${deadlineDay}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  await outcome.getByLabel("Outcome").selectOption({ label: "Extended the wait (R-E2)" });
+  await expect(outcome.getByLabel("Wait until")).toHaveAttribute("min", nextDay);
+  await outcome.getByLabel("Wait until").fill(nextDay);
+  await outcome.getByLabel("Note").fill("The customer asked for one more day, e2e");
+  await outcome.getByRole("button", { name: /Record outcome/ }).click();
+  await expect(page.locator(":focus")).toContainText("Extended the wait (R-E2): recorded.");
+  expect(await answerBy()).toBe(`${nextDay} 23:59:59.999`);
 
   // R-E4: the contact person is unreachable: the drives are destroyed, with a record.
   const serials = (
@@ -116,23 +138,49 @@ async function quietTransferringJob() {
 
 test("open an R-E4 incident by hand, record the corrected return address, it resolves (R-E4)", async ({
   page,
+  browser,
 }) => {
   const job = await quietTransferringJob();
   await signIn(page, DEMO.supervisor);
   await page.goto("/incidents");
   await expect(page.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
 
-  // Only the jobs the domain allows now are offered: this one is.
+  // Only the jobs the domain allows now are offered: this one is. Nothing is picked at first.
   const open = page.getByRole("form", { name: "Open an R-E4 incident" });
   const jobs = open.getByLabel("Job (Transferring or Packaging)");
+  await expect(jobs).toHaveValue("");
+  await expect(jobs.locator("option").first()).toHaveText("Pick a job");
   await jobs.selectOption(job.id);
-  await open
-    .getByLabel("What is wrong with the address")
-    .fill("The carrier says the street number does not exist, e2e");
-  await open.getByRole("button", { name: /Open incident/ }).click();
-  await expect(page.getByText(/The R-E4 incident is open/)).toBeVisible();
-  // One open at a time: the job is no longer offered.
+  const summary = open.getByLabel("What is wrong with the address");
+  await summary.fill("Typed here while someone else opens it, e2e");
+
+  // Another supervisor, in another browser, opens it first.
+  const elsewhere = await browser.newContext();
+  try {
+    const other = await elsewhere.newPage();
+    await signIn(other, DEMO.supervisor);
+    await other.goto("/incidents");
+    const theirs = other.getByRole("form", { name: "Open an R-E4 incident" });
+    await theirs.getByLabel("Job (Transferring or Packaging)").selectOption(job.id);
+    await theirs
+      .getByLabel("What is wrong with the address")
+      .fill("The carrier says the street number does not exist, e2e");
+    await theirs.getByRole("button", { name: /Open incident/ }).click();
+    // The answer takes the keyboard focus (not <body>).
+    await expect(other.locator(":focus")).toContainText(/The R-E4 incident is open/);
+  } finally {
+    await elsewhere.close();
+  }
+
+  // One open at a time: the refresh drops the job here. The choice is cleared (never quietly moved
+  // to another job) and the form says why; what was typed stays.
+  await expect(open).toContainText(
+    "That job is no longer offered: someone else opened this incident.",
+    { timeout: 15_000 },
+  );
+  await expect(jobs).toHaveValue("");
   await expect(jobs.locator(`option[value="${job.id}"]`)).toHaveCount(0);
+  await expect(summary).toHaveValue("Typed here while someone else opens it, e2e");
 
   // It is on the list with its 90-day destruction countdown.
   const card = page
@@ -167,7 +215,20 @@ test("open an R-E4 incident by hand, record the corrected return address, it res
   await outcome.getByLabel("Street address", { exact: true }).fill("77 Harbour Road");
   await outcome.getByLabel("Street address, line 2 (optional)").fill("Goods entrance, e2e");
   await outcome.getByLabel("Note").fill("Contact person confirmed the address by phone");
+  // A blank city is refused by the server: what was typed stays, and focus goes to the city.
+  await outcome.getByLabel("City", { exact: true }).fill("   ");
   await outcome.getByRole("button", { name: /Record outcome/ }).click();
+  await expect(outcome.getByLabel("City", { exact: true })).toBeFocused();
+  await expect(outcome.getByLabel("Street address", { exact: true })).toHaveValue(
+    "77 Harbour Road",
+  );
+  await expect(outcome.getByLabel("Note")).toHaveValue(
+    "Contact person confirmed the address by phone",
+  );
+  await outcome.getByLabel("City", { exact: true }).fill(job.returnAddress.city ?? "");
+  await outcome.getByRole("button", { name: /Record outcome/ }).click();
+  // The card leaves for the resolved list; focus goes to the answer said there.
+  await expect(page.locator(":focus")).toContainText("the incident is resolved");
 
   // Resolved, it moves to the recently resolved list with the address it was corrected to.
   const resolved = page

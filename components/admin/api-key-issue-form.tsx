@@ -1,20 +1,11 @@
 "use client";
 
-import {
-  useActionState,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  useTransition,
-} from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { issueApiKeyAction } from "@/app/(console)/admin/api-keys/actions";
 import { ApiKeySecret } from "@/components/admin/api-key-secret";
+import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
-import type { ActionState } from "@/lib/action-state.ts";
 import {
   API_KEY_KINDS,
   API_KEY_KIND_LABELS,
@@ -30,13 +21,28 @@ const KIND_HINTS: Record<ApiKeyKindChoice, string> = {
 
 /** Issue a customer or copy-station key; the key itself is shown once, below the form. */
 export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(issueApiKeyAction, null);
-  const [, startTransition] = useTransition();
   const [kind, setKind] = useState<ApiKeyKindChoice>("customer");
   const [issuedName, setIssuedName] = useState("");
   const [dismissed, setDismissed] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand (useFormSubmission): a refused form keeps what was typed. Once the key is
+  // issued only the name and the customer are cleared (the kind stays picked), and focus goes to
+  // the key, which ApiKeySecret takes on arrival.
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(
+    issueApiKeyAction,
+    {
+      reset: false,
+      onSuccess: (answer, issued) => {
+        for (const field of ["name", "customerId"]) {
+          const input = issued?.elements.namedItem(field);
+          if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) {
+            input.value = "";
+          }
+        }
+        return Boolean(answer.secret);
+      },
+    },
+  );
   const id = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const secret = state?.ok && state.secret && state.secret !== dismissed ? state.secret : null;
@@ -46,24 +52,9 @@ export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: 
     heading.current?.focus();
   }, [state]);
 
-  useEffect(() => {
-    if (!state?.ok) return;
-    for (const field of ["name", "customerId"]) {
-      const input = form.current?.elements.namedItem(field);
-      if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) input.value = "";
-    }
-  }, [state]);
-
-  // Submitted by hand so that a refused form keeps what was typed (React resets a form action's
-  // fields whatever the answer); it is cleared only once the key is issued.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setIssuedName(String(data.get("name") ?? "").trim());
-    startTransition(async () => {
-      await action(data);
-    });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    if (!pending) setIssuedName(String(new FormData(event.currentTarget).get("name") ?? "").trim());
+    onSubmit(event);
   }
 
   const noCustomers = customers.length === 0;
@@ -71,8 +62,8 @@ export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: 
     <div className="space-y-3">
       <form
         ref={form}
-        action={action}
-        onSubmit={onSubmit}
+        action={dispatch}
+        onSubmit={submit}
         aria-labelledby={`${id}-title`}
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       >
@@ -149,12 +140,13 @@ export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: 
         <div className="flex flex-wrap items-center gap-4">
           <button
             type="submit"
-            disabled={pending || (kind === "customer" && noCustomers)}
-            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+            disabled={kind === "customer" && noCustomers}
+            aria-disabled={pending}
+            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60 aria-disabled:opacity-60"
           >
             {pending ? "Issuing…" : "Issue key"}
           </button>
-          <FormStatus state={state} />
+          <FormResult ref={result} state={state} />
         </div>
       </form>
       {secret && (

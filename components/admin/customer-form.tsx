@@ -1,40 +1,22 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useTransition } from "react";
-import type { FormEvent } from "react";
+import { useId } from "react";
 import { createCustomerAction } from "@/app/(console)/admin/api-keys/actions";
+import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
-import type { ActionState } from "@/lib/action-state.ts";
 
 /** Add a customer, so that its jobs and API keys have someone to belong to. */
 export function CustomerForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(
-    createCustomerAction,
-    null,
-  );
-  const [, startTransition] = useTransition();
-  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand: a refused name keeps the contact fields (see useFormSubmission).
+  const { state, pending, dispatch, onSubmit, form, result } =
+    useFormSubmission(createCustomerAction);
   const id = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-
-  // By hand, so that a refused name does not wipe the contact fields (see ApiKeyIssueForm).
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      await action(data);
-    });
-  }
 
   return (
     <form
       ref={form}
-      action={action}
+      action={dispatch}
       onSubmit={onSubmit}
       aria-labelledby={`${id}-title`}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -84,12 +66,12 @@ export function CustomerForm() {
       <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+          aria-disabled={pending}
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
         >
           {pending ? "Adding…" : "Add customer"}
         </button>
-        <FormStatus state={state} />
+        <FormResult ref={result} state={state} />
       </div>
     </form>
   );

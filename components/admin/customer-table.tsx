@@ -21,14 +21,14 @@ export function CustomerTable({ id, customers }: { id: string; customers: Custom
             <span className="block">{c.contactName}</span>
             <a
               href={`mailto:${c.contactEmail}`}
-              className="block text-blue-800 underline hover:text-blue-950"
+              className="block w-fit py-0.5 leading-6 text-blue-800 underline hover:text-blue-950"
             >
               {c.contactEmail}
             </a>
             {c.contactPhone && (
               <a
                 href={`tel:${c.contactPhone.replace(/[^+0-9]/g, "")}`}
-                className="block text-blue-800 underline hover:text-blue-950"
+                className="block w-fit py-0.5 leading-6 text-blue-800 underline hover:text-blue-950"
               >
                 {c.contactPhone}
               </a>

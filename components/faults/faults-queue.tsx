@@ -9,7 +9,7 @@ function Time({ at }: { at: string }) {
   return <time dateTime={at}>{at.slice(0, 16).replace("T", " ")} UTC</time>;
 }
 
-function FaultCard({ item }: { item: FaultItem }) {
+function FaultCard({ item, onResolved }: { item: FaultItem; onResolved: (m: string) => void }) {
   const label = item.kind === "job" ? `job ${item.jobName}` : `drive ${item.serial}`;
   const headingId = `fault-${item.id}`;
   const { customer, lastContact } = item;
@@ -77,7 +77,13 @@ function FaultCard({ item }: { item: FaultItem }) {
           driveId={item.kind === "drive" ? item.id : null}
           label={label}
         />
-        <ResolveFaultForm kind={item.kind} id={item.id} label={label} targets={item.targets} />
+        <ResolveFaultForm
+          kind={item.kind}
+          id={item.id}
+          label={label}
+          targets={item.targets}
+          onResolved={onResolved}
+        />
       </div>
     </li>
   );
@@ -87,12 +93,19 @@ function FaultCard({ item }: { item: FaultItem }) {
  * R-F2, R-F3: every faulted job and drive, oldest first. Each card (and the forms in it) is keyed
  * by its item, so a refresh adds and removes cards without touching what is typed in the others.
  */
-export function FaultsQueue({ items }: { items: FaultItem[] }) {
+export function FaultsQueue({
+  items,
+  onResolved,
+}: {
+  items: FaultItem[];
+  /** A resolved fault leaves the queue with its card: the queue says so and takes the focus. */
+  onResolved: (message: string) => void;
+}) {
   if (items.length === 0) return <p className="text-slate-700">Nothing is Faulted.</p>;
   return (
     <ol aria-label="Faults, oldest first" className="space-y-4">
       {items.map((item) => (
-        <FaultCard key={`${item.kind}-${item.id}`} item={item} />
+        <FaultCard key={`${item.kind}-${item.id}`} item={item} onResolved={onResolved} />
       ))}
     </ol>
   );

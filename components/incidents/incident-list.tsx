@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListAnnouncement, useListAnnouncement } from "@/components/faults/form-submission";
 import { Countdown } from "@/components/incidents/countdown";
 import { OutcomeForm } from "@/components/incidents/outcome-form";
 import type { IncidentsPageData } from "@/lib/server/incidents/queries.ts";
@@ -9,7 +10,13 @@ function Time({ at }: { at: string }) {
   return <time dateTime={at}>{at.slice(0, 16).replace("T", " ")} UTC</time>;
 }
 
-function IncidentCard({ item }: { item: IncidentItem }) {
+function IncidentCard({
+  item,
+  onResolved,
+}: {
+  item: IncidentItem;
+  onResolved: (message: string) => void;
+}) {
   const headingId = `incident-${item.id}`;
   const label = `${item.rule} ${item.job ? `job ${item.job.name}` : "with no job"}`;
   return (
@@ -88,6 +95,8 @@ function IncidentCard({ item }: { item: IncidentItem }) {
           canExtend={item.kind === "PackageOverdue"}
           hasJob={item.job !== null}
           addressOnRecord={item.addressCorrection?.onRecord ?? null}
+          answerBy={item.deadlines.find((d) => d.label === "Answer by")?.at ?? null}
+          onResolved={onResolved}
         />
       )}
     </li>
@@ -101,6 +110,9 @@ function IncidentCard({ item }: { item: IncidentItem }) {
 export function IncidentList({ items }: { items: IncidentItem[] }) {
   const open = items.filter((i) => i.status === "Open");
   const resolved = items.filter((i) => i.status !== "Open");
+  // An outcome that resolves an incident takes its card (and its form) to the resolved list: the
+  // answer is said there, and focus follows it.
+  const { message, region, announce } = useListAnnouncement();
   return (
     <>
       <section aria-labelledby="open-incidents" className="space-y-3">
@@ -112,21 +124,24 @@ export function IncidentList({ items }: { items: IncidentItem[] }) {
         ) : (
           <ol aria-label="Open incidents, nearest deadline first" className="space-y-4">
             {open.map((item) => (
-              <IncidentCard key={item.id} item={item} />
+              <IncidentCard key={item.id} item={item} onResolved={announce} />
             ))}
           </ol>
         )}
       </section>
       <section aria-labelledby="resolved-incidents" className="space-y-3">
-        <h2 id="resolved-incidents" className="text-xl font-semibold">
-          Recently resolved
-        </h2>
+        <div>
+          <h2 id="resolved-incidents" className="text-xl font-semibold">
+            Recently resolved
+          </h2>
+          <ListAnnouncement ref={region} message={message} />
+        </div>
         {resolved.length === 0 ? (
           <p className="text-slate-700">Nothing resolved yet.</p>
         ) : (
           <ol aria-label="Recently resolved incidents" className="space-y-4">
             {resolved.map((item) => (
-              <IncidentCard key={item.id} item={item} />
+              <IncidentCard key={item.id} item={item} onResolved={announce} />
             ))}
           </ol>
         )}

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useId, useState } from "react";
 import {
   openReturnAddressIncidentAction,
   openReturnedDrivesIncidentAction,
 } from "@/app/(console)/incidents/actions";
-import { FormStatus } from "@/components/ui/form-status";
+import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import type { ActionState } from "@/lib/action-state.ts";
 import type { JobOption } from "@/lib/server/incidents/queries.ts";
 
 /** The incidents a supervisor opens by hand, each with its own words (R-E3, R-E4). */
@@ -30,20 +29,32 @@ const KINDS = {
   },
 } as const;
 
+const NO_LONGER_OFFERED = "That job is no longer offered: someone else opened this incident.";
+
 /**
  * Open an incident by hand on one of the jobs the domain allows now (the list is the server's,
- * kept fresh by the page's poll). The select stays uncontrolled: a refresh adds or removes
- * options without changing the one picked, unless that job is no longer offered.
+ * kept fresh by the page's poll). Nothing is picked at first. When a refresh drops the job picked
+ * (another supervisor opened the incident), the choice is cleared and the form says so, rather
+ * than the browser quietly picking the first job left.
  */
 export function OpenIncidentForm({ rule, jobs }: { rule: keyof typeof KINDS; jobs: JobOption[] }) {
   const kind = KINDS[rule];
-  const [state, action, pending] = useActionState<ActionState, FormData>(kind.action, null);
+  const [picked, setPicked] = useState("");
+  const [notice, setNotice] = useState("");
+  const [sent, setSent] = useState("");
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(kind.action, {
+    onSuccess: () => setPicked(""),
+  });
   const fid = useId();
-  const form = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+
+  // Adjusted while rendering, so the select never shows a job that is gone. Our own incident
+  // taking the job off the list is no news.
+  if (picked !== "" && !pending && !jobs.some((j) => j.id === picked)) {
+    setPicked("");
+    setNotice(state?.ok && sent === picked ? "" : NO_LONGER_OFFERED);
+  }
+
   return (
     <section aria-labelledby={`${fid}-heading`} className="space-y-2">
       <h2 id={`${fid}-heading`} className="text-xl font-semibold">
@@ -52,12 +63,16 @@ export function OpenIncidentForm({ rule, jobs }: { rule: keyof typeof KINDS; job
       {jobs.length === 0 ? (
         <>
           <p className="text-slate-700">{kind.none}</p>
-          <FormStatus state={state} />
+          {notice && <p className="text-sm text-red-800">{notice}</p>}
         </>
       ) : (
         <form
           ref={form}
-          action={action}
+          action={dispatch}
+          onSubmit={(event) => {
+            setSent(picked);
+            onSubmit(event);
+          }}
           aria-label={`Open an ${rule} incident`}
           className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
         >
@@ -69,28 +84,39 @@ export function OpenIncidentForm({ rule, jobs }: { rule: keyof typeof KINDS; job
             <select
               id={`${fid}-job`}
               name="jobId"
-              className="rounded-md border border-slate-400 bg-white px-3 py-2"
+              required
+              value={picked}
+              onChange={(e) => {
+                setPicked(e.target.value);
+                setNotice("");
+              }}
+              aria-invalid={Boolean(errors?.jobId || notice) || undefined}
+              aria-describedby={`${fid}-job-note`}
+              className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
             >
+              <option value="">Pick a job</option>
               {jobs.map((j) => (
                 <option key={j.id} value={j.id}>
                   {j.name} ({j.type}, {j.state})
                 </option>
               ))}
             </select>
+            <p id={`${fid}-job-note`} aria-live="polite" className="text-sm text-red-800">
+              {notice || errors?.jobId?.join(" ")}
+            </p>
           </div>
           <TextAreaField label={kind.summaryLabel} name="summary" errors={errors?.summary} />
-          <div className="flex items-center gap-4">
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
-            >
-              Open incident<span className="sr-only"> {rule}</span>
-            </button>
-            <FormStatus state={state} />
-          </div>
+          <button
+            type="submit"
+            aria-disabled={pending}
+            className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60"
+          >
+            Open incident<span className="sr-only"> {rule}</span>
+          </button>
         </form>
       )}
+      {/* Outside the form: after the last job is taken the form goes, and the answer stays. */}
+      <FormResult ref={result} state={state} />
     </section>
   );
 }

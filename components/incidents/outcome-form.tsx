@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { recordOutcomeAction } from "@/app/(console)/incidents/actions";
-import { FormStatus } from "@/components/ui/form-status";
-import type { ActionState } from "@/lib/action-state.ts";
+import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
 import {
   INCIDENT_OUTCOMES,
   OUTCOME_LABELS,
+  resolvesIncident,
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
@@ -20,21 +20,46 @@ type Props = {
   hasJob: boolean;
   /** R-E4: the address on record when the domain lets the corrected one be recorded now. */
   addressOnRecord: AddressDraft | null;
+  /** R-E2: the current answer deadline (ISO), which an extended wait must go past. */
+  answerBy: string | null;
+  /** Said by the list when the incident is resolved: this form leaves the page with its card. */
+  onResolved: (message: string) => void;
 };
 
-const INPUT = "rounded-md border border-slate-400 bg-white px-3 py-2";
+const INPUT =
+  "rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 const LABEL = "text-sm font-semibold text-slate-800";
 
+/** The first day an extended wait may end on: the day after the current deadline's (UTC). */
+function dayAfter(iso: string): string {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Record one step on an incident; the fields follow the chosen outcome. */
-export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRecord }: Props) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(recordOutcomeAction, null);
+export function OutcomeForm({
+  incidentId,
+  label,
+  canExtend,
+  hasJob,
+  addressOnRecord,
+  answerBy,
+  onResolved,
+}: Props) {
   const [outcome, setOutcome] = useState<IncidentOutcome>("contacted");
-  const select = useRef<HTMLSelectElement>(null);
-  // A form action resets the form when it returns, the outcome picker included, while the fields
-  // shown still follow the chosen outcome: put the picker back so the two never disagree.
-  useEffect(() => {
-    if (select.current && select.current.value !== outcome) select.current.value = outcome;
-  }, [state, outcome]);
+  const sent = useRef<IncidentOutcome>(outcome);
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(
+    recordOutcomeAction,
+    {
+      onSuccess: (answer) => {
+        if (resolvesIncident(sent.current)) {
+          onResolved(`${label}: ${answer.message}`);
+          return true;
+        }
+        setOutcome("contacted");
+      },
+    },
+  );
   const fid = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const offered = INCIDENT_OUTCOMES.filter(
@@ -44,7 +69,16 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRec
       (o !== "addressCorrected" || addressOnRecord !== null),
   );
   return (
-    <form action={action} aria-label={`Record an outcome for ${label}`} className="space-y-2">
+    <form
+      ref={form}
+      action={dispatch}
+      onSubmit={(event) => {
+        if (!pending) sent.current = outcome;
+        onSubmit(event);
+      }}
+      aria-label={`Record an outcome for ${label}`}
+      className="space-y-2"
+    >
       <input type="hidden" name="incidentId" value={incidentId} />
       <div className="grid gap-3 md:grid-cols-2">
         <div className="flex flex-col gap-1">
@@ -52,7 +86,6 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRec
             Outcome
           </label>
           <select
-            ref={select}
             id={`${fid}-outcome`}
             name="outcome"
             value={outcome}
@@ -77,9 +110,19 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRec
               type="date"
               name="extendUntil"
               required
+              min={answerBy ? dayAfter(answerBy) : undefined}
               aria-invalid={Boolean(errors?.extendUntil) || undefined}
+              aria-describedby={`${fid}-until-hint ${fid}-until-error`}
               className={INPUT}
             />
+            <p id={`${fid}-until-hint`} className="text-xs text-slate-700">
+              {answerBy
+                ? `A day after the current deadline (${answerBy.slice(0, 10)}); the wait lasts to the end of that day (UTC).`
+                : "The wait lasts to the end of that day (UTC)."}
+            </p>
+            <p id={`${fid}-until-error`} aria-live="polite" className="text-sm text-red-800">
+              {errors?.extendUntil?.join(" ")}
+            </p>
           </div>
         )}
         {outcome === "drivesDestroyed" && (
@@ -95,8 +138,12 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRec
                 minLength={3}
                 maxLength={200}
                 aria-invalid={Boolean(errors?.method) || undefined}
+                aria-describedby={`${fid}-method-error`}
                 className={INPUT}
               />
+              <p id={`${fid}-method-error`} aria-live="polite" className="text-sm text-red-800">
+                {errors?.method?.join(" ")}
+              </p>
             </div>
             <TextAreaField label="Drive serials" name="serials" errors={errors?.serials} mono />
           </>
@@ -109,12 +156,12 @@ export function OutcomeForm({ incidentId, label, canExtend, hasJob, addressOnRec
       <div className="flex items-center gap-4">
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+          aria-disabled={pending}
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
         >
           Record outcome<span className="sr-only"> for {label}</span>
         </button>
-        <FormStatus state={state} />
+        <FormResult ref={result} state={state} />
       </div>
     </form>
   );

@@ -2,8 +2,7 @@ import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import type { AddressDraft } from "@/lib/server/incidents/queries.ts";
 
-// The limits of lib/validation/return-address.ts, so the browser catches most mistakes first (a
-// refused submission resets the form, as every React form action does).
+// The limits of lib/validation/return-address.ts, so the browser catches most mistakes first.
 const FIELDS = [
   { name: "recipientName", label: "Recipient name", required: true, max: 200 },
   { name: "streetAddress1", label: "Street address", required: true, max: 200 },

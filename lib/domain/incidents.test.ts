@@ -9,6 +9,8 @@ import {
   canOpenIncident,
   canOpenIncidentByHand,
   canWorkIncidents,
+  endOfUtcDay,
+  extendedAnswerDeadline,
   incidentDeadlines,
   incidentDue,
   sameReturnAddress,
@@ -105,6 +107,88 @@ describe("incident deadlines", () => {
     const none = { contactDeadline: null, answerDeadline: null, destructionDeadline: null };
     expect(incidentDeadlines("ReturnedDrivesLostOrDamaged", NOW)).toEqual(none);
     expect(incidentDeadlines("ExtraDrive", NOW)).toEqual(none);
+  });
+});
+
+describe("R-E2: extending the wait for a missing package", () => {
+  // Opened at NOW (2026-03-15 12:00 UTC): the customer has until 2026-04-14 12:00 UTC to answer.
+  const overdue = { kind: "PackageOverdue", ...incidentDeadlines("PackageOverdue", NOW) } as const;
+  const day = (iso: string) => new Date(iso); // what a date field sends: 00:00 UTC of that day
+
+  it("R-E2: the wait lasts to the end of the chosen day (UTC), not its first minute", () => {
+    expect(extendedAnswerDeadline(overdue, day("2026-04-20"), NOW)).toEqual({
+      ok: true,
+      value: new Date("2026-04-20T23:59:59.999Z"),
+    });
+    expect(endOfUtcDay(new Date("2026-12-31T00:00:00.000Z"))).toEqual(
+      new Date("2026-12-31T23:59:59.999Z"),
+    );
+  });
+
+  it("R-E2: a date on or before the current deadline's day is refused: extending never shortens the wait", () => {
+    for (const iso of ["2026-04-14", "2026-04-13", "2026-03-20"]) {
+      expect(extendedAnswerDeadline(overdue, day(iso), NOW)).toEqual({
+        ok: false,
+        refusal: {
+          code: "guard_failed",
+          message: "Choose a date after the current deadline, 2026-04-14.",
+          rule: "R-E2",
+        },
+      });
+    }
+    expect(extendedAnswerDeadline(overdue, day("2026-04-15"), NOW)).toEqual({
+      ok: true,
+      value: new Date("2026-04-15T23:59:59.999Z"),
+    });
+  });
+
+  it("R-E2: a deadline already passed (the sweep has not closed the job yet): any day from today on", () => {
+    const late = { kind: "PackageOverdue", answerDeadline: daysFromNow(-10) } as const;
+    expect(extendedAnswerDeadline(late, day("2026-03-10"), NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: "guard_failed", message: "The new wait must end in the future (R-E2)." },
+    });
+    expect(extendedAnswerDeadline(late, day("2026-03-15"), NOW)).toEqual({
+      ok: true,
+      value: new Date("2026-03-15T23:59:59.999Z"),
+    });
+  });
+
+  it("R-E2: only a package-overdue incident has a wait to extend; an invalid date is refused", () => {
+    for (const kind of INCIDENT_KINDS.filter((k) => k !== "PackageOverdue")) {
+      expect(
+        extendedAnswerDeadline({ kind, answerDeadline: null }, day("2026-05-01"), NOW),
+      ).toMatchObject({ ok: false, refusal: { code: "incident_not_applicable", rule: "R-E2" } });
+    }
+    expect(extendedAnswerDeadline(overdue, new Date("not a date"), NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: "guard_failed", rule: "R-E2" },
+    });
+  });
+
+  it("R-E2: whatever the deadline, the day and the time, an allowed extension ends a whole UTC day, later than the deadline and than now (property)", () => {
+    const instant = fc.date({
+      min: new Date("2026-01-01T00:00:00Z"),
+      max: new Date("2027-12-31T23:59:59Z"),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(instant, instant, instant, (deadline, chosen, now) => {
+        const d = extendedAnswerDeadline(
+          { kind: "PackageOverdue", answerDeadline: deadline },
+          chosen,
+          now,
+        );
+        const chosenDay = chosen.toISOString().slice(0, 10);
+        const expected =
+          chosenDay > deadline.toISOString().slice(0, 10) && endOfUtcDay(chosen) > now;
+        expect(d.ok).toBe(expected);
+        if (!d.ok) return;
+        expect(d.value.getTime()).toBeGreaterThan(deadline.getTime());
+        expect(d.value.getTime()).toBeGreaterThan(now.getTime());
+        expect(d.value.toISOString()).toBe(`${chosenDay}T23:59:59.999Z`);
+      }),
+    );
   });
 });
 

@@ -187,6 +187,50 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
   }
 }
 
+/** The last millisecond of a date's UTC day: a wait "until 12 March" lasts all of 12 March. */
+export function endOfUtcDay(day: Date): Date {
+  return new Date(
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 23, 59, 59, 999),
+  );
+}
+
+/**
+ * R-E2: on the customer's answer, operations extends the wait for the package. It extends, never
+ * shortens: the chosen day must come after the day of the current answer deadline, and the wait
+ * lasts to the end of that day (UTC), not its first minute. Only a package-overdue incident has
+ * a wait to extend. Answers the new answer deadline.
+ */
+export function extendedAnswerDeadline(
+  incident: { kind: IncidentKind; answerDeadline: Date | null },
+  chosenDay: Date,
+  now: Date,
+): Decision<Date> {
+  const def = INCIDENT_DEFINITIONS.PackageOverdue;
+  if (incident.kind !== def.kind) {
+    return refuse(
+      "incident_not_applicable",
+      `Only a "${def.title}" incident can be extended (${def.rule}).`,
+      def.rule,
+    );
+  }
+  if (Number.isNaN(chosenDay.getTime())) {
+    return refuse("guard_failed", "Give a valid date.", def.rule);
+  }
+  const until = endOfUtcDay(chosenDay);
+  const current = incident.answerDeadline;
+  if (current !== null && until.getTime() <= endOfUtcDay(current).getTime()) {
+    return refuse(
+      "guard_failed",
+      `Choose a date after the current deadline, ${current.toISOString().slice(0, 10)}.`,
+      def.rule,
+    );
+  }
+  if (until.getTime() <= now.getTime()) {
+    return refuse("guard_failed", `The new wait must end in the future (${def.rule}).`, def.rule);
+  }
+  return allow(until);
+}
+
 /**
  * Working an incident (opening one by hand, recording contacts and outcomes) is a supervisor's job
  * (DOMAIN.md, who does what: supervisors handle the error events). Operators and the sweep only

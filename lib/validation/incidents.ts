@@ -24,6 +24,11 @@ export const OUTCOME_LABELS: Record<IncidentOutcome, string> = {
   resolved: "Resolved",
 };
 
+/** Every outcome but a contact attempt and an extended wait resolves the incident (outcomes.ts). */
+export function resolvesIncident(outcome: IncidentOutcome): boolean {
+  return outcome !== "contacted" && outcome !== "extended";
+}
+
 /** A blank form field counts as not given. */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -6,6 +6,12 @@ import { incidentDeadlines } from "@/lib/domain/index.ts";
 import { openIncident } from "@/lib/server/incidents/commands.ts";
 import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/outcomes.ts";
 import { incidentList } from "@/lib/server/incidents/queries.ts";
+import {
+  INCIDENT_OUTCOMES,
+  resolvesIncident,
+  type IncidentOutcome,
+} from "@/lib/validation/incidents.ts";
+import { RETURN_ADDRESS } from "@/test/fixtures.ts";
 
 let t: TestDatabase;
 let customerId: string;
@@ -67,10 +73,10 @@ describe("incident outcomes", () => {
     });
   });
 
-  it("R-E2: 'extended' moves the answer deadline to the new date; only for a package-overdue incident", async () => {
+  it("R-E2: 'extended' moves the answer deadline to the end of the chosen day; only for a package-overdue incident", async () => {
     const now = new Date();
     const { id } = await incident("PackageOverdue", "Shipping");
-    const until = new Date(now.getTime() + 45 * DAY);
+    const until = new Date(new Date(now.getTime() + 45 * DAY).toISOString().slice(0, 10));
     const res = await recordIncidentOutcome(
       t.db,
       sam,
@@ -80,7 +86,7 @@ describe("incident outcomes", () => {
     );
     expect(res.ok, JSON.stringify(res)).toBe(true);
     const row = await t.db.incident.findUniqueOrThrow({ where: { id } });
-    expect(row.answerDeadline).toEqual(until);
+    expect(row.answerDeadline).toEqual(new Date(until.getTime() + DAY - 1));
     expect(row.status).toBe("Open");
     expect((await events(id)).map((e) => e.kind)).toEqual(["incident.extended"]);
 
@@ -94,6 +100,55 @@ describe("incident outcomes", () => {
     );
     expect(refused).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E2" } });
     expect(await events(e4.id)).toEqual([]);
+  });
+
+  it("R-E2: 'extended' to a day on or before the current deadline is refused and changes nothing; the next day is taken", async () => {
+    const openedAt = new Date("2026-03-01T09:30:00.000Z"); // answer by 2026-03-31 09:30 UTC
+    const now = new Date("2026-03-10T12:00:00.000Z");
+    const { id } = await incident("PackageOverdue", "Shipping", openedAt);
+    const before = await t.db.incident.findUniqueOrThrow({ where: { id } });
+    expect(before.answerDeadline).toEqual(new Date("2026-03-31T09:30:00.000Z"));
+    for (const day of ["2026-03-31", "2026-03-20", "2026-03-05"]) {
+      const res = await recordIncidentOutcome(
+        t.db,
+        sam,
+        id,
+        { outcome: "extended", note, extendUntil: new Date(day) },
+        now,
+      );
+      expect(res).toEqual({
+        ok: false,
+        error: {
+          code: "refused",
+          message: "Choose a date after the current deadline, 2026-03-31.",
+          rule: "R-E2",
+        },
+      });
+    }
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await events(id)).toEqual([]);
+
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "extended", note, extendUntil: new Date("2026-04-01") },
+      now,
+    );
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    const after = await t.db.incident.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({
+      answerDeadline: new Date("2026-04-01T23:59:59.999Z"),
+      status: "Open",
+      version: before.version + 1,
+    });
+    const [extended] = await events(id);
+    expect(extended).toMatchObject({ kind: "incident.extended", reason: note });
+    expect(extended?.data).toMatchObject({
+      rule: "R-E2",
+      answerDeadline: "2026-04-01T23:59:59.999Z",
+      previousAnswerDeadline: "2026-03-31T09:30:00.000Z",
+    });
   });
 
   it("R-E2, R-J14: 'jobCancelled' cancels the job in the same transaction and resolves the incident", async () => {
@@ -201,6 +256,33 @@ describe("incident outcomes", () => {
       d: await t.db.destructionRecord.count(),
     });
     expect(after).toEqual(before);
+  });
+
+  it("R-E1..R-E5: the outcomes the form says resolve the incident are the ones that do", async () => {
+    const now = new Date();
+    const cases: Record<IncidentOutcome, [IncidentKind, JobState, Partial<OutcomeInput>]> = {
+      contacted: ["PackageOverdue", "Shipping", { channel: "email" }],
+      extended: ["PackageOverdue", "Shipping", { extendUntil: new Date(now.getTime() + 60 * DAY) }],
+      jobCancelled: ["PackageOverdue", "Shipping", {}],
+      drivesReturned: ["JobNotShipping", "Creating", {}],
+      drivesDestroyed: [
+        "ReturnAddressInvalid",
+        "Packaging",
+        { method: "Shredded", serials: ["WD-R1"] },
+      ],
+      addressCorrected: ["ReturnAddressInvalid", "Packaging", { returnAddress: RETURN_ADDRESS }],
+      resolved: ["ExtraDrive", "Transferring", {}],
+    };
+    for (const outcome of INCIDENT_OUTCOMES) {
+      const [kind, state, more] = cases[outcome];
+      const { id } = await incident(kind, state);
+      const res = await recordIncidentOutcome(t.db, sam, id, { outcome, note, ...more }, now);
+      expect(res.ok, `${outcome}: ${JSON.stringify(res)}`).toBe(true);
+      expect(res.ok && res.value.resolved, outcome).toBe(resolvesIncident(outcome));
+      expect((await t.db.incident.findUniqueOrThrow({ where: { id } })).status).toBe(
+        resolvesIncident(outcome) ? "Resolved" : "Open",
+      );
+    }
   });
 
   it("R-E3: a returned-drives incident opens only on an export job that is Completed or Closed", async () => {

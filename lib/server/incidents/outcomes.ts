@@ -4,6 +4,7 @@ import {
   INCIDENT_DEFINITIONS,
   canCorrectReturnAddress,
   canWorkIncidents,
+  extendedAnswerDeadline,
 } from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
@@ -24,6 +25,7 @@ export type OutcomeInput = {
   outcome: IncidentOutcome;
   note: string;
   channel?: ContactChannel;
+  /** R-E2: the day the customer asked us to wait until; the wait lasts to its end (UTC). */
   extendUntil?: Date;
   method?: string;
   serials?: string[];
@@ -42,7 +44,15 @@ export type OutcomeResult = {
 const loadIncident = (tx: Tx, id: string) =>
   tx.incident.findUnique({
     where: { id },
-    select: { id: true, version: true, kind: true, status: true, jobId: true, driveId: true },
+    select: {
+      id: true,
+      version: true,
+      kind: true,
+      status: true,
+      jobId: true,
+      driveId: true,
+      answerDeadline: true,
+    },
   });
 
 /**
@@ -118,18 +128,16 @@ export function recordIncidentOutcome(
         return result(false);
       }
       case "extended": {
-        if (row.kind !== "PackageOverdue") {
-          return fail(
-            "refused",
-            `Only a "${INCIDENT_DEFINITIONS.PackageOverdue.title}" incident can be extended (R-E2).`,
-            "R-E2",
-          );
+        if (!input.extendUntil) {
+          return fail("invalid", "Give the date the customer asked to wait until (R-E2).", "R-E2");
         }
-        if (!input.extendUntil || input.extendUntil.getTime() <= now.getTime()) {
-          return fail("invalid", "The new wait must end in the future (R-E2).", "R-E2");
-        }
-        await updateVersioned(tx.incident, "incident", row, { answerDeadline: input.extendUntil });
-        await event({ answerDeadline: input.extendUntil.toISOString() });
+        const until = extendedAnswerDeadline(row, input.extendUntil, now);
+        if (!until.ok) return fromRefusal(until.refusal);
+        await updateVersioned(tx.incident, "incident", row, { answerDeadline: until.value });
+        await event({
+          answerDeadline: until.value.toISOString(),
+          previousAnswerDeadline: row.answerDeadline?.toISOString() ?? null,
+        });
         return result(false);
       }
       case "jobCancelled": {
