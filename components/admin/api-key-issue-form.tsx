@@ -4,7 +4,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { issueApiKeyAction } from "@/app/(console)/admin/api-keys/actions";
 import { ApiKeySecret } from "@/components/admin/api-key-secret";
-import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { Field } from "@/components/ui/field";
 import {
   API_KEY_KINDS,

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { createCustomerAction } from "@/app/(console)/admin/api-keys/actions";
-import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { Field } from "@/components/ui/field";
 
 /** Add a customer, so that its jobs and API keys have someone to belong to. */

@@ -2,7 +2,7 @@
 
 import { recordContactAction } from "@/app/(console)/faults/actions";
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
-import { FormResult, useFormSubmission } from "./form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 
 type Props = { jobId: string; driveId: string | null; label: string };
 

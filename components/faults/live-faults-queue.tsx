@@ -2,7 +2,7 @@
 
 import { FaultsQueue } from "@/components/faults/faults-queue";
 import type { FaultsPageData } from "@/lib/server/faults/queries.ts";
-import { ListAnnouncement, useListAnnouncement } from "./form-submission";
+import { ListAnnouncement, useListAnnouncement } from "@/components/ui/form-submission";
 import { LiveStatus } from "./live-status";
 import { useLiveView } from "./use-live-view";
 

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { resolveDriveFaultAction, resolveJobFaultAction } from "@/app/(console)/faults/actions";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { FormResult, useFormSubmission } from "./form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 
 type Props = {
   kind: "job" | "drive";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ListAnnouncement, useListAnnouncement } from "@/components/faults/form-submission";
+import { ListAnnouncement, useListAnnouncement } from "@/components/ui/form-submission";
 import { Countdown } from "@/components/incidents/countdown";
 import { OutcomeForm } from "@/components/incidents/outcome-form";
 import type { IncidentsPageData } from "@/lib/server/incidents/queries.ts";

@@ -5,7 +5,7 @@ import {
   openReturnAddressIncidentAction,
   openReturnedDrivesIncidentAction,
 } from "@/app/(console)/incidents/actions";
-import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { JobOption } from "@/lib/server/incidents/queries.ts";
 

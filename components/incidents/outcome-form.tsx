@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { recordOutcomeAction } from "@/app/(console)/incidents/actions";
-import { FormResult, useFormSubmission } from "@/components/faults/form-submission";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import {
   INCIDENT_OUTCOMES,
   OUTCOME_LABELS,
