@@ -21,11 +21,13 @@ type SeededJob = { id: string; name: string; serial: string };
 /**
  * An import job with drives in the copy and no status link yet: the last one by name, so that the
  * dock journeys (which take the first Shipping jobs) and the key reveals (finished jobs) leave it be.
+ * Not a cancelled one: its page shows "Copy skipped" instead of a percent complete (R-J14).
  */
 async function jobWithoutLink(): Promise<SeededJob> {
   const [row] = await sql<SeededJob>(
     `SELECT j.id, j.name, min(d.serial) AS serial FROM "Job" j JOIN "Drive" d ON d."jobId" = j.id
       WHERE j.state IN ('Transferring', 'Packaging', 'Received') AND j.type = 'Import' AND NOT d.extra
+        AND NOT j."cancelRequested"
         AND NOT EXISTS (SELECT 1 FROM "StatusLink" s WHERE s."jobId" = j.id AND s."revokedAt" IS NULL)
       GROUP BY j.id ORDER BY j.name DESC LIMIT 1`,
   );

@@ -91,16 +91,80 @@ describe("the deadlines a customer sees", () => {
     );
   });
 
-  it("R-E2: after operations asked about the missing package, the answer deadline follows", () => {
+  it("R-E2: once the package-overdue incident is open, its answer deadline replaces the passed package date", () => {
     const answerBy = daysFromNow(20);
     const ds = customerDeadlines(
       NOW,
       job({ shippingInfoAt: daysFromNow(-20), missingPackageAnswerBy: answerBy }),
     );
-    expect(ds.map((d) => [d.kind, d.rules, d.daysLeft, d.passed])).toEqual([
-      ["packageDue", ["R-J6", "R-D5"], -6, true],
-      ["answerMissingPackage", ["R-E2"], 20, false],
+    expect(ds).toEqual([
+      { kind: "answerMissingPackage", rules: ["R-E2"], at: answerBy, daysLeft: 20, passed: false },
     ]);
+  });
+
+  it("R-E2: a wait extended on the customer's answer shows as the date we wait until", () => {
+    const until = daysFromNow(40);
+    const ds = customerDeadlines(
+      NOW,
+      job({
+        shippingInfoAt: daysFromNow(-20),
+        missingPackageAnswerBy: until,
+        missingPackageWaitExtended: true,
+      }),
+    );
+    expect(ds).toEqual([
+      { kind: "packageWaitExtended", rules: ["R-E2"], at: until, daysLeft: 40, passed: false },
+    ]);
+    const over = customerDeadlines(
+      NOW,
+      job({ missingPackageAnswerBy: daysFromNow(-1), missingPackageWaitExtended: true }),
+    );
+    expect(over).toMatchObject([{ kind: "packageWaitExtended", passed: true }]);
+  });
+
+  it("R-E2: with an answer deadline, a Shipping job never shows the package date as well", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -60, max: 0 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.boolean(),
+        (shippedDays, answerDays, extended) => {
+          const kinds = customerDeadlines(
+            NOW,
+            job({
+              shippingInfoAt: daysFromNow(shippedDays),
+              missingPackageAnswerBy: daysFromNow(answerDays),
+              missingPackageWaitExtended: extended,
+            }),
+          ).map((d) => d.kind);
+          expect(kinds).toEqual([extended ? "packageWaitExtended" : "answerMissingPackage"]);
+        },
+      ),
+    );
+  });
+
+  it("R-E4: a Transferring or Packaging job with a wrong return address shows the destruction date", () => {
+    const at = daysFromNow(85, 6 * 3_600_000);
+    for (const state of ["Transferring", "Packaging"] as const) {
+      expect(customerDeadlines(NOW, job({ state, returnAddressDestructionAt: at }))).toEqual([
+        { kind: "returnAddressDestruction", rules: ["R-E4"], at, daysLeft: 86, passed: false },
+      ]);
+    }
+    const [passed] = customerDeadlines(
+      NOW,
+      job({ state: "Packaging", returnAddressDestructionAt: daysFromNow(-2) }),
+    );
+    expect(passed).toMatchObject({ kind: "returnAddressDestruction", passed: true });
+  });
+
+  it("R-E4: the destruction date applies only while the drives wait in Transferring or Packaging", () => {
+    const at = daysFromNow(30);
+    for (const state of JOB_STATES.filter((s) => s !== "Transferring" && s !== "Packaging")) {
+      const kinds = customerDeadlines(NOW, job({ state, returnAddressDestructionAt: at })).map(
+        (d) => d.kind,
+      );
+      expect(kinds, state).not.toContain("returnAddressDestruction");
+    }
   });
 
   it("R-J11: a Completed job and its page are deleted 90 days after completion", () => {
@@ -125,7 +189,7 @@ describe("the deadlines a customer sees", () => {
     expect(d).toMatchObject({ kind: "deletion", rules: ["R-J13"], daysLeft: 1 });
   });
 
-  it("R-J7..R-J9, R-F1: Received, Transferring, Packaging and Faulted jobs have no customer deadline", () => {
+  it("R-J7..R-J9, R-F1: Received, Transferring, Packaging and Faulted jobs have no customer deadline of their own", () => {
     for (const state of ["Received", "Transferring", "Packaging", "Faulted"] as const) {
       expect(customerDeadlines(NOW, job({ state }))).toEqual([]);
     }

@@ -26,8 +26,18 @@ export type CustomerDeadline =
     }
   /** R-J6, R-D5: the package is late; its drives become NeverReceived and operations is told. */
   | { kind: "packageDue"; rules: ["R-J6", "R-D5"]; at: Date; daysLeft: number; passed: boolean }
-  /** R-E2: operations told the customer the package is missing; no answer, and the job closes. */
+  /** R-E2: the package is missing; with no answer from the customer by then, the job closes. */
   | { kind: "answerMissingPackage"; rules: ["R-E2"]; at: Date; daysLeft: number; passed: boolean }
+  /** R-E2: on the customer's answer, operations extended the wait for the package until then. */
+  | { kind: "packageWaitExtended"; rules: ["R-E2"]; at: Date; daysLeft: number; passed: boolean }
+  /** R-E4: the return address is wrong or missing; with no correct one, the drives are destroyed. */
+  | {
+      kind: "returnAddressDestruction";
+      rules: ["R-E4"];
+      at: Date;
+      daysLeft: number;
+      passed: boolean;
+    }
   /** R-J11, R-J13: a finished job, and its status page, are deleted after 90 days. */
   | {
       kind: "deletion";
@@ -52,6 +62,10 @@ export type CustomerDeadlineInput = {
   expectedDriveCount?: number | null;
   /** R-E2: the answer deadline of the open package-overdue incident, if there is one. */
   missingPackageAnswerBy?: Date | null;
+  /** R-E2: operations extended that incident's wait on the customer's answer. */
+  missingPackageWaitExtended?: boolean;
+  /** R-E4: the destruction deadline of the open return-address incident, if there is one. */
+  returnAddressDestructionAt?: Date | null;
 };
 
 function timing(now: Date, at: Date) {
@@ -71,9 +85,11 @@ function awaitingDrives(job: CustomerDeadlineInput): boolean {
 /**
  * What the customer must know about time, in the order they come: Creating → when the job expires
  * (R-J2, restarted by R-J3); Shipping → when a package that has not arrived counts as late, its
- * drives NeverReceived and operations told (R-J6, R-D5), and, once operations has asked, by when
- * the customer must answer before the job closes (R-E2); Completed/Closed → when the job and its
- * page are deleted (R-J11, R-J13). Other states have nothing the customer can miss.
+ * drives NeverReceived and operations told (R-J6, R-D5), or, once the package-overdue incident is
+ * open, the one date that matters now: by when the customer must answer before the job closes, or
+ * until when the extended wait runs (R-E2); Transferring/Packaging with a wrong or missing return
+ * address → when the drives are destroyed (R-E4); Completed/Closed → when the job and its page are
+ * deleted (R-J11, R-J13). Other states have nothing the customer can miss.
  */
 export function customerDeadlines(now: Date, job: CustomerDeadlineInput): CustomerDeadline[] {
   switch (job.state) {
@@ -82,23 +98,34 @@ export function customerDeadlines(now: Date, job: CustomerDeadlineInput): Custom
         { kind: "creatingExpires", rules: ["R-J2", "R-J3"], ...timing(now, creatingDeadline(job)) },
       ];
     case "Shipping": {
-      const out: CustomerDeadline[] = [];
-      if (awaitingDrives(job)) {
-        // R-J6 and R-D5 both wait SHIPPING_NOTIFY_DAYS = NEVER_RECEIVED_DAYS; the earlier one wins.
-        const a = packageDueAt(job);
-        const b = neverReceivedAt(job);
-        const at = a.getTime() <= b.getTime() ? a : b;
-        out.push({ kind: "packageDue", rules: ["R-J6", "R-D5"], ...timing(now, at) });
-      }
+      // Once R-E2's incident is open, the late package is old news: its answer (or extended wait)
+      // deadline replaces the passed R-J6 date, which would only say the same thing twice.
       if (job.missingPackageAnswerBy) {
-        out.push({
-          kind: "answerMissingPackage",
-          rules: ["R-E2"],
-          ...timing(now, job.missingPackageAnswerBy),
-        });
+        const when = timing(now, job.missingPackageAnswerBy);
+        return [
+          job.missingPackageWaitExtended
+            ? { kind: "packageWaitExtended", rules: ["R-E2"], ...when }
+            : { kind: "answerMissingPackage", rules: ["R-E2"], ...when },
+        ];
       }
-      return out;
+      if (!awaitingDrives(job)) return [];
+      // R-J6 and R-D5 both wait SHIPPING_NOTIFY_DAYS = NEVER_RECEIVED_DAYS; the earlier one wins.
+      const a = packageDueAt(job);
+      const b = neverReceivedAt(job);
+      const at = a.getTime() <= b.getTime() ? a : b;
+      return [{ kind: "packageDue", rules: ["R-J6", "R-D5"], ...timing(now, at) }];
     }
+    case "Transferring":
+    case "Packaging":
+      return job.returnAddressDestructionAt
+        ? [
+            {
+              kind: "returnAddressDestruction",
+              rules: ["R-E4"],
+              ...timing(now, job.returnAddressDestructionAt),
+            },
+          ]
+        : [];
     case "Completed":
       return [
         {

@@ -69,6 +69,40 @@ describe("the status page's messages", () => {
     );
   });
 
+  it("French typography: every colon, semicolon, question and exclamation mark follows a no-break space", () => {
+    const offenders: string[] = [];
+    for (const [key, value] of fr) {
+      // What the reader sees: no markup, no character references.
+      const seen = value.replace(/<[^>]*>/g, "").replace(/&(#\d+|[a-z]+);/gi, "’");
+      for (const m of seen.matchAll(/[:;?!]/g)) {
+        if (m.index === 0 || seen[m.index - 1] !== "\u00a0") {
+          offenders.push(`${key}: …${seen.slice(Math.max(0, m.index - 20), m.index + 1)}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+    // The check itself sees a plain space, a line break and a missing space.
+    for (const bad of [
+      "Travail X : état",
+      "d’ici le 7 décembre (dans 3 jours)\n  : un",
+      "Reçu; ok",
+    ]) {
+      expect(bad.match(/[^\u00a0][:;?!]/), bad).not.toBeNull();
+    }
+  });
+
+  it("French deadlines: “d’ici le” or “avant le” a date, and the future for what is to come", () => {
+    const d = MESSAGES.fr.deadlines;
+    const at = html`<time>7 décembre</time>`;
+    const due = String(d.packageDue.upcoming(at, "dans 3 jours"));
+    expect(due).toContain("n’est pas arrivé d’ici le <time>7 décembre</time>");
+    expect(due).toContain("passeront à");
+    expect(due).toContain("seront notifiés");
+    expect(String(d.answerMissingPackage.passed(at))).toContain("avant le <time>");
+    for (const sentence of [...fr.values()]) expect(sentence).not.toMatch(/(^|\s)au <time>/);
+    expect(MESSAGES.fr.extraDriveMeaning).toContain("vous seront renvoyés lorsque le travail sera");
+  });
+
   it("sentences with a date place it, and count the days left", () => {
     const sentence = String(
       MESSAGES.fr.deadlines.creatingExpires.upcoming(html`<time>X</time>`, "dans 3 jours"),

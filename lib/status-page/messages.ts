@@ -7,7 +7,10 @@ import type { Lang } from "./locale.ts";
  * Every sentence of the customer's status page, in English and French. The explanations of the
  * states are the seed document's own sentences ("Retrieving state information for an
  * Import/Export job", seeds/000_10af9b14976b0bc1.txt), in both of its languages; only "Windows
- * Azure Storage" became "storage", since the service here is ours.
+ * Azure Storage" became "storage", since the service here is ours. Ours too: the deadlines, what
+ * a cancelled job means (R-J14), and an export's direction of copy (R-D6), where the seed's
+ * sentences, written for an import, would tell the customer something false. French puts a
+ * no-break space (\u00a0) before : ; ? and ! (messages.test.ts checks every sentence).
  */
 export type StateText = {
   /** A short name for the state, in the reader's language. */
@@ -22,8 +25,8 @@ export type JobStateText = StateText & {
 };
 
 type DeadlineText = {
-  /** `at` is a `<time>` element, `inDays` "in 11 days". */
-  upcoming: (at: SafeHtml, inDays: string) => SafeHtml;
+  /** `at` is a `<time>` element, `remaining` "in 11 days", "in 5 hours" (render.ts). */
+  upcoming: (at: SafeHtml, remaining: string) => SafeHtml;
   passed: (at: SafeHtml) => SafeHtml;
 };
 
@@ -36,10 +39,19 @@ export type Messages = {
   /** Ends with its colon: French puts a space before it. */
   apiState: string;
   nextHeading: string;
+  /** R-J14, said plainly: what a cancelled job means for the customer's data and drives. */
   cancelled: string;
+  /** R-J14: the state's meaning where the seed's sentence is false of a cancelled job. */
+  cancelledMeaning: Partial<Record<JobState, string>>;
+  /** R-J14: what happens next to a cancelled job that has not ended yet. */
+  cancelledNext: string;
   exportReturnAdvice: string;
   progressHeading: string;
   percentSentence: (percent: string) => string;
+  /** Shown instead of a percent complete for a cancelled job (R-J14: its copy is skipped). */
+  copySkipped: string;
+  /** Time left when less than an hour remains ("in N days" and "in N hours" come from Intl). */
+  withinTheHour: string;
   deadlinesHeading: string;
   deadlines: Record<CustomerDeadlineKind, DeadlineText>;
   drivesHeading: string;
@@ -48,6 +60,8 @@ export type Messages = {
   driveStatesLegend: string;
   extraDrive: string;
   extraDriveMeaning: string;
+  /** R-D6: an export copies from storage to the drive; only the states where direction matters. */
+  exportDriveStates: Partial<Record<DriveState, string>>;
   errorLog: string;
   verboseLog: string;
   noLogs: string;
@@ -78,25 +92,34 @@ const en: Messages = {
   apiState: "State in the API:",
   nextHeading: "What happens next",
   cancelled:
-    "This job was cancelled. A cancelled job skips the data copy step, but otherwise it follows the same state transitions as a job that was not cancelled.",
+    "This job was cancelled at your request (or by operations): its data is not copied; drives we received are shipped back to you.",
+  cancelledMeaning: {
+    Packaging:
+      "A cancelled job skips the data copy step: the job stays in the Packaging state until the drives we received are shipped back to you.",
+    Closed: "A cancelled job ends in the Closed state, whether or not there were errors.",
+  },
+  cancelledNext:
+    "A cancelled job skips the data copy step, but otherwise it follows the same state transitions as a job that was not cancelled: once the drives we received have been shipped back to you, the job will be set to the Closed state.",
   exportReturnAdvice:
     "If the drives do not reach the return address, first check on this page that the drives have been shipped. If the drives have been shipped, contact the shipping provider to try and locate the drives. If the drives are damaged during shipment, you may want to request another export job, or download the missing blobs.",
   progressHeading: "Progress",
   percentSentence: (p) => `About ${p} of the job is complete.`,
+  copySkipped: "Copy skipped: the job was cancelled.",
+  withinTheHour: "within the hour",
   deadlinesHeading: "Deadlines",
   deadlines: {
     creatingExpires: {
-      upcoming: (at, inDays) =>
-        html`Ship your drives and set the job to Shipping by ${at} (${inDays}): a job may remain in
-        the Creating state for up to two weeks, after which it is automatically deleted. Updating
+      upcoming: (at, remaining) =>
+        html`Ship your drives and set the job to Shipping by ${at} (${remaining}): a job may remain
+        in the Creating state for up to two weeks, after which it is automatically deleted. Updating
         the job's properties resets the timeout to two weeks.`,
       passed: (at) =>
         html`This job's two weeks in the Creating state ended on ${at}: the service deletes it
         automatically.`,
     },
     packageDue: {
-      upcoming: (at, inDays) =>
-        html`If your package has not arrived by ${at} (${inDays}), the drives not received are
+      upcoming: (at, remaining) =>
+        html`If your package has not arrived by ${at} (${remaining}), the drives not received are
         marked NeverReceived and the service operators are notified.`,
       passed: (at) =>
         html`Your package was due by ${at} and has not arrived. The operations team will notify you
@@ -104,16 +127,28 @@ const en: Messages = {
         it or cancel the job.`,
     },
     answerMissingPackage: {
-      upcoming: (at, inDays) =>
-        html`We have told you that your package is missing. If we cannot reach you or have no answer
-        by ${at} (${inDays}), the job moves from Shipping directly to Closed.`,
+      upcoming: (at, remaining) =>
+        html`Your package has not arrived: please contact us. With no answer by ${at}
+        (${remaining}), the job is closed (Closed).`,
       passed: (at) =>
-        html`We had no answer about the missing package by ${at}: the job moves from Shipping
+        html`Your package has not arrived and we had no answer by ${at}: the job moves from Shipping
         directly to Closed.`,
     },
+    packageWaitExtended: {
+      upcoming: (at, remaining) => html`We wait for your package until ${at} (${remaining}).`,
+      passed: (at) =>
+        html`We waited for your package until ${at} and it has not arrived: please contact us.`,
+    },
+    returnAddressDestruction: {
+      upcoming: (at, remaining) =>
+        html`Send us a correct return address by ${at} (${remaining}), or the drives are securely
+        destroyed.`,
+      passed: (at) =>
+        html`We had no correct return address by ${at}: the drives are securely destroyed.`,
+    },
     deletion: {
-      upcoming: (at, inDays) =>
-        html`This job, and this page, will be automatically deleted on ${at} (${inDays}), 90 days
+      upcoming: (at, remaining) =>
+        html`This job, and this page, will be automatically deleted on ${at} (${remaining}), 90 days
         after the job ended.`,
       passed: (at) =>
         html`This job reached its 90 days on ${at}: it is about to be deleted, with this page.`,
@@ -126,6 +161,12 @@ const en: Messages = {
   extraDrive: "Extra drive",
   extraDriveMeaning:
     "This drive was not in the job's drive list. The extra drives will not be processed, and will be returned to you when the job is completed.",
+  exportDriveStates: {
+    Received:
+      "For an export job, the initial drive state is the Received state: the service has your drive, and will copy your data from storage to it.",
+    Transferring:
+      "A drive will move to the Transferring state when the service begins to transfer data from storage to the drive.",
+  },
   errorLog: "Error log",
   verboseLog: "Verbose log",
   noLogs: "No log yet.",
@@ -242,54 +283,75 @@ const en: Messages = {
 
 const fr: Messages = {
   service: "Service d’import/export de disques",
-  htmlTitle: (name) => `Travail ${name} : état`,
+  htmlTitle: (name) => `Travail ${name}\u00a0: état`,
   languageNav: "Langue",
   jobType: { Import: "Travail d’importation", Export: "Travail d’exportation" },
   stateHeading: "État actuel",
   apiState: "État dans l’API\u00a0:",
   nextHeading: "Étapes suivantes",
   cancelled:
-    "Ce travail a été annulé. Un travail annulé ignore l’étape de copie des données, mais il passe quand même par toutes les étapes d’un travail qui n’a pas été annulé.",
+    "Ce travail a été annulé à votre demande (ou par l’équipe des opérations)\u00a0: ses données ne sont pas copiées\u00a0; les disques que nous avons reçus vous sont renvoyés.",
+  cancelledMeaning: {
+    Packaging:
+      "Un travail annulé ignore l’étape de copie des données\u00a0: le travail reste dans l’état Packaging jusqu’à ce que les disques que nous avons reçus vous soient renvoyés.",
+    Closed: "Un travail annulé se termine dans l’état Closed, qu’il y ait eu des erreurs ou non.",
+  },
+  cancelledNext:
+    "Un travail annulé ignore l’étape de copie des données, mais il passe quand même par toutes les étapes d’un travail qui n’a pas été annulé\u00a0: une fois que les disques que nous avons reçus vous auront été renvoyés, le travail passera à l’état Closed.",
   exportReturnAdvice:
     "Si les disques renvoyés n’atteignent pas leur destination, vérifiez d’abord sur cette page que les disques ont été expédiés. Si les disques ont été expédiés, contactez le fournisseur d’expédition pour essayer de localiser les disques. Si les disques sont endommagés pendant l’expédition, vous pouvez demander un autre travail d’exportation ou télécharger les blobs manquants.",
   progressHeading: "Progression",
   percentSentence: (p) => `Environ ${p} du travail est terminé.`,
+  copySkipped: "Copie ignorée\u00a0: le travail a été annulé.",
+  withinTheHour: "dans l’heure",
   deadlinesHeading: "Échéances",
   deadlines: {
     creatingExpires: {
-      upcoming: (at, inDays) =>
-        html`Expédiez vos disques et passez le travail à l’état Shipping d’ici le ${at} (${inDays})
-        : un travail peut rester dans l’état Creating pendant deux semaines maximum. Passé ce délai,
-        il est automatiquement supprimé. Mettre à jour les propriétés du travail réinitialise le
-        délai d’expiration à deux semaines.`,
+      upcoming: (at, remaining) =>
+        html`Expédiez vos disques et passez le travail à l’état Shipping d’ici le ${at}
+        (${remaining}) : un travail peut rester dans l’état Creating pendant deux semaines maximum.
+        Passé ce délai, il est automatiquement supprimé. Mettre à jour les propriétés du travail
+        réinitialise le délai d’expiration à deux semaines.`,
       passed: (at) =>
-        html`Les deux semaines de ce travail dans l’état Creating ont pris fin le ${at} : le service
-        le supprime automatiquement.`,
+        html`Les deux semaines de ce travail dans l’état Creating ont pris fin le ${at} : le service
+        va le supprimer automatiquement.`,
     },
     packageDue: {
-      upcoming: (at, inDays) =>
-        html`Si votre colis n’est pas arrivé le ${at} (${inDays}), les disques non reçus passent à
-        l’état NeverReceived et les opérateurs du service sont notifiés.`,
+      upcoming: (at, remaining) =>
+        html`Si votre colis n’est pas arrivé d’ici le ${at} (${remaining}), les disques non reçus
+        passeront à l’état NeverReceived et les opérateurs du service seront notifiés.`,
       passed: (at) =>
         html`Votre colis était attendu au plus tard le ${at} et n’est toujours pas arrivé. L’équipe
         des opérations vous informera que le colis est manquant et, en fonction de votre réponse,
         étendra le délai d’attente du colis ou annulera le travail.`,
     },
     answerMissingPackage: {
-      upcoming: (at, inDays) =>
-        html`Nous vous avons informé que votre colis est manquant. Si nous ne pouvons pas vous
-        contacter ou si vous ne répondez pas d’ici le ${at} (${inDays}), le travail passe
-        directement de l’état Shipping à l’état Closed.`,
+      upcoming: (at, remaining) =>
+        html`Votre colis n’est pas arrivé : contactez-nous. Sans réponse de votre part avant le
+        ${at} (${remaining}), le travail sera fermé (Closed).`,
       passed: (at) =>
-        html`Nous n’avons pas eu de réponse au sujet du colis manquant au ${at} : le travail passe
-        directement de l’état Shipping à l’état Closed.`,
+        html`Votre colis n’est pas arrivé et nous n’avons pas eu de réponse avant le ${at} : le
+        travail passe directement de l’état Shipping à l’état Closed.`,
+    },
+    packageWaitExtended: {
+      upcoming: (at, remaining) => html`Nous attendons votre colis jusqu’au ${at} (${remaining}).`,
+      passed: (at) =>
+        html`Nous avons attendu votre colis jusqu’au ${at} et il n’est pas arrivé : contactez-nous.`,
+    },
+    returnAddressDestruction: {
+      upcoming: (at, remaining) =>
+        html`Envoyez-nous une adresse de retour correcte d’ici le ${at} (${remaining}), sinon les
+        disques seront détruits de manière sécurisée.`,
+      passed: (at) =>
+        html`Nous n’avons pas reçu d’adresse de retour correcte avant le ${at} : les disques sont
+        détruits de manière sécurisée.`,
     },
     deletion: {
-      upcoming: (at, inDays) =>
-        html`Ce travail, et cette page, seront automatiquement supprimés le ${at} (${inDays}), 90
+      upcoming: (at, remaining) =>
+        html`Ce travail, et cette page, seront automatiquement supprimés le ${at} (${remaining}), 90
         jours après la fin du travail.`,
       passed: (at) =>
-        html`Ce travail a atteint ses 90 jours le ${at} : il va être supprimé, avec cette page.`,
+        html`Ce travail a atteint ses 90 jours le ${at} : il va être supprimé, avec cette page.`,
     },
   },
   drivesHeading: "Disques",
@@ -298,7 +360,13 @@ const fr: Messages = {
   driveStatesLegend: "Signification de ces états de disque",
   extraDrive: "Disque supplémentaire",
   extraDriveMeaning:
-    "Ce disque n’apparaît pas dans la liste des disques du travail. Les disques supplémentaires ne sont pas traités et vous sont renvoyés lorsque le travail est terminé.",
+    "Ce disque n’apparaît pas dans la liste des disques du travail. Les disques supplémentaires ne seront pas traités et vous seront renvoyés lorsque le travail sera terminé.",
+  exportDriveStates: {
+    Received:
+      "Pour un travail d’exportation, l’état initial du disque est l’état Received\u00a0: le service a reçu votre disque et y copiera vos données depuis le stockage.",
+    Transferring:
+      "Un disque passe à l’état Transferring lorsque le service commence à transférer les données du stockage vers le disque.",
+  },
   errorLog: "Journal d’erreurs",
   verboseLog: "Journal détaillé",
   noLogs: "Pas encore de journal.",
@@ -310,7 +378,7 @@ const fr: Messages = {
   noTracking: "Pas encore de numéro de suivi.",
   opensCarrierPage: (carrier) => `(ouvre la page de suivi ${carrier})`,
   readOnly:
-    "Cette page est en lecture seule. Elle montre votre travail tel qu’il était au chargement de la page : rechargez-la pour voir le dernier état.",
+    "Cette page est en lecture seule. Elle montre votre travail tel qu’il était au chargement de la page\u00a0: rechargez-la pour voir le dernier état.",
   timesInUtc: "Les heures sont en UTC.",
   generatedAt: (at) => html`Page chargée le ${at}.`,
   jobStates: {

@@ -1,17 +1,56 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "./locale.ts";
-import { renderNotFoundPage, renderRateLimitedPage, renderStatusPage } from "./render.ts";
+import {
+  renderNotFoundPage,
+  renderRateLimitedPage,
+  renderStatusPage,
+  timeRemaining,
+} from "./render.ts";
 import { sampleStatusPageSource } from "./sample.ts";
 import { statusPageView, type StatusPageSource } from "./view.ts";
 
 const NOW = new Date("2026-11-02T09:00:00Z");
 const EN: Locale = { lang: "en", formatTag: "en-GB", fromQuery: false };
 const FR: Locale = { lang: "fr", formatTag: "fr-FR", fromQuery: true };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const after = (ms: number) => new Date(NOW.getTime() + ms);
 
 function page(locale: Locale, patch: (s: StatusPageSource) => void = () => {}): string {
   const s = sampleStatusPageSource(NOW);
   patch(s);
   return renderStatusPage(statusPageView(s, NOW), locale);
+}
+
+/** The page's text as a reader sees it: tags dropped, runs of ordinary white space as one space. */
+function text(out: string): string {
+  return out
+    .replace(/<[^>]*>/g, "")
+    .replace(/[ \n\t]+/g, " ")
+    .replaceAll("&#39;", "'");
+}
+
+/** A Shipping import job 20 days after its shipping information, its package not arrived. */
+function overdue(s: StatusPageSource) {
+  s.job.state = "Shipping";
+  s.job.shippingInfoAt = after(-20 * DAY);
+  s.job.stateChangedAt = after(-20 * DAY);
+  s.drives = s.drives.map((d) => ({ ...d, state: "NeverReceived", percentComplete: 0 }));
+}
+
+/** A job cancelled while Creating: straight to Closed, every drive still Specified (R-J14). */
+function cancelledInCreating(s: StatusPageSource) {
+  s.job.state = "Closed";
+  s.job.cancelRequested = true;
+  s.job.closedAt = after(-2 * DAY);
+  s.job.stateChangedAt = after(-2 * DAY);
+  s.drives = s.drives.map((d) => ({
+    ...d,
+    state: "Specified",
+    percentComplete: 0,
+    errorLogUri: null,
+    verboseLogUri: null,
+  }));
 }
 
 describe("the rendered status page", () => {
@@ -124,10 +163,163 @@ describe("the rendered status page", () => {
     expect(out).toContain('<time datetime="2026-11-13T09:00:00.000Z">');
   });
 
-  it("a cancelled job says so, with the seed's sentence", () => {
-    expect(page(EN, (s) => void (s.job.cancelRequested = true))).toContain(
-      "A cancelled job skips the data copy step",
+  it("R-J14: a job cancelled in Creating says so plainly, with no false Closed text and no percent", () => {
+    const en = text(page(EN, cancelledInCreating));
+    expect(en).toContain(
+      "This job was cancelled at your request (or by operations): its data is not copied; drives we received are shipped back to you.",
     );
+    expect(en).toContain(
+      "A cancelled job ends in the Closed state, whether or not there were errors.",
+    );
+    // The seed's Closed sentence speaks of drives shipped back after errors: false here.
+    expect(en).not.toContain("if there have been any errors during the processing");
+    expect(en).toContain("Copy skipped: the job was cancelled.");
+    expect(en).not.toMatch(/About \d+% of the job is complete/);
+    expect(page(EN, cancelledInCreating)).not.toContain("<progress");
+    // What happens next to a Closed job still holds: it is deleted after 90 days.
+    expect(en).toContain(
+      "The job will be automatically deleted after 90 days in the Closed state.",
+    );
+
+    const fr = text(page(FR, cancelledInCreating));
+    expect(fr).toContain(
+      "Ce travail a été annulé à votre demande (ou par l’équipe des opérations)\u00a0: ses données ne sont pas copiées\u00a0; les disques que nous avons reçus vous sont renvoyés.",
+    );
+    expect(fr).toContain("Copie ignorée\u00a0: le travail a été annulé.");
+    expect(fr).not.toContain("Environ");
+  });
+
+  it("R-J14: a cancelled job still on its way says it ends Closed, not that its copy comes next", () => {
+    const en = text(
+      page(EN, (s) => {
+        s.job.state = "Received";
+        s.job.cancelRequested = true;
+        s.drives = s.drives.map((d) => ({ ...d, state: "Received", percentComplete: 0 }));
+      }),
+    );
+    expect(en).toContain("its data is not copied");
+    expect(en).toContain(
+      "once the drives we received have been shipped back to you, the job will be set to the Closed state.",
+    );
+    expect(en).not.toContain("the job state will be set to the Transferring state");
+    expect(en).toContain("Copy skipped: the job was cancelled.");
+  });
+
+  it("R-E2: the answer deadline is an invitation, and replaces the package's passed due date", () => {
+    const out = text(
+      page(EN, (s) => {
+        overdue(s);
+        s.missingPackageAnswerBy = after(24 * DAY + 6 * HOUR);
+      }),
+    );
+    expect(out).toMatch(
+      /Your package has not arrived: please contact us\. With no answer by [^()]+ UTC \(in 24 days\), the job is closed \(Closed\)\./,
+    );
+    // Neither a claim that we told the customer, nor the R-J6 item that says we will.
+    expect(out).not.toContain("We have told you");
+    expect(out).not.toContain("The operations team will notify you");
+    expect(out).not.toContain("Your package was due by");
+
+    const fr = text(
+      page(FR, (s) => {
+        overdue(s);
+        s.missingPackageAnswerBy = after(24 * DAY + 6 * HOUR);
+      }),
+    );
+    expect(fr).toMatch(
+      /Votre colis n’est pas arrivé\u00a0: contactez-nous\. Sans réponse de votre part avant le [^()]+ \(dans 24 jours\), le travail sera fermé \(Closed\)\./,
+    );
+  });
+
+  it("R-E2: after the wait was extended, the page says until when we wait for the package", () => {
+    const patch = (s: StatusPageSource) => {
+      overdue(s);
+      s.missingPackageAnswerBy = after(40 * DAY);
+      s.missingPackageWaitExtended = true;
+    };
+    const en = text(page(EN, patch));
+    expect(en).toMatch(/We wait for your package until [^()]+ UTC \(in 40 days\)\./);
+    expect(en).not.toContain("please contact us. With no answer");
+    expect(text(page(FR, patch))).toMatch(
+      /Nous attendons votre colis jusqu’au [^()]+ \(dans 40 jours\)\./,
+    );
+  });
+
+  it("R-E4: a wrong return address shows the destruction deadline, in both languages", () => {
+    const patch = (s: StatusPageSource) => {
+      s.job.state = "Packaging";
+      s.returnAddressDestructionAt = after(89 * DAY + 20 * HOUR);
+    };
+    expect(text(page(EN, patch))).toMatch(
+      /Send us a correct return address by [^()]+ UTC \(in 89 days\), or the drives are securely destroyed\./,
+    );
+    expect(text(page(FR, patch))).toMatch(
+      /Envoyez-nous une adresse de retour correcte d’ici le [^()]+ \(dans 89 jours\), sinon les disques seront détruits de manière sécurisée\./,
+    );
+    const passed = text(
+      page(EN, (s) => {
+        s.returnAddressDestructionAt = after(-HOUR);
+      }),
+    );
+    expect(passed).toContain("We had no correct return address by");
+  });
+
+  it("R-D6: an export job's drives are copied from storage to the drive, not from the drive", () => {
+    const exportJob = (s: StatusPageSource) => {
+      s.job.type = "Export";
+    };
+    const en = text(page(EN, exportJob));
+    expect(en).toContain("begins to transfer data from storage to the drive");
+    expect(en).not.toContain("from the drive to storage");
+    expect(en).toContain("For an export job, the initial drive state is the Received state");
+    expect(en).not.toContain("For an import job");
+    const fr = text(page(FR, exportJob));
+    expect(fr).toContain("commence à transférer les données du stockage vers le disque");
+    expect(fr).not.toContain("du disque au stockage");
+    // An import job keeps the seed's direction.
+    expect(text(page(EN))).toContain("begins to transfer data from the drive to storage");
+    expect(text(page(FR))).toContain("les données du disque au stockage");
+  });
+
+  it("R-D11: the extra drive's return is promised only until it is shipped back", () => {
+    const promise = "will be returned to you when the job is completed";
+    const waiting = page(EN, (s) => {
+      s.drives = [...s.drives, { ...s.drives[2]!, serial: "EXTRA-1", extra: true }];
+    });
+    expect(text(waiting)).toContain(promise);
+    const returned = page(EN, (s) => {
+      s.job.state = "Closed";
+      s.job.closedAt = NOW;
+      s.drives = [
+        ...s.drives.map((d) => ({ ...d, state: "ShippedBack" as const })),
+        { ...s.drives[2]!, serial: "EXTRA-1", state: "ShippedBack", extra: true },
+      ];
+    });
+    expect(text(returned)).toContain("Extra drive");
+    expect(text(returned)).not.toContain(promise);
+  });
+
+  it("deadline sentences count time left rounded down: days, then hours, then within the hour", () => {
+    const en = (ms: number) => timeRemaining(NOW, after(ms), EN);
+    const fr = (ms: number) => timeRemaining(NOW, after(ms), FR);
+    expect(en(24 * DAY + 6 * HOUR)).toBe("in 24 days");
+    expect(en(2 * DAY - 1)).toBe("in 1 day");
+    expect(en(DAY)).toBe("in 1 day");
+    expect(en(DAY - 1)).toBe("in 23 hours");
+    expect(en(HOUR)).toBe("in 1 hour");
+    expect(en(60_000)).toBe("within the hour");
+    expect(fr(24 * DAY + 6 * HOUR)).toBe("dans 24 jours");
+    expect(fr(5 * HOUR + 59 * 60_000)).toBe("dans 5 heures");
+    expect(fr(60_000)).toBe("dans l’heure");
+    // On the page: a Creating job one minute before its 14 days end.
+    const out = text(
+      page(EN, (s) => {
+        s.job.state = "Creating";
+        s.job.creatingTimerStartedAt = after(-14 * DAY + 60_000);
+      }),
+    );
+    expect(out).toContain("(within the hour)");
+    expect(out).not.toContain("in 1 day");
   });
 
   it("the language switch: plain links with hreflang, the current one marked", () => {

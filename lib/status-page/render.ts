@@ -1,6 +1,7 @@
 import type { CustomerDeadline } from "@/lib/domain/customer-deadlines.ts";
 import { carrierTrackingUrl } from "@/lib/domain/scan-codes.ts";
-import { DRIVE_STATES } from "@/lib/domain/states.ts";
+import { DRIVE_STATES, FINISHED_JOB_STATES } from "@/lib/domain/states.ts";
+import { DAY_MS } from "@/lib/domain/timers.ts";
 import { html, safeHttpUrl, trusted, type SafeHtml } from "./html.ts";
 import { LANGS, type Locale } from "./locale.ts";
 import { LANGUAGE_NAMES, messagesFor, type Messages } from "./messages.ts";
@@ -16,8 +17,29 @@ type Format = {
   m: Messages;
   time: (at: Date) => SafeHtml;
   percent: (n: number) => string;
-  inDays: (days: number) => string;
+  /** How long until `at`, for a deadline sentence: "in 24 days", "in 5 hours". */
+  remaining: (now: Date, at: Date) => string;
 };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The time left before a deadline, for the customer: whole days rounded down ("in 24 days" with
+ * 24 days 6 hours left), whole hours under a day, and "within the hour" under an hour. The
+ * console's days-left (timers.ts) rounds up, which is right for a queue sorted by urgency but
+ * promises the customer time they do not have.
+ */
+export function timeRemaining(
+  now: Date,
+  at: Date,
+  locale: Pick<Locale, "lang" | "formatTag">,
+): string {
+  const ms = at.getTime() - now.getTime();
+  const relative = new Intl.RelativeTimeFormat(locale.formatTag, { numeric: "always" });
+  if (ms >= DAY_MS) return relative.format(Math.floor(ms / DAY_MS), "day");
+  if (ms >= HOUR_MS) return relative.format(Math.floor(ms / HOUR_MS), "hour");
+  return messagesFor(locale.lang).withinTheHour;
+}
 
 function formatFor(locale: Locale): Format {
   const dates = new Intl.DateTimeFormat(locale.formatTag, {
@@ -30,12 +52,11 @@ function formatFor(locale: Locale): Format {
     timeZoneName: "short",
   });
   const percents = new Intl.NumberFormat(locale.formatTag, { style: "percent" });
-  const relative = new Intl.RelativeTimeFormat(locale.formatTag, { numeric: "always" });
   return {
     m: messagesFor(locale.lang),
     time: (at) => html`<time datetime="${at.toISOString()}">${dates.format(at)}</time>`,
     percent: (n) => percents.format(Math.max(0, Math.min(100, n)) / 100),
-    inDays: (days) => relative.format(days, "day"),
+    remaining: (now, at) => timeRemaining(now, at, locale),
   };
 }
 
@@ -82,11 +103,11 @@ function htmlDocument(locale: Locale, title: string, body: SafeHtml): string {
   </html> `}`;
 }
 
-function deadlineItem(d: CustomerDeadline, f: Format): SafeHtml {
+function deadlineItem(d: CustomerDeadline, f: Format, now: Date): SafeHtml {
   const text = f.m.deadlines[d.kind];
   const sentence = d.passed
     ? text.passed(f.time(d.at))
-    : text.upcoming(f.time(d.at), f.inDays(d.daysLeft));
+    : text.upcoming(f.time(d.at), f.remaining(now, d.at));
   return html`<li class="${d.passed ? "deadline passed" : "deadline"}">${sentence}</li>`;
 }
 
@@ -138,22 +159,55 @@ function driveItem(d: StatusPageDrive, f: Format, index: number): SafeHtml {
         d.extra ? html` <span class="tag">${f.m.extraDrive}</span>` : ""
       }
     </p>
-    ${d.extra ? html`<p class="explain">${f.m.extraDriveMeaning}</p>` : ""} ${progress}
-    ${logLinks(d, f)}
+    ${
+      // R-D11: the promise to return it is kept once it is shipped back; then the state says it.
+      d.extra && d.state !== "ShippedBack"
+        ? html`<p class="explain">${f.m.extraDriveMeaning}</p>`
+        : ""
+    }
+    ${progress} ${logLinks(d, f)}
   </li>`;
 }
 
-/** What each drive state on the page means, once per state (R-G3), in the order of the life cycle. */
+/**
+ * What each drive state on the page means, once per state (R-G3), in the order of the life cycle;
+ * for an export job, in the export's direction where it matters (R-D2, R-D6).
+ */
 function driveStatesLegend(view: StatusPageView, f: Format): SafeHtml {
   const present = DRIVE_STATES.filter((s) => view.drives.some((d) => d.state === s));
+  const meaning = (s: (typeof DRIVE_STATES)[number]) =>
+    (view.type === "Export" ? f.m.exportDriveStates[s] : undefined) ?? f.m.driveStates[s].meaning;
   return html`<h3>${f.m.driveStatesLegend}</h3>
     <dl class="legend">
       ${present.map(
         (s) =>
           html`<dt>${stateName(f.m.driveStates[s].label, s)}</dt>
-            <dd>${f.m.driveStates[s].meaning}</dd>`,
+            <dd>${meaning(s)}</dd>`,
       )}
     </dl>`;
+}
+
+/** R-G2 as text and as a bar; for a cancelled job, that its copy was skipped (R-J14), no figure. */
+function progressSection(view: StatusPageView, f: Format): SafeHtml {
+  const { m } = f;
+  const percent = view.percentComplete;
+  return html`<section aria-labelledby="progress-heading">
+    <h2 id="progress-heading">${m.progressHeading}</h2>
+    ${
+      percent === null
+        ? html`<p id="progress-text">${m.copySkipped}</p>`
+        : html`<p id="progress-text">${m.percentSentence(f.percent(percent))}</p>
+            <progress
+              class="job"
+              max="100"
+              value="${percent}"
+              aria-labelledby="progress-heading"
+              aria-describedby="progress-text"
+            >
+              ${f.percent(percent)}
+            </progress>`
+    }
+  </section>`;
 }
 
 function trackingLine(p: TrackedPackage, f: Format): SafeHtml {
@@ -205,8 +259,12 @@ export function renderStatusPage(view: StatusPageView, locale: Locale): string {
   const f = formatFor(locale);
   const { m } = f;
   const state = m.jobStates[view.state];
-  const finishedExport =
-    view.type === "Export" && (view.state === "Completed" || view.state === "Closed");
+  const finished = FINISHED_JOB_STATES.includes(view.state);
+  const finishedExport = view.type === "Export" && finished;
+  // R-J14: the seed's sentences assume a copy took place; say what a cancelled job does instead.
+  const meaning = (view.cancelled && m.cancelledMeaning[view.state]) || state.meaning;
+  const next =
+    view.cancelled && !finished && view.state !== "Faulted" ? m.cancelledNext : state.next;
   const body = html`<h1>
       <span class="kicker">${m.jobType[view.type]}</span> <span class="serial">${view.name}</span>
     </h1>
@@ -220,31 +278,19 @@ export function renderStatusPage(view: StatusPageView, locale: Locale): string {
                 <span class="muted">${m.apiState} <code>${view.state}</code></span>`
         }
       </p>
-      <p>${state.meaning}</p>
       ${view.cancelled ? html`<p class="note">${m.cancelled}</p>` : ""}
+      <p>${meaning}</p>
       <h3>${m.nextHeading}</h3>
-      <p>${state.next}</p>
+      <p>${next}</p>
       ${finishedExport ? html`<p>${m.exportReturnAdvice}</p>` : ""}
     </section>
-    <section aria-labelledby="progress-heading">
-      <h2 id="progress-heading">${m.progressHeading}</h2>
-      <p id="progress-text">${m.percentSentence(f.percent(view.percentComplete))}</p>
-      <progress
-        class="job"
-        max="100"
-        value="${view.percentComplete}"
-        aria-labelledby="progress-heading"
-        aria-describedby="progress-text"
-      >
-        ${f.percent(view.percentComplete)}
-      </progress>
-    </section>
+    ${progressSection(view, f)}
     ${
       view.deadlines.length
         ? html`<section aria-labelledby="deadlines-heading">
             <h2 id="deadlines-heading">${m.deadlinesHeading}</h2>
             <ul class="deadlines">
-              ${view.deadlines.map((d) => deadlineItem(d, f))}
+              ${view.deadlines.map((d) => deadlineItem(d, f, view.now))}
             </ul>
           </section>`
         : ""

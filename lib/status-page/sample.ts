@@ -63,6 +63,8 @@ export function sampleStatusPageSource(now: Date): StatusPageSource {
     ],
     returnPackages: [],
     missingPackageAnswerBy: null,
+    missingPackageWaitExtended: false,
+    returnAddressDestructionAt: null,
   };
 }
 

@@ -99,15 +99,86 @@ describe("the status page's view of a job", () => {
     expect(knownCarrier("Royal Mail")).toBeNull();
   });
 
-  it("R-J6/R-E2: a Shipping job shows its package deadline and the answer deadline", () => {
+  it("R-J6: a Shipping job waiting for its package shows when the package is due", () => {
     const v = statusPageView(
       source((s) => {
         s.job.state = "Shipping";
         s.drives = s.drives.map((d) => ({ ...d, state: "Specified" }));
-        s.missingPackageAnswerBy = new Date(NOW.getTime() + 5 * 86_400_000);
       }),
       NOW,
     );
-    expect(v.deadlines.map((d) => d.kind)).toEqual(["packageDue", "answerMissingPackage"]);
+    expect(v.deadlines.map((d) => d.kind)).toEqual(["packageDue"]);
+  });
+
+  it("R-E2: with the package-overdue incident open, only its answer deadline is shown", () => {
+    const answerBy = new Date(NOW.getTime() + 5 * 86_400_000);
+    const v = statusPageView(
+      source((s) => {
+        s.job.state = "Shipping";
+        s.job.shippingInfoAt = new Date(NOW.getTime() - 20 * 86_400_000);
+        s.drives = s.drives.map((d) => ({ ...d, state: "NeverReceived" }));
+        s.missingPackageAnswerBy = answerBy;
+      }),
+      NOW,
+    );
+    expect(v.deadlines).toMatchObject([{ kind: "answerMissingPackage", at: answerBy }]);
+  });
+
+  it("R-E2: an extended wait is shown as the date we wait until", () => {
+    const until = new Date(NOW.getTime() + 40 * 86_400_000);
+    const v = statusPageView(
+      source((s) => {
+        s.job.state = "Shipping";
+        s.drives = s.drives.map((d) => ({ ...d, state: "NeverReceived" }));
+        s.missingPackageAnswerBy = until;
+        s.missingPackageWaitExtended = true;
+      }),
+      NOW,
+    );
+    expect(v.deadlines).toMatchObject([{ kind: "packageWaitExtended", at: until }]);
+  });
+
+  it("R-E4: a wrong return address shows its destruction deadline while the drives are here", () => {
+    const at = new Date(NOW.getTime() + 80 * 86_400_000);
+    const transferring = statusPageView(
+      source((s) => void (s.returnAddressDestructionAt = at)),
+      NOW,
+    );
+    expect(transferring.deadlines).toMatchObject([
+      { kind: "returnAddressDestruction", rules: ["R-E4"], at, passed: false },
+    ]);
+    const packaging = statusPageView(
+      source((s) => {
+        s.job.state = "Packaging";
+        s.returnAddressDestructionAt = at;
+      }),
+      NOW,
+    );
+    expect(packaging.deadlines.map((d) => d.kind)).toEqual(["returnAddressDestruction"]);
+  });
+
+  it("R-J14: a cancelled job has no percent complete, for the job or any drive (its copy was skipped)", () => {
+    const v = statusPageView(
+      source((s) => {
+        s.job.state = "Closed";
+        s.job.cancelRequested = true;
+        s.job.closedAt = NOW;
+        s.drives = s.drives.map((d) => ({ ...d, state: "Specified", percentComplete: 0 }));
+      }),
+      NOW,
+    );
+    expect(v.cancelled).toBe(true);
+    expect(v.percentComplete).toBeNull();
+    expect(v.drives.map((d) => d.percent)).toEqual([null, null, null]);
+    // The same job, not cancelled, keeps the domain's R-G2 figure.
+    const closed = statusPageView(
+      source((s) => {
+        s.job.state = "Closed";
+        s.job.closedAt = NOW;
+      }),
+      NOW,
+    );
+    expect(closed.cancelled).toBe(false);
+    expect(closed.percentComplete).toBe(100);
   });
 });

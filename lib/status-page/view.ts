@@ -39,6 +39,10 @@ export type StatusPageSource = {
   returnPackages: readonly { carrier: string; trackingNumber: string }[];
   /** R-E2: the answer deadline of the job's open package-overdue incident. */
   missingPackageAnswerBy: Date | null;
+  /** R-E2: operations extended that incident's wait (on the customer's answer). */
+  missingPackageWaitExtended: boolean;
+  /** R-E4: the destruction deadline of the open return-address incident. */
+  returnAddressDestructionAt: Date | null;
 };
 
 export type TrackedPackage = {
@@ -51,7 +55,10 @@ export type StatusPageDrive = {
   driveId: string;
   state: DriveState;
   extra: boolean;
-  /** R-G2 for this one drive; null when it does not count (never arrived, or an extra drive). */
+  /**
+   * R-G2 for this one drive; null when it does not count (never arrived, an extra drive) and when
+   * the job was cancelled, since its copy was skipped (R-J14).
+   */
   percent: number | null;
   errorLogUri: string | null;
   verboseLogUri: string | null;
@@ -61,8 +68,13 @@ export type StatusPageView = {
   name: string;
   type: JobType;
   state: JobState;
+  /** R-J14: cancelled (by the customer or by operations); its data copy is skipped. */
   cancelled: boolean;
-  percentComplete: number;
+  /**
+   * R-G2, or null for a cancelled job: the domain counts a finished job as 100%, but the copy of a
+   * cancelled one was skipped, and a figure would tell the customer their data was copied.
+   */
+  percentComplete: number | null;
   drives: StatusPageDrive[];
   timeline: { state: JobState; at: Date }[];
   delivery: TrackedPackage | null;
@@ -122,12 +134,12 @@ export function statusPageView(source: StatusPageSource, now: Date): StatusPageV
     type: status.type,
     state: status.state,
     cancelled: job.cancelRequested,
-    percentComplete: status.percentComplete,
+    percentComplete: job.cancelRequested ? null : status.percentComplete,
     drives: status.drives.map((d, i) => ({
       driveId: d.driveId,
       state: d.state,
       extra: d.extra,
-      percent: drivePercent(source.drives[i]!),
+      percent: job.cancelRequested ? null : drivePercent(source.drives[i]!),
       errorLogUri: d.errorLogUri,
       verboseLogUri: d.verboseLogUri,
     })),
@@ -148,6 +160,8 @@ export function statusPageView(source: StatusPageSource, now: Date): StatusPageV
       drives: source.drives.map((d) => ({ state: d.state, extra: d.extra })),
       expectedDriveCount: job.type === "Export" ? job.deliveryDriveCount : null,
       missingPackageAnswerBy: job.state === "Shipping" ? source.missingPackageAnswerBy : null,
+      missingPackageWaitExtended: source.missingPackageWaitExtended,
+      returnAddressDestructionAt: source.returnAddressDestructionAt,
     }),
     now,
   };

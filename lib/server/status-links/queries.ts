@@ -7,7 +7,8 @@ import { statusPageView, type StatusPageView } from "@/lib/status-page/view.ts";
  * The customer's status page for a token: its job's view, or null for a malformed, unknown or
  * revoked token and for a job that no longer exists (all four look the same to the caller). Every
  * column is named: no BitLocker key, manifest or header hash, fault reason, note, person or other
- * job can reach the page, whatever is added to the tables later.
+ * job can reach the page, whatever is added to the tables later. Of the job's open incidents, only
+ * their deadlines are read (R-E2, R-E4), never their summary, resolution or contacts.
  */
 export async function statusPageForToken(
   db: Db,
@@ -22,7 +23,7 @@ export async function statusPageForToken(
   if (!link || link.revokedAt !== null) return null;
   const jobId = link.jobId;
 
-  const [job, drives, stateEvents, returnPackages, overdue] = await Promise.all([
+  const [job, drives, stateEvents, returnPackages, overdue, badAddress] = await Promise.all([
     db.job.findUnique({
       where: { id: jobId },
       select: {
@@ -67,10 +68,19 @@ export async function statusPageForToken(
     db.incident.findFirst({
       where: { jobId, kind: "PackageOverdue", status: "Open" },
       orderBy: { openedAt: "desc" },
-      select: { answerDeadline: true },
+      select: { id: true, answerDeadline: true },
+    }),
+    db.incident.findFirst({
+      where: { jobId, kind: "ReturnAddressInvalid", status: "Open" },
+      orderBy: { openedAt: "desc" },
+      select: { destructionDeadline: true },
     }),
   ]);
   if (!job) return null;
+  // R-E2: a supervisor's "extended" outcome moves the answer deadline; its event says it did.
+  const waitExtended = overdue
+    ? (await db.event.count({ where: { incidentId: overdue.id, kind: "incident.extended" } })) > 0
+    : false;
 
   return statusPageView(
     {
@@ -108,6 +118,8 @@ export async function statusPageForToken(
         trackingNumber: p.trackingNumber,
       })),
       missingPackageAnswerBy: overdue?.answerDeadline ?? null,
+      missingPackageWaitExtended: waitExtended,
+      returnAddressDestructionAt: badAddress?.destructionDeadline ?? null,
     },
     now,
   );
