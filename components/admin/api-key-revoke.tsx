@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { revokeApiKeyAction } from "@/app/(console)/admin/api-keys/actions";
-import type { ActionState } from "@/lib/action-state.ts";
+import { useFormSubmission } from "@/components/ui/form-submission";
 
 /**
  * Revoke one key, after a confirmation: programs using it stop working at once, and it cannot be
@@ -18,20 +18,20 @@ export function ApiKeyRevoke({
   label: string;
   revoked: boolean;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(revokeApiKeyAction, null);
+  // Submitted by hand (useFormSubmission): "Yes, revoke" keeps the focus while the answer is on its
+  // way, then the outcome takes it (the buttons go with the key's revocation, or on a refusal the
+  // message says why).
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(
+    revokeApiKeyAction,
+    { reset: false },
+  );
   const [confirming, setConfirming] = useState(false);
   const revokeButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const status = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
-
-  // The buttons go with the key's revocation: keep the keyboard user's place on the outcome.
-  useEffect(() => {
-    if (state?.ok) status.current?.focus();
-  }, [state]);
 
   function keep() {
     setConfirming(false);
@@ -44,7 +44,9 @@ export function ApiKeyRevoke({
       {!revoked &&
         (confirming ? (
           <form
-            action={action}
+            ref={form}
+            action={dispatch}
+            onSubmit={onSubmit}
             aria-label={`Revoke ${label}`}
             onKeyDown={(e) => {
               if (e.key === "Escape") keep();
@@ -59,8 +61,8 @@ export function ApiKeyRevoke({
               <button
                 ref={confirmButton}
                 type="submit"
-                disabled={pending}
-                className="rounded-md bg-red-800 px-3 py-1 text-sm font-semibold text-white hover:bg-red-900 disabled:opacity-60"
+                aria-disabled={pending}
+                className="rounded-md bg-red-800 px-3 py-1 text-sm font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60"
               >
                 {pending ? "Revoking…" : "Yes, revoke"}
               </button>
@@ -83,15 +85,15 @@ export function ApiKeyRevoke({
             Revoke<span className="sr-only"> {label}</span>
           </button>
         ))}
-      <p
-        ref={status}
+      <div
+        ref={result}
         tabIndex={-1}
         role="status"
         aria-live="polite"
-        className={`max-w-64 text-sm font-medium ${state?.ok ? "text-emerald-800" : "text-red-800"}`}
+        className={`max-w-64 rounded-sm text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700 focus-visible:ring-offset-2 ${state?.ok ? "text-emerald-800" : "text-red-800"}`}
       >
         {state ? (state.ok ? state.message : state.error) : ""}
-      </p>
+      </div>
     </div>
   );
 }

@@ -1,23 +1,20 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { createUserAction } from "@/app/(console)/admin/users/actions";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions.ts";
-import type { ActionState } from "@/lib/action-state.ts";
 
 export function NewUserForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createUserAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  // Submitted by hand (useFormSubmission): a refused email keeps the name, role and password typed
+  // in this browser (the server never sends them back); the form is cleared once the user exists.
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(createUserAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form
       ref={form}
-      action={action}
+      action={dispatch}
+      onSubmit={onSubmit}
       aria-labelledby="new-user-heading"
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
@@ -42,7 +39,9 @@ export function NewUserForm() {
             id="new-user-role"
             name="role"
             defaultValue="operator"
-            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+            aria-invalid={Boolean(errors?.role) || undefined}
+            aria-describedby="new-user-role-error"
+            className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -50,6 +49,9 @@ export function NewUserForm() {
               </option>
             ))}
           </select>
+          <p id="new-user-role-error" aria-live="polite" className="text-sm text-red-800">
+            {errors?.role?.join(" ")}
+          </p>
         </div>
         <Field
           label="First password"
@@ -62,15 +64,15 @@ export function NewUserForm() {
           errors={errors?.password}
         />
       </div>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+          aria-disabled={pending}
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
         >
           {pending ? "Adding…" : "Add user"}
         </button>
-        <FormStatus state={state} />
+        <FormResult ref={result} state={state} />
       </div>
     </form>
   );

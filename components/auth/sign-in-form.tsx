@@ -2,13 +2,15 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 /** Where to go after signing in: only a path of this site, never another origin. */
 function safeReturnPath(callbackUrl: string | null): string {
   if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//")) return "/jobs";
   return callbackUrl;
 }
+
+type Missing = { email: boolean; password: boolean };
 
 export function SignInForm({
   callbackUrl,
@@ -19,28 +21,56 @@ export function SignInForm({
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
+  const [missing, setMissing] = useState<Missing>({ email: false, password: false });
+  // Each refusal moves the focus, once its message is on the page: to the first empty field, else
+  // to the password, to type it again.
+  const [refusal, setRefusal] = useState<{ field: "email" | "password" } | null>(null);
   const [pending, setPending] = useState(false);
+  // Set at once (state waits for a render): a second Enter while signing in is ignored.
+  const sending = useRef(false);
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (refusal) (refusal.field === "email" ? emailField : passwordField).current?.focus();
+  }, [refusal]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Not a form action: React would reset the form, and the email typed would be lost.
     event.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
     const data = new FormData(event.currentTarget);
+    const email = String(data.get("email") ?? "");
+    const password = String(data.get("password") ?? "");
     setPending(true);
     setError(null);
+    setMissing({ email: false, password: false });
     // next-auth posts to its own callback with its CSRF token; errors come back as messages.
-    const result = await signIn("credentials", {
-      email: String(data.get("email") ?? ""),
-      password: String(data.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(
+      () => "unreachable" as const,
+    );
+    if (result === "unreachable" || !result || result.error) {
+      sending.current = false;
       setPending(false);
       setError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "The email or password is wrong.",
+        result === "unreachable"
+          ? "Dockside did not answer. Check the connection and try again."
+          : result?.error && result.error !== "CredentialsSignin"
+            ? result.error
+            : "The email or password is wrong.",
       );
+      // The email stays; the password is never kept after a check that failed (nor sent back by
+      // the server).
+      const empty = { email: email.trim() === "", password: password === "" };
+      if (result !== "unreachable" && !empty.email && !empty.password && passwordField.current) {
+        passwordField.current.value = "";
+      }
+      setMissing(empty);
+      setRefusal({ field: empty.email ? "email" : "password" });
       return;
     }
+    // Stays "Signing in…" (and ignores Enter) until the next page is in.
     router.replace(safeReturnPath(callbackUrl));
     router.refresh();
   }
@@ -57,13 +87,16 @@ export function SignInForm({
           Email
         </label>
         <input
+          ref={emailField}
           id="email"
           name="email"
           type="email"
           autoComplete="username"
           required
           autoFocus
-          className="rounded-md border border-slate-400 px-3 py-2 text-base"
+          aria-invalid={missing.email || undefined}
+          aria-describedby={error && missing.email ? "sign-in-error" : undefined}
+          className="rounded-md border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
         />
       </div>
       <div className="flex flex-col gap-1">
@@ -71,12 +104,15 @@ export function SignInForm({
           Password
         </label>
         <input
+          ref={passwordField}
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          className="rounded-md border border-slate-400 px-3 py-2 text-base"
+          aria-invalid={missing.password || undefined}
+          aria-describedby={error && !missing.email ? "sign-in-error" : undefined}
+          className="rounded-md border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
         />
       </div>
       <p id="sign-in-error" role="alert" className="min-h-6 font-medium text-red-800">
@@ -84,8 +120,8 @@ export function SignInForm({
       </p>
       <button
         type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        aria-disabled={pending}
+        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,34 +1,89 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { cancelJobAction } from "@/app/(console)/jobs/[id]/actions";
-import { FormStatus } from "@/components/ui/form-status";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
 import { TextAreaField } from "@/components/ui/text-area-field";
+
+/**
+ * The job page's title, where focus goes once the job is cancelled: the page no longer offers
+ * the cancel, so this form (and the button that had the focus) is gone, and the title now says
+ * "Cancelled". Made focusable by script only (tabindex -1): it is not a stop for Tab.
+ */
+function focusJobTitle() {
+  const active = document.activeElement;
+  if (active && active !== document.body) return; // the user has moved on: leave them there
+  const title = document.querySelector<HTMLElement>("main h1");
+  if (!title) return;
+  if (!title.hasAttribute("tabindex")) title.setAttribute("tabindex", "-1");
+  title.focus();
+}
 
 /**
  * R-J14: a supervisor cancels the job with a reason. Shown only when the domain allows it now; the
  * button asks for confirmation first, since a cancelled job skips its copy for good.
  */
 export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(cancelJobAction, null);
+  // Set once the server has cancelled the job: the page then drops this form.
+  const cancelled = useRef(false);
+  async function cancel(previous: ActionState, data: FormData): Promise<ActionState> {
+    const answer = await cancelJobAction(previous, data);
+    if (answer?.ok) cancelled.current = true;
+    return answer;
+  }
+  // Submitted by hand (useFormSubmission): a refused cancel keeps the reason typed, and "Yes,
+  // cancel the job" keeps the focus while the answer is on its way.
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(cancel);
   const [confirming, setConfirming] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // Set when the user opens or closes the confirmation (not on the first render).
+  const asked = useRef(false);
   const id = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+
+  // The button pressed goes away with the confirmation's opening or closing: the focus goes to the
+  // safe choice ("Keep the job"), then back to "Cancel job".
+  useEffect(() => {
+    if (!asked.current) return;
+    asked.current = false;
+    (confirming ? keepButton : cancelButton).current?.focus();
+  }, [confirming]);
+  const ask = (open: boolean) => {
+    asked.current = true;
+    setConfirming(open);
+  };
+
+  // Runs after the commit that removed this form, when the page's title already says "Cancelled".
+  useEffect(
+    () => () => {
+      if (cancelled.current) focusJobTitle();
+    },
+    [],
+  );
+
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-2">
       <h2 id={`${id}-title`} className="text-lg font-bold">
         Cancel this job
       </h2>
       <form
-        action={action}
+        ref={form}
+        action={dispatch}
+        onSubmit={onSubmit}
         aria-label="Cancel this job"
         className="max-w-xl space-y-3 rounded-md border border-slate-300 bg-white p-3"
       >
         <input type="hidden" name="jobId" value={jobId} />
         <TextAreaField label="Reason for cancelling" name="reason" errors={errors?.reason} />
         {confirming ? (
-          <div className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3">
+          <div
+            onKeyDown={(e) => {
+              if (e.key === "Escape") ask(false);
+            }}
+            className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3"
+          >
             <p className="text-sm text-red-950">
               Cancel job <span className="font-mono">{jobName}</span>? Its data copy is skipped and
               its drives go back to the customer. This cannot be undone.
@@ -36,14 +91,15 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
             <div className="flex flex-wrap items-center gap-3">
               <button
                 type="submit"
-                disabled={pending}
-                className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60"
+                aria-disabled={pending}
+                className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60"
               >
                 {pending ? "Cancelling…" : "Yes, cancel the job"}
               </button>
               <button
+                ref={keepButton}
                 type="button"
-                onClick={() => setConfirming(false)}
+                onClick={() => ask(false)}
                 className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100"
               >
                 Keep the job
@@ -52,14 +108,15 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
           </div>
         ) : (
           <button
+            ref={cancelButton}
             type="button"
-            onClick={() => setConfirming(true)}
+            onClick={() => ask(true)}
             className="rounded-md border border-red-800 bg-white px-4 py-2 font-semibold text-red-900 hover:bg-red-50"
           >
             Cancel job
           </button>
         )}
-        <FormStatus state={state} />
+        <FormResult ref={result} state={state} />
       </form>
     </section>
   );

@@ -12,7 +12,7 @@ export function JobHeader({ job }: { job: JobDetailJob }) {
         <p className="text-sm text-slate-700">
           {job.customer.name} · {job.type} job
         </p>
-        <h1 className="font-mono text-2xl font-bold break-all">
+        <h1 tabIndex={-1} className="font-mono text-2xl font-bold break-all focus:outline-none">
           {job.name}
           {job.cancelRequested && <CancelledTag />}
         </h1>

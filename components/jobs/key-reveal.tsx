@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { revealKeyAction } from "@/app/(console)/jobs/[id]/actions";
+import { useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
 
 /**
@@ -9,33 +10,51 @@ import type { ActionState } from "@/lib/action-state.ts";
  * lives only in this component's state; each reveal is recorded on the server, "Hide" forgets it.
  */
 export function KeyReveal({ driveId, serial }: { driveId: string; serial: string }) {
-  const [state, reveal, pending] = useActionState<ActionState, FormData>(revealKeyAction, null);
-  const [hidden, setHidden] = useState(false);
-  const key = state?.ok && !hidden ? state.message : null;
+  // Submitted by hand (useFormSubmission): the button keeps the focus while the key is on its way,
+  // then the answer (the key and its Hide button, or the refusal) takes it.
+  // The previous answer (a key) is not sent back with the next request: the action ignores it.
+  const { state, pending, dispatch, onSubmit, result } = useFormSubmission(
+    (_previous: ActionState, data: FormData) => revealKeyAction(null, data),
+    { reset: false },
+  );
+  // The answer whose key was hidden: a new reveal is a new answer, shown once it is in.
+  const [hiddenAnswer, setHiddenAnswer] = useState<ActionState>(null);
+  const revealButton = useRef<HTMLButtonElement>(null);
+  const key = state?.ok && state !== hiddenAnswer ? state.message : null;
+
+  // "Hide" goes with the key: the keyboard user's place is back on "Reveal key".
+  useEffect(() => {
+    if (hiddenAnswer !== null) revealButton.current?.focus();
+  }, [hiddenAnswer]);
+
   return (
     <div className="space-y-1">
       {key === null && (
         <form
-          action={(form: FormData) => {
-            setHidden(false);
-            reveal(form);
-          }}
+          action={dispatch}
+          onSubmit={onSubmit}
           aria-label={`Reveal the BitLocker key of drive ${serial}`}
           className="flex items-center gap-2"
         >
           <span className="text-slate-700">Hidden</span>
           <input type="hidden" name="driveId" value={driveId} />
           <button
+            ref={revealButton}
             type="submit"
-            disabled={pending}
-            className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
+            aria-disabled={pending}
+            className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60"
           >
             {pending ? "Revealing…" : "Reveal key"}
             <span className="sr-only"> of drive {serial}</span>
           </button>
         </form>
       )}
-      <div aria-live="polite">
+      <div
+        ref={result}
+        tabIndex={-1}
+        aria-live="polite"
+        className="rounded-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700 focus-visible:ring-offset-2"
+      >
         {key !== null && (
           <div className="flex items-center gap-2">
             <span className="sr-only">BitLocker key of drive {serial}:</span>
@@ -44,7 +63,7 @@ export function KeyReveal({ driveId, serial }: { driveId: string; serial: string
             </code>
             <button
               type="button"
-              onClick={() => setHidden(true)}
+              onClick={() => setHiddenAnswer(state)}
               className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100"
             >
               Hide<span className="sr-only"> the key of drive {serial}</span>

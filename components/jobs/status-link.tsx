@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   createStatusLinkAction,
   revokeStatusLinkAction,
   rotateStatusLinkAction,
 } from "@/app/(console)/jobs/[id]/status-link-actions";
 import { UtcTime } from "@/components/jobs/job-time";
-import { FormStatus } from "@/components/ui/form-status";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
 
 type Op = "create" | "rotate" | "revoke";
@@ -18,20 +18,21 @@ type Props = {
 };
 
 const BUTTON =
-  "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60";
+  "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60";
 const PRIMARY =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
+  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60";
 const DANGER =
-  "rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60";
+  "rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60";
 
-function run(previous: ActionState, form: FormData): Promise<ActionState> {
+/** The previous answer (maybe a link) is not sent back with the next request: no action reads it. */
+function run(_previous: ActionState, form: FormData): Promise<ActionState> {
   switch (form.get("op") as Op) {
     case "rotate":
-      return rotateStatusLinkAction(previous, form);
+      return rotateStatusLinkAction(null, form);
     case "revoke":
-      return revokeStatusLinkAction(previous, form);
+      return revokeStatusLinkAction(null, form);
     default:
-      return createStatusLinkAction(previous, form);
+      return createStatusLinkAction(null, form);
   }
 }
 
@@ -41,11 +42,22 @@ function run(previous: ActionState, form: FormData): Promise<ActionState> {
  * the page itself never holds it, and reloading forgets it.
  */
 export function StatusLinkSection({ jobId, jobName, active }: Props) {
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(run, null);
   const [confirming, setConfirming] = useState<Exclude<Op, "create"> | null>(null);
   const [copied, setCopied] = useState<{ url: string; text: string } | null>(null);
   const linkField = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Submitted by hand (useFormSubmission): the pressed button keeps the focus (and the confirmation
+  // stays open) while the answer is on its way; a refusal's message then takes the focus.
+  const { state, pending, dispatch, onSubmit, result } = useFormSubmission(run, {
+    reset: false,
+    onSuccess: (answer) => {
+      setConfirming(null);
+      // A new link takes the focus: a keyboard or screen-reader user lands on it, ready to copy.
+      // After a revoke the buttons it came from are gone: the focus goes back to the section.
+      (answer.secret ? linkField : heading).current?.focus();
+      return true;
+    },
+  });
   const triggers = {
     rotate: useRef<HTMLButtonElement>(null),
     revoke: useRef<HTMLButtonElement>(null),
@@ -55,10 +67,6 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
   const id = useId();
   const url = state?.ok && state.secret ? state.secret : null;
 
-  // A new link takes the focus: a keyboard or screen-reader user lands on it, ready to copy.
-  useEffect(() => {
-    if (url) linkField.current?.focus();
-  }, [url]);
   useEffect(() => {
     if (confirming !== null || returnFocusTo.current === null) return;
     triggers[returnFocusTo.current].current?.focus();
@@ -68,12 +76,6 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
     returnFocusTo.current = confirming;
     setConfirming(null);
   };
-
-  // After a revoke the buttons it came from are gone: the focus goes back to the section.
-  const revoked = state?.ok === true && !state.secret;
-  useEffect(() => {
-    if (revoked) heading.current?.focus();
-  }, [revoked, state]);
 
   async function copy(link: string) {
     try {
@@ -91,15 +93,10 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
   }
 
   const form = (op: Op, label: string, className: string) => (
-    <form
-      action={(data: FormData) => {
-        setConfirming(null);
-        dispatch(data);
-      }}
-    >
+    <form action={dispatch} onSubmit={onSubmit}>
       <input type="hidden" name="jobId" value={jobId} />
       <input type="hidden" name="op" value={op} />
-      <button type="submit" disabled={pending} className={className}>
+      <button type="submit" aria-disabled={pending} className={className}>
         {label}
       </button>
     </form>
@@ -215,7 +212,7 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
           {form("create", pending ? "Creating…" : "Create status link", PRIMARY)}
         </div>
       )}
-      <FormStatus state={state} />
+      <FormResult ref={result} state={state} />
     </section>
   );
 }

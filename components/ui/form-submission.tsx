@@ -38,7 +38,12 @@ export function useFormSubmission(
     reset?: boolean;
   } = {},
 ) {
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, null);
+  // No action reads its previous answer, and that answer may hold a secret shown once (a new API
+  // key, a status link, a BitLocker key): never send it back to the server with the next submit.
+  const [state, dispatch, pending] = useActionState<ActionState, FormData>(
+    (_previous, data) => action(null, data),
+    null,
+  );
   const [, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
   const result = useRef<HTMLDivElement>(null);
