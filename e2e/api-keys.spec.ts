@@ -1,19 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { DEMO, signIn } from "./support";
-
-// The e2e server's own embedded database (playwright.config.ts).
-const E2E_DB = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT ?? 54340}/postgres`;
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: E2E_DB });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+import { DEMO, signIn, sql } from "./support";
 
 const CUSTOMER = "Contoso Ltd";
 const KEY_PATTERN = /^dsk_([a-z0-9]{10})_[A-Za-z0-9_-]{43}$/;

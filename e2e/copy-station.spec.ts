@@ -1,20 +1,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { COPY_STATION_JOURNEY_JOB, DEMO_STATION_KEY } from "../prisma/demo-data.ts";
 import { realDeps, runCopyStations } from "../lib/simulator/copy-station.ts";
-
-// The e2e server's own embedded database (playwright.config.ts).
-const E2E_DB = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT ?? 54340}/postgres`;
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: E2E_DB });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+import { sql } from "./support";
 
 /** The status page allows 60 requests a minute per address: reload at most every 1.5 s. */
 const RELOAD = { intervals: [1_500], timeout: 90_000 };

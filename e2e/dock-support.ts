@@ -1,19 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
-
-// The e2e server's own embedded database (playwright.config.ts), to pick jobs and check results.
-const E2E_DB = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT ?? 54340}/postgres`;
-
-export async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: E2E_DB });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+import { sql } from "./support";
 
 export async function one<T>(text: string, values: unknown[] = []): Promise<T> {
   const rows = await sql<T>(text, values);

@@ -17,11 +17,10 @@ import {
   saysShippedBack,
   scan,
   scanField,
-  sql,
   untouchedShippingJob,
   type SeededJob,
 } from "./dock-support";
-import { DEMO, signIn } from "./support";
+import { DEMO, signIn, sql } from "./support";
 
 // Keyboard only, as at the dock: the scan field has focus from the first paint, a scanner types the
 // code and presses Enter; Alt+U undoes the last scan, Alt+C closes the package. Each test takes

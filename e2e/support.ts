@@ -1,4 +1,19 @@
 import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+// The e2e server's own embedded database (playwright.config.ts): specs pick their seeded jobs from
+// it and check what the UI did.
+const E2E_DB = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_DB_PORT ?? 54340}/postgres`;
+
+export async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: E2E_DB });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
 
 export const DEMO = {
   operator: { email: "operator@dockside.test", password: "dock-operator-1", name: "Ana Ruiz" },
