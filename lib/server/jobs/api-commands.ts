@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import {
   decideJobEvent,
-  INITIAL_JOB_STATE,
   initialDriveState,
   JOB_TRANSITIONS,
   type JobState,
@@ -21,7 +20,7 @@ import {
   VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
-import { applyJobEvent, propertyColumns, type JobProperties } from "@/lib/server/jobs/commands.ts";
+import { applyJobEvent, createJobIn, type JobProperties } from "@/lib/server/jobs/commands.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import type { PutJobParameters, UpdateJobParameters } from "@/lib/validation/job-api.ts";
 
@@ -69,17 +68,17 @@ export async function putJob(
   now: Date,
 ): Promise<CommandResult<{ id: string }>> {
   try {
-    return await runCommand(db, async (tx) => {
-      const where = { customerId_name: { customerId: actor.customerId, name } };
-      if (await tx.job.findUnique({ where, select: { id: true } })) return nameTaken(name);
-      const drives = p.driveList ?? [];
-      const job = await tx.job.create({
-        data: {
-          ...(propertyColumns(propertiesOf(p)) as Prisma.JobUncheckedCreateInput),
+    const created = await runCommand(db, (tx) =>
+      createJobIn(
+        tx,
+        actor,
+        {
+          ...propertiesOf(p),
           customerId: actor.customerId,
           name,
           type: p.jobType,
           storageAccount: p.storageAccountId,
+          drives: (p.driveList ?? []).map((d) => ({ serial: d.driveId, ...driveColumns(d) })),
           ...(p.export
             ? {
                 exportBlobList: {
@@ -88,31 +87,11 @@ export async function putJob(
                 },
               }
             : {}),
-          state: INITIAL_JOB_STATE,
-          stateChangedAt: now,
-          creatingTimerStartedAt: now,
-          createdAt: now,
-          drives: {
-            create: drives.map((d) => ({
-              serial: d.driveId,
-              state: initialDriveState(p.jobType),
-              ...driveColumns(d),
-              stateChangedAt: now,
-              createdAt: now,
-            })),
-          },
         },
-      });
-      await appendEvent(tx, {
-        actor,
-        at: now,
-        kind: "job.created",
-        jobId: job.id,
-        toState: INITIAL_JOB_STATE,
-        data: { rule: "R-J1", name, type: p.jobType, drives: drives.map((d) => d.driveId) },
-      });
-      return done({ id: job.id });
-    });
+        now,
+      ),
+    );
+    return !created.ok && created.error.code === "conflict" ? nameTaken(name) : created;
   } catch (e) {
     // Two Put Jobs with one name at the same moment: the unique (customer, name) index decides.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {

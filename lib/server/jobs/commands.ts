@@ -46,7 +46,8 @@ export type NewJob = JobProperties & {
   storageAccount: string;
   /** Import jobs: the drives the customer will send (R-D1). Export jobs have none yet (R-D2). */
   drives?: NewDrive[];
-  exportBlobList?: string[];
+  /** Export jobs: blob paths (a plain list), or the Job API's paths and prefixes. */
+  exportBlobList?: string[] | { blobPath: string[]; blobPathPrefix: string[] };
 };
 
 export function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInput {
@@ -78,61 +79,69 @@ export function createJob(
   input: NewJob,
   now: Date,
 ): Promise<CommandResult<{ id: string }>> {
-  return runCommand(database, async (tx) => {
-    const name = input.name.trim();
-    if (
-      await tx.job.findUnique({
-        where: { customerId_name: { customerId: input.customerId, name } },
-      })
-    ) {
-      return fail("invalid", `A job named ${name} already exists for this customer.`);
-    }
-    if (input.type === "Export" && input.drives?.length) {
-      return fail(
-        "invalid",
-        "An export job lists no drives at creation: they are recorded when they arrive (R-D2).",
-        "R-D2",
-      );
-    }
-    const serials = (input.drives ?? []).map((d) => d.serial.trim().toUpperCase());
-    if (new Set(serials).size !== serials.length)
-      return fail("invalid", "The drive list names a drive twice.");
-    const job = await tx.job.create({
-      data: {
-        ...(propertyColumns(input) as Prisma.JobUncheckedCreateInput),
-        customerId: input.customerId,
-        name,
-        type: input.type,
-        storageAccount: input.storageAccount,
-        exportBlobList: input.exportBlobList,
-        state: "Creating",
-        stateChangedAt: now,
-        creatingTimerStartedAt: now,
-        createdAt: now,
-        drives: {
-          create: (input.drives ?? []).map((d, i) => ({
-            serial: serials[i]!,
-            state: initialDriveState(input.type),
-            bitLockerKey: d.bitLockerKey,
-            manifestFile: d.manifestFile,
-            manifestHash: d.manifestHash,
-            driveHeaderHash: d.driveHeaderHash,
-            stateChangedAt: now,
-            createdAt: now,
-          })),
-        },
+  return runCommand(database, (tx) => createJobIn(tx, actor, input, now));
+}
+
+/** The body of Put Job, inside the caller's transaction (the seed and the Job API share it). */
+export async function createJobIn(
+  tx: Tx,
+  actor: ActorRef,
+  input: NewJob,
+  now: Date,
+): Promise<CommandResult<{ id: string }>> {
+  const name = input.name.trim();
+  if (
+    await tx.job.findUnique({
+      where: { customerId_name: { customerId: input.customerId, name } },
+    })
+  ) {
+    return fail("conflict", `A job named ${name} already exists for this customer.`);
+  }
+  if (input.type === "Export" && input.drives?.length) {
+    return fail(
+      "invalid",
+      "An export job lists no drives at creation: they are recorded when they arrive (R-D2).",
+      "R-D2",
+    );
+  }
+  const serials = (input.drives ?? []).map((d) => d.serial.trim().toUpperCase());
+  if (new Set(serials).size !== serials.length)
+    return fail("invalid", "The drive list names a drive twice.");
+  const job = await tx.job.create({
+    data: {
+      ...(propertyColumns(input) as Prisma.JobUncheckedCreateInput),
+      customerId: input.customerId,
+      name,
+      type: input.type,
+      storageAccount: input.storageAccount,
+      exportBlobList: input.exportBlobList,
+      state: "Creating",
+      stateChangedAt: now,
+      creatingTimerStartedAt: now,
+      createdAt: now,
+      drives: {
+        create: (input.drives ?? []).map((d, i) => ({
+          serial: serials[i]!,
+          state: initialDriveState(input.type),
+          bitLockerKey: d.bitLockerKey,
+          manifestFile: d.manifestFile,
+          manifestHash: d.manifestHash,
+          driveHeaderHash: d.driveHeaderHash,
+          stateChangedAt: now,
+          createdAt: now,
+        })),
       },
-    });
-    await appendEvent(tx, {
-      actor,
-      at: now,
-      kind: "job.created",
-      jobId: job.id,
-      toState: "Creating",
-      data: { name, type: input.type, drives: serials },
-    });
-    return done({ id: job.id });
+    },
   });
+  await appendEvent(tx, {
+    actor,
+    at: now,
+    kind: "job.created",
+    jobId: job.id,
+    toState: "Creating",
+    data: { rule: "R-J1", name, type: input.type, drives: serials },
+  });
+  return done({ id: job.id });
 }
 
 /** The body of every job-level command, inside the caller's transaction. */
