@@ -214,35 +214,54 @@ export function reportDriveProgress(
   progress: { percent: number; bytesTransferred?: bigint },
   now: Date,
 ): Promise<CommandResult<{ percent: number }>> {
-  return runCommand(database, async (tx) => {
-    const drive = await tx.drive.findUnique({ where: { id: driveId } });
-    if (!drive?.jobId) return fail("not_found", "There is no such drive.");
-    const decision = decideCopyProgress(
-      { state: drive.state, percent: drive.percentComplete },
-      progress.percent,
-      domainActor(actor),
-    );
-    if (!decision.ok) return fromRefusal(decision.refusal);
-    await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
-      percentComplete: decision.value.percent,
-      ...(progress.bytesTransferred !== undefined
-        ? { bytesTransferred: progress.bytesTransferred }
-        : {}),
-    });
-    await appendEvent(tx, {
-      actor,
-      at: now,
-      kind: "drive.progress",
-      jobId: drive.jobId,
-      driveId,
-      data: { serial: drive.serial, percent: decision.value.percent },
-    });
-    await settleJobAfterDriveChange(tx, actor, drive.jobId, now, {
-      driveId,
-      recordsJobError: false,
-    });
-    return done({ percent: decision.value.percent });
+  return runCommand(database, (tx) => reportDriveProgressIn(tx, actor, driveId, progress, now));
+}
+
+/**
+ * The body of a progress report, in the caller's transaction. Reports can arrive out of order, so
+ * neither the percent (the domain's rule) nor the bytes ever go backwards.
+ */
+export async function reportDriveProgressIn(
+  tx: Tx,
+  actor: ActorRef,
+  driveId: string,
+  progress: { percent: number; bytesTransferred?: bigint },
+  now: Date,
+  details: { idempotencyKey?: string } = {},
+): Promise<CommandResult<{ percent: number }>> {
+  const drive = await tx.drive.findUnique({ where: { id: driveId } });
+  if (!drive?.jobId) return fail("not_found", "There is no such drive.");
+  const decision = decideCopyProgress(
+    { state: drive.state, percent: drive.percentComplete },
+    progress.percent,
+    domainActor(actor),
+  );
+  if (!decision.ok) return fromRefusal(decision.refusal);
+  const reported = progress.bytesTransferred;
+  const bytes = reported !== undefined && reported > drive.bytesTransferred ? reported : undefined;
+  await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
+    percentComplete: decision.value.percent,
+    ...(bytes !== undefined ? { bytesTransferred: bytes } : {}),
   });
+  await appendEvent(tx, {
+    actor,
+    at: now,
+    kind: "drive.progress",
+    jobId: drive.jobId,
+    driveId,
+    data: {
+      serial: drive.serial,
+      percent: decision.value.percent,
+      ...(reported !== undefined ? { bytesTransferred: reported.toString() } : {}),
+    },
+    idempotencyKey: details.idempotencyKey ?? null,
+  });
+  await settleJobAfterDriveChange(tx, actor, drive.jobId, now, {
+    driveId,
+    recordsJobError: false,
+    idempotencyKey: details.idempotencyKey,
+  });
+  return done({ percent: decision.value.percent });
 }
 
 /**

@@ -1,19 +1,15 @@
 import "server-only";
-import { decideCopyProgress } from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
-import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
 import {
   alreadyRecorded,
-  appendEvent,
   done,
   fail,
-  fromRefusal,
   runCommand,
   updateVersioned,
   type CommandResult,
 } from "@/lib/server/command.ts";
-import { applyDriveEvent } from "@/lib/server/drives/commands.ts";
-import { settleJobAfterDriveChange } from "@/lib/server/jobs/job-state.ts";
+import { applyDriveEvent, reportDriveProgressIn } from "@/lib/server/drives/commands.ts";
 import { stationDriveReport } from "@/lib/server/stations/queries.ts";
 import type {
   StationDriveReport,
@@ -87,49 +83,20 @@ export function reportStationProgress(
   now: Date,
   idempotencyKey?: string,
 ): Promise<CommandResult<StationDriveReport>> {
-  return stationReport(
-    database,
-    station,
-    driveId,
-    "drive.progress",
-    idempotencyKey,
-    async (tx, key) => {
-      const drive = await tx.drive.findUnique({ where: { id: driveId } });
-      if (!drive?.jobId) return fail("not_found", "There is no such drive.");
-      const decision = decideCopyProgress(
-        { state: drive.state, percent: drive.percentComplete },
-        progress.percentComplete,
-        domainActor(station),
-      );
-      if (!decision.ok) return fromRefusal(decision.refusal);
-      const reported =
-        progress.bytesTransferred === undefined ? undefined : BigInt(progress.bytesTransferred);
-      const bytes =
-        reported !== undefined && reported > drive.bytesTransferred ? reported : undefined;
-      await updateVersioned(tx.drive, `drive ${drive.serial}`, drive, {
-        percentComplete: decision.value.percent,
-        ...(bytes !== undefined ? { bytesTransferred: bytes } : {}),
-      });
-      await appendEvent(tx, {
-        actor: station,
-        at: now,
-        kind: "drive.progress",
-        jobId: drive.jobId,
-        driveId,
-        data: {
-          serial: drive.serial,
-          percent: decision.value.percent,
-          ...(reported !== undefined ? { bytesTransferred: reported.toString() } : {}),
-        },
-        idempotencyKey: key ?? null,
-      });
-      await settleJobAfterDriveChange(tx, station, drive.jobId, now, {
-        driveId,
-        recordsJobError: false,
-        idempotencyKey: key,
-      });
-      return done(null);
-    },
+  return stationReport(database, station, driveId, "drive.progress", idempotencyKey, (tx, key) =>
+    reportDriveProgressIn(
+      tx,
+      station,
+      driveId,
+      {
+        percent: progress.percentComplete,
+        ...(progress.bytesTransferred !== undefined
+          ? { bytesTransferred: BigInt(progress.bytesTransferred) }
+          : {}),
+      },
+      now,
+      { idempotencyKey: key },
+    ),
   );
 }
 
