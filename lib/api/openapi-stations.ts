@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { ref, zodComponents } from "@/lib/api/zod-components.ts";
 import {
   StationDrive,
   StationDriveList,
@@ -14,37 +14,12 @@ import {
  * routes parse with. Errors point at `#/components/schemas/ApiError`, defined with the Job API.
  */
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-
-type Meta = { id: string; description?: string };
-
-/** Components from zod: each named schema once, nested names as `$ref`s to their component. */
-function components(schemas: z.ZodType[], io: "input" | "output"): Record<string, unknown> {
-  const registry = z.registry<Meta>();
-  for (const schema of schemas) {
-    const meta = schema.meta() as Meta | undefined;
-    if (!meta?.id) throw new Error("every station schema has .meta({ id })");
-    registry.add(schema, { id: meta.id, description: meta.description });
-  }
-  const { schemas: generated } = z.toJSONSchema(registry, {
-    target: "draft-2020-12",
-    io,
-    uri: (id) => `#/components/schemas/${id}`,
-  });
-  return Object.fromEntries(
-    Object.entries(generated).map(([id, schema]) => {
-      // A component is not a document of its own: no $schema, no $id.
-      const component = { ...(schema as Record<string, unknown>) };
-      delete component.$schema;
-      delete component.$id;
-      return [id, component];
-    }),
-  );
-}
-
 export const stationOpenApiSchemas: Record<string, unknown> = {
-  ...components([StationDrive, StationDriveList, StationJobSummary, StationDriveReport], "output"),
-  ...components([StationProgress, StationFinish], "input"),
+  ...zodComponents(
+    [StationDrive, StationDriveList, StationJobSummary, StationDriveReport],
+    "output",
+  ),
+  ...zodComponents([StationProgress, StationFinish], "input"),
 };
 
 const TAG = "Copy stations";

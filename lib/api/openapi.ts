@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
 import { stationOpenApiPaths, stationOpenApiSchemas } from "@/lib/api/openapi-stations.ts";
+import { ref, zodComponents } from "@/lib/api/zod-components.ts";
 import {
   ApiError,
   ApiErrorDetail,
@@ -44,41 +44,6 @@ export type OpenApiDocument = {
   };
 };
 
-type Meta = { id: string; description?: string };
-
-/**
- * Named components from zod, in request ("input") or response ("output") form. Each schema with
- * an id is its own component and nested ones are `$ref`s to theirs.
- */
-export function zodComponents(
-  schemas: readonly z.ZodType[],
-  io: "input" | "output",
-): Record<string, unknown> {
-  const registry = z.registry<Meta>();
-  for (const schema of schemas) {
-    const meta = schema.meta() as Meta | undefined;
-    if (!meta?.id) throw new Error("every component schema has .meta({ id })");
-    registry.add(schema, { id: meta.id, description: meta.description });
-  }
-  const { schemas: generated } = z.toJSONSchema(registry, {
-    target: "draft-2020-12",
-    io,
-    uri: (id) => `#/components/schemas/${id}`,
-  });
-  if ("__shared" in generated) {
-    throw new Error("a nested schema has an id but is not listed as a component");
-  }
-  return Object.fromEntries(
-    Object.entries(generated).map(([id, schema]) => {
-      // A component is not a document of its own: no $schema, no $id.
-      const component = { ...(schema as Record<string, unknown>) };
-      delete component.$schema;
-      delete component.$id;
-      return [id, component];
-    }),
-  );
-}
-
 /** Merge component maps; one name must mean one schema. */
 function mergeComponents(...maps: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -93,7 +58,6 @@ function mergeComponents(...maps: Record<string, unknown>[]): Record<string, unk
   return merged;
 }
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ "application/json": { schema: ref(id) } });
 const error = (description: string) => ({ description, content: json("ApiError") });
 
