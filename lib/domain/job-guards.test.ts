@@ -309,6 +309,18 @@ describe("replacing the drive list (Update Job Properties with driveList)", () =
     expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-E1" } });
     expect(message(d)).toMatch(/Drives ZA1B2C3D and WD12345678 have already arrived/);
   });
+  it("R-E5: a list naming a drive that arrived as an extra drive of the job is refused", () => {
+    const d = decideJobEvent(
+      jobSnapshot({ state: "Creating" }),
+      { type: "replaceDriveList", heldDrives: [], extraDrivesNamed: ["EXTRA00001"] },
+      "customer",
+      NOW,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: "guard_failed", rule: "R-E5" } });
+    expect(message(d)).toMatch(
+      /Drive EXTRA00001 already arrived at the datacenter as an extra drive/,
+    );
+  });
   it("R-F3: a Faulted drive is resolved before the list changes", () => {
     const d = decideJobEvent(
       jobSnapshot({ state: "Creating", drives: drives("Specified", "Faulted") }),

@@ -35,6 +35,15 @@ function heldDrivesRefusal(event: JobEvent, consequence: string): Refusal | null
   );
 }
 
+/** R-E5, R-E1: a drive that came as an extra drive of the job is a supervisor's, not the list's. */
+function extraDrivesNamedRefusal(extras: readonly string[]): Refusal {
+  const one = extras.length === 1;
+  return failed(
+    `${one ? "Drive" : "Drives"} ${andList(extras)} already arrived at the datacenter as ${one ? "an extra drive" : "extra drives"} of this job, not on its drive list, and ${one ? "is" : "are"} held for a supervisor: ${one ? "it" : "they"} cannot be added to the drive list. Operations will contact you (R-E5, R-E1).`,
+    "R-E5",
+  );
+}
+
 const FAULTED_DRIVE = "A drive of this job is Faulted: operations must resolve it first (R-F3).";
 
 /**
@@ -119,6 +128,8 @@ export function checkJobGuard(
       }
       const held = heldDrivesRefusal(event, "the drive list can no longer change.");
       if (held) return held;
+      const extras = event.type === "replaceDriveList" ? (event.extraDrivesNamed ?? []) : [];
+      if (extras.length > 0) return extraDrivesNamedRefusal(extras);
       return job.drives.some((d) => d.state === "Faulted") ? failed(FAULTED_DRIVE, "R-F3") : null;
     }
     case "nothingAtDatacenter": {

@@ -8,9 +8,14 @@ export type JobEvent =
   | { type: "updateProperties" }
   /**
    * Update Job Properties with a new drive list (import jobs, R-D1). `heldDrives`: serials of the
-   * job's drives that already reached the dock although the job never shipped (R-E1).
+   * job's drives that already reached the dock although the job never shipped (R-E1);
+   * `extraDrivesNamed`: serials the new list names that arrived as extra drives of the job (R-E5).
    */
-  | { type: "replaceDriveList"; heldDrives: readonly string[] }
+  | {
+      type: "replaceDriveList";
+      heldDrives: readonly string[];
+      extraDrivesNamed?: readonly string[];
+    }
   | { type: "markShipping" }
   | { type: "cancel"; reason: string }
   | { type: "fault"; reason: string }

@@ -101,16 +101,6 @@ export async function putJob(
   }
 }
 
-/** R-E5, R-E1: the dock recorded the drive as an extra drive of this job; a supervisor has it. */
-function extraDriveNamed(serials: readonly string[]) {
-  const one = serials.length === 1;
-  return fail(
-    "refused",
-    `${one ? "Drive" : "Drives"} ${serials.join(", ")} already arrived at the datacenter as ${one ? "an extra drive" : "extra drives"} of this job, not on its drive list, and ${one ? "is" : "are"} held for a supervisor: ${one ? "it" : "they"} cannot be added to the drive list. Operations will contact you (R-E5, R-E1).`,
-    "R-E5",
-  );
-}
-
 /** R-E1: drives of the job that reached the dock although the job was not Shipping. */
 async function heldDriveSerials(tx: Tx, jobId: string): Promise<string[]> {
   const held = await tx.drive.findMany({
@@ -135,19 +125,20 @@ async function replaceDriveListIn(
 ): Promise<CommandResult<null>> {
   const loaded = await loadJob(tx, jobId);
   if (!loaded) return fail("not_found", "There is no such job.");
-  const event = {
-    type: "replaceDriveList",
-    heldDrives: await heldDriveSerials(tx, jobId),
-  } as const;
-  const decision = decideJobEvent(loaded.snapshot, event, domainActor(actor), now);
-  if (!decision.ok) return fromRefusal(decision.refusal);
-
   const drives = await tx.drive.findMany({
     where: { jobId },
     select: { id: true, serial: true, state: true, version: true, extra: true },
   });
-  const extras = drives.filter((d) => d.extra && list.some((n) => n.driveId === d.serial));
-  if (extras.length > 0) return extraDriveNamed(extras.map((d) => d.serial));
+  const event = {
+    type: "replaceDriveList",
+    heldDrives: await heldDriveSerials(tx, jobId),
+    extraDrivesNamed: drives
+      .filter((d) => d.extra && list.some((n) => n.driveId === d.serial))
+      .map((d) => d.serial),
+  } as const;
+  const decision = decideJobEvent(loaded.snapshot, event, domainActor(actor), now);
+  if (!decision.ok) return fromRefusal(decision.refusal);
+
   const current = drives.filter((d) => !d.extra);
   const wanted = new Map(list.map((d) => [d.driveId, d]));
   const known = new Set(current.map((d) => d.serial));
