@@ -3,8 +3,8 @@
 import { FaultsQueue } from "@/components/faults/faults-queue";
 import type { FaultsPageData } from "@/lib/server/faults/queries.ts";
 import { ListAnnouncement, useListAnnouncement } from "@/components/ui/form-submission";
-import { LiveStatus } from "./live-status";
-import { useLiveView } from "./use-live-view";
+import { LiveStatus } from "@/components/ui/live-status";
+import { useLiveView } from "@/components/ui/use-live-view";
 
 /** The faults queue, refreshed from `GET /api/faults`: a fault raised elsewhere shows up here. */
 export function LiveFaultsQueue({ initial }: { initial: FaultsPageData }) {

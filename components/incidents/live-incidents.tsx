@@ -1,7 +1,7 @@
 "use client";
 
-import { LiveStatus } from "@/components/faults/live-status";
-import { useLiveView } from "@/components/faults/use-live-view";
+import { LiveStatus } from "@/components/ui/live-status";
+import { useLiveView } from "@/components/ui/use-live-view";
 import type { IncidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { IncidentList } from "./incident-list";
 import { OpenIncidentForm } from "./open-incident-form";

@@ -1,4 +1,4 @@
-import { POLL_MS } from "./use-live-view";
+import { POLL_MS } from "@/components/ui/use-live-view";
 
 /** hh:mm:ss in UTC, like every time on the console (and the same on the server and the client). */
 function clock(iso: string) {
