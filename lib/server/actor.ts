@@ -10,6 +10,9 @@ export type ActorRef =
   | { type: "sweep"; label: string }
   | { type: "system"; label: string };
 
+/** A signed-in member of staff. */
+export type UserActor = Extract<ActorRef, { type: "user" }>;
+
 export const SWEEP: ActorRef = { type: "sweep", label: "sweep" };
 
 /** The domain decides by actor kind; an admin acts with a supervisor's rights on jobs and drives. */

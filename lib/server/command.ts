@@ -1,12 +1,24 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import type { Db, Tx } from "@/lib/server/db.ts";
+import { connectionOf, type Db, type Tx } from "@/lib/server/db.ts";
+import { bindSchema } from "@/lib/server/sql/locks.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { Refusal } from "@/lib/domain/index.ts";
 
 /** What a user can cause and read: a code for programs, a message for people. Bugs throw instead. */
 export type CommandErrorCode =
-  "not_found" | "invalid" | "forbidden" | "refused" | "conflict" | "already_done";
+  | "not_found"
+  | "invalid"
+  | "forbidden"
+  | "refused"
+  | "conflict"
+  | "already_done"
+  /** No live session: signed out, disabled, or signed in before the sessions were ended (401). */
+  | "unauthenticated"
+  /** The same idempotency key came back with another request body: a client bug (422). */
+  | "key_reused"
+  /** The database did not answer in time (a lock held too long, a statement timeout): 503. */
+  | "busy";
 
 export type CommandError = { code: CommandErrorCode; message: string; rule?: string };
 export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandError };
@@ -100,6 +112,40 @@ function isUniqueViolation(e: unknown, field: string): boolean {
   return JSON.stringify(e.meta ?? {}).includes(field);
 }
 
+/** How long a command keeps retrying conflicts before it answers "try again". */
+export const RETRY_BUDGET_MS = 8_000;
+
+export const BUSY_MESSAGE =
+  "The database is busy and did not answer in time. Nothing was changed: try again in a moment.";
+
+/**
+ * Run a command's attempts until one ends: a version conflict, a concurrent duplicate, a deadlock
+ * or a serialization failure runs the attempt again on fresh data, with jittered backoff, for up to
+ * RETRY_BUDGET_MS (a time budget, not a small count: fifty writers on one job all get through);
+ * a lock or statement timeout answers "busy" at once (waiting again would only queue behind the
+ * same holder). Shared by the Prisma commands and the ones that send their own SQL.
+ */
+export async function withRetries<T>(
+  attempt: () => Promise<CommandResult<T>>,
+  isRetriable: (e: unknown) => boolean,
+  budgetMs = RETRY_BUDGET_MS,
+): Promise<CommandResult<T>> {
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (isTimeout(e)) return fail("busy", BUSY_MESSAGE);
+      if (!isRetriable(e)) throw e;
+      if (Date.now() - started > budgetMs) {
+        return fail("conflict", "Someone else changed this at the same moment. Try again.");
+      }
+      const pause = Math.min(200, 2 * 2 ** Math.min(n, 7)) * (0.5 + Math.random());
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
+}
+
 /**
  * Run one command: a single transaction that reads, asks the domain, writes with version checks and
  * appends its events. A version conflict or a concurrent duplicate (same idempotency key) rolls the
@@ -109,34 +155,56 @@ function isUniqueViolation(e: unknown, field: string): boolean {
 export async function runCommand<T>(
   database: Db,
   body: (tx: Tx) => Promise<CommandResult<T>>,
-  options: { attempts?: number } = {},
 ): Promise<CommandResult<T>> {
-  const attempts = options.attempts ?? 5;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await database.$transaction(
-        async (tx) => {
-          const result = await body(tx);
-          // A refusal must change nothing: roll back whatever the body may have written.
-          if (!result.ok) throw new RefusalRollback(result);
-          return result;
-        },
-        { timeout: 15_000, maxWait: 15_000 },
-      );
-    } catch (e) {
-      if (e instanceof RefusalRollback) return e.result as CommandResult<T>;
-      const retriable =
-        e instanceof VersionConflict ||
-        isUniqueViolation(e, "idempotencyKey") ||
-        (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") ||
-        isTransientConflict(e);
-      if (!retriable) throw e;
-      if (attempt >= attempts) {
-        return fail("conflict", "Someone else changed this at the same moment. Try again.");
+  return withRetries(
+    async () => {
+      try {
+        return await database.$transaction(
+          async (tx) => {
+            bindSchema(tx, connectionOf(database).schema);
+            const result = await body(tx);
+            // A refusal must change nothing: roll back whatever the body may have written.
+            if (!result.ok) throw new RefusalRollback(result);
+            return result;
+          },
+          { timeout: 15_000, maxWait: 5_000 },
+        );
+      } catch (e) {
+        if (e instanceof RefusalRollback) return e.result as CommandResult<T>;
+        throw e;
       }
-      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
-    }
+    },
+    (e) =>
+      e instanceof VersionConflict ||
+      isUniqueViolation(e, "idempotencyKey") ||
+      (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") ||
+      isTransientConflict(e),
+  );
+}
+
+/** SQLSTATEs of the errors below, wherever they sit in the adapter's chain of causes. */
+function sqlStates(e: unknown): { codes: string[]; kinds: string[] } {
+  const codes: string[] = [];
+  const kinds: string[] = [];
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {
+    const c = cur as { kind?: unknown; code?: unknown; originalCode?: unknown; cause?: unknown };
+    if (typeof c.kind === "string") kinds.push(c.kind);
+    if (typeof c.code === "string") codes.push(c.code);
+    if (typeof c.originalCode === "string") codes.push(c.originalCode);
+    cur = c.cause;
   }
+  return { codes, kinds };
+}
+
+/** A lock wait (55P03) or statement (57014) that hit its timeout (DATABASE_LIMITS). */
+export function isTimeout(e: unknown): boolean {
+  const { codes, kinds } = sqlStates(e);
+  return (
+    codes.includes("55P03") ||
+    codes.includes("57014") ||
+    kinds.includes("SocketTimeout") ||
+    (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message))
+  );
 }
 
 /**
@@ -146,13 +214,10 @@ export async function runCommand<T>(
  * the kind "TransactionWriteConflict"), not as a Prisma known-request error, so look inside.
  */
 export function isTransientConflict(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {
-    const c = cur as { kind?: unknown; code?: unknown; cause?: unknown };
-    if (c.kind === "TransactionWriteConflict") return true;
-    if (c.code === "40P01" || c.code === "40001") return true;
-    cur = c.cause;
-  }
-  return false;
+  const { codes, kinds } = sqlStates(e);
+  return (
+    kinds.includes("TransactionWriteConflict") || codes.includes("40P01") || codes.includes("40001")
+  );
 }
 
 class RefusalRollback extends Error {

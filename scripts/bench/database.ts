@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import type { ActorRef } from "../../lib/server/actor.ts";
+import type { ActorRef, UserActor } from "../../lib/server/actor.ts";
 import type { Db } from "../../lib/server/db.ts";
 import { bin, runStep, type Defer } from "./child.ts";
 import { Floor, type FloorDrive } from "./floor.ts";
@@ -82,14 +82,15 @@ export async function loadApp(defer: Defer) {
   process.env.DATABASE_URL = benchUrl;
   const { createDb } = await import("../../lib/server/db.ts");
   const { createUser } = await import("../../lib/server/users/commands.ts");
-  const { openDockPackage, scanDriveIn } = await import("../../lib/server/dock/commands.ts");
+  const { openDockPackage } = await import("../../lib/server/dock/commands.ts");
+  const { scanDrive } = await import("../../lib/server/dock/scan/index.ts");
   const db: Db = createDb(benchUrl);
   defer(() => db.$disconnect());
-  return { db, createUser, openDockPackage, scanDriveIn };
+  return { db, createUser, openDockPackage, scanDrive };
 }
 export type InProcessApp = Awaited<ReturnType<typeof loadApp>>;
 
-export type BenchUser = { email: string; password: string; actor: ActorRef };
+export type BenchUser = { email: string; password: string; actor: UserActor };
 
 export async function createOperators(app: InProcessApp, count: number): Promise<BenchUser[]> {
   const system: ActorRef = { type: "system", label: "benchmark" };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import type { ActorRef } from "../../lib/server/actor.ts";
+import type { UserActor } from "../../lib/server/actor.ts";
 import type { BenchUser, InProcessApp, JobDrives } from "./database.ts";
 import type { Floor, FloorDrive } from "./floor.ts";
 import { Browser } from "./http.ts";
@@ -15,7 +15,7 @@ import { log, ms, step } from "./report.ts";
 type Drive = { serial: string; packageId: string };
 /** One simulated operator: a signed-in browser, its open packages, its drives in scan order. */
 export type Operator = { browser: Browser; drives: Drive[]; next: number };
-export type CommandWorker = { actor: ActorRef; drives: Drive[] };
+export type CommandWorker = { actor: UserActor; drives: Drive[] };
 
 export async function signInOperators(
   base: URL,
@@ -64,7 +64,7 @@ export async function openCommandWorkers(
   users: BenchUser[],
   jobs: { commandJobs: JobDrives[][]; soloCommandJobs: JobDrives[] },
 ): Promise<{ commandWorkers: CommandWorker[]; soloCommand: CommandWorker }> {
-  const open = async (actor: ActorRef, jobs: JobDrives[]) => {
+  const open = async (actor: UserActor, jobs: JobDrives[]) => {
     const w: CommandWorker = { actor, drives: [] };
     for (const j of jobs) {
       const r = await app.openDockPackage(
@@ -113,9 +113,10 @@ export function scanSteps(
     command: async (w, i) => {
       const d = w.drives[i];
       if (!d) return "worker ran out of drives";
-      const r = await app.scanDriveIn(
+      // As the route does: the session's user is re-read inside the scan's first statement.
+      const r = await app.scanDrive(
         app.db,
-        w.actor,
+        { session: { userId: w.actor.id, issuedAt: new Date() } },
         { packageId: d.packageId, code: d.serial, scanId: randomUUID() },
         new Date(),
       );

@@ -7,6 +7,20 @@ import type { ActorRef } from "@/lib/server/actor.ts";
 export type CurrentUser = { id: string; email: string; name: string; role: Role; actor: ActorRef };
 
 /**
+ * Whether a session still speaks for its user: the user exists, is enabled, and the session was
+ * issued after the user's sessions were last ended. Shared with the scan path, which re-reads the
+ * user inside its own first statement.
+ */
+export function isLiveSession(
+  identity: { issuedAt: Date },
+  user: { disabled: boolean; sessionsValidFrom: Date },
+): boolean {
+  if (user.disabled) return false;
+  // JWT iat has second precision; sessionsValidFrom is truncated to the second to compare fairly.
+  return identity.issuedAt.getTime() >= Math.floor(user.sessionsValidFrom.getTime() / 1000) * 1000;
+}
+
+/**
  * The signed-in user, read fresh from the database on every call: a role change applies at once,
  * and a disabled user, or a session issued before a password reset, gets nothing.
  */
@@ -24,10 +38,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
       sessionsValidFrom: true,
     },
   });
-  if (!user || user.disabled) return null;
-  // JWT iat has second precision; sessionsValidFrom is truncated to the second to compare fairly.
-  if (identity.issuedAt.getTime() < Math.floor(user.sessionsValidFrom.getTime() / 1000) * 1000)
-    return null;
+  if (!user || !isLiveSession(identity, user)) return null;
   return {
     id: user.id,
     email: user.email,

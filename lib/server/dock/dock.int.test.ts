@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
-import type { ActorRef } from "@/lib/server/actor.ts";
+import type { ActorRef, UserActor } from "@/lib/server/actor.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { deleteJobFromApi } from "@/lib/server/jobs/api-commands.ts";
@@ -14,6 +14,7 @@ import {
   scanDriveOut,
 } from "@/lib/server/dock/commands.ts";
 import { undoLastScan } from "@/lib/server/dock/undo.ts";
+import { scanDrive } from "@/lib/server/dock/scan/index.ts";
 import { dockPackageView } from "@/lib/server/dock/queries.ts";
 import { dhlTrackingNumber, seededRandom, upsTrackingNumber } from "@/prisma/demo-data.ts";
 
@@ -85,9 +86,21 @@ function counted(db: Db): { db: Db; transactions: () => number } {
   return { db: proxy, transactions: () => count };
 }
 
-/** A scan with `between` run right after it has read the drives it plans on. */
-const interleaved = (db: Db, between: () => Promise<unknown>) =>
-  pausedAt(db, { model: "drive", method: "findMany", when: "after" }, between);
+/**
+ * PostgreSQL only: wait until `count` sessions of this database wait for a lock (a row lock or the
+ * serial's advisory lock), so a test knows a rival command is queued behind the one it paused.
+ */
+async function lockWaiters(db: Db, count: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if ((row?.n ?? 0) >= count) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no session came to wait for a lock`);
+}
 
 /** An import job in Shipping whose package is a fresh DHL number, with `count` drives. */
 async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
@@ -128,7 +141,7 @@ async function shippingJob(count: number, opts: { ship?: boolean } = {}) {
 
 const open = async (code: string, direction: "Inbound" | "Return" = "Inbound") =>
   ok(await openDockPackage(t.db, ana, { code, direction }, now));
-const scan = (packageId: string, code: string, actor: ActorRef = ana, scanId = randomUUID()) =>
+const scan = (packageId: string, code: string, actor: UserActor = ana, scanId = randomUUID()) =>
   scanDriveIn(t.db, actor, { packageId, code, scanId }, now);
 const job = (id: string) => t.db.job.findUniqueOrThrow({ where: { id } });
 const driveOf = (serial: string) => t.db.drive.findFirstOrThrow({ where: { serial } });
@@ -176,19 +189,28 @@ describe("the receiving dock", () => {
   });
 
   it.runIf(inject("databaseKind") === "postgresql")(
-    "R-D3: a scan whose drive is received by another operator after it looked answers as a double scan",
+    "R-D3: a second operator's scan of a drive another scan is deciding on waits for it, then answers as a double scan",
     async () => {
       const j = await shippingJob(2);
       const pkg = await open(j.tracking);
       const serial = j.serials[0]!;
-      const late = await scanDriveIn(
-        interleaved(t.db, async () => ok(await scan(pkg.packageId, serial, ben))),
-        ana,
+      let rival: Promise<unknown> = Promise.resolve();
+      const first = await scanDrive(
+        t.db,
+        { actor: ana },
         { packageId: pkg.packageId, code: serial, scanId: randomUUID() },
         now,
+        {
+          afterFacts: async () => {
+            rival = scan(pkg.packageId, serial, ben);
+            await lockWaiters(t.db, 1);
+          },
+        },
       );
-      expect(ok(late)).toMatchObject({ kind: "duplicate" });
-      expect(ok(late).detail).toMatch(/Already received at \d\d:\d\d UTC by Ben Okafor/);
+      expect(ok(first)).toMatchObject({ kind: "received" });
+      const second = ok((await rival) as Awaited<ReturnType<typeof scan>>);
+      expect(second).toMatchObject({ kind: "duplicate" });
+      expect(second.detail).toMatch(/Already received at \d\d:\d\d UTC by Ana Ruiz/);
       const drive = await driveOf(serial);
       expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.receive" } })).toBe(
         1,
@@ -196,14 +218,28 @@ describe("the receiving dock", () => {
     },
   );
 
-  it("a retried request (same scan id) is applied once", async () => {
+  it("a retried request (same scan id) is applied once and gets the first answer again", async () => {
+    const j = await shippingJob(2);
+    const pkg = await open(j.tracking);
+    const id = randomUUID();
+    const first = ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
+    const again = ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
+    expect(first.kind).toBe("received");
+    expect(again).toEqual(first);
+    expect(await t.db.event.count({ where: { idempotencyKey: `scan:${id}` } })).toBe(1);
+  });
+
+  it("the same scan id with another drive is refused (key reused) and changes nothing", async () => {
     const j = await shippingJob(2);
     const pkg = await open(j.tracking);
     const id = randomUUID();
     ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
-    const again = ok(await scan(pkg.packageId, j.serials[0]!, ana, id));
-    expect(again.kind).toBe("duplicate");
-    expect(await t.db.event.count({ where: { idempotencyKey: `scan:${id}` } })).toBe(1);
+    const reused = await scan(pkg.packageId, j.serials[1]!, ana, id);
+    expect(reused).toMatchObject({ ok: false, error: { code: "key_reused" } });
+    expect((await driveOf(j.serials[1]!)).state).toBe("Specified");
+    expect(await t.db.event.count({ where: { driveId: (await driveOf(j.serials[1]!)).id } })).toBe(
+      0,
+    );
   });
 
   it("R-D4 R-J7: closing a package marks the drives still missing NeverReceived, and the job is Received", async () => {
@@ -497,11 +533,14 @@ describe("Delete Job racing a scan of the job's drive (R-E1)", () => {
       const serial = creating.serials[0]!;
       const { name } = await job(creating.id);
       const pkg = await open(creating.tracking);
-      const o = await scanDriveIn(
-        interleaved(t.db, async () => ok(await deleteJobFromApi(t.db, apiCustomer(), name, now))),
-        ana,
+      // The scan holds the package and the serial; the delete (which needs neither) commits before
+      // the scan reads the jobs and drives, so the scan finds no job with that drive.
+      const o = await scanDrive(
+        t.db,
+        { actor: ana },
         { packageId: pkg.packageId, code: serial, scanId: randomUUID() },
         now,
+        { afterLocks: async () => void ok(await deleteJobFromApi(t.db, apiCustomer(), name, now)) },
       );
       expect(ok(o)).toMatchObject({ kind: "held" });
       expect(await t.db.job.count({ where: { id: creating.id } })).toBe(0);
@@ -530,7 +569,7 @@ describe("shipping back", () => {
   const out = (
     packageId: string,
     code: string,
-    actor: ActorRef = ana,
+    actor: UserActor = ana,
     supervisorOverride = false,
   ) =>
     scanDriveOut(t.db, actor, { packageId, code, scanId: randomUUID(), supervisorOverride }, now);
@@ -546,18 +585,26 @@ describe("shipping back", () => {
   });
 
   it.runIf(inject("databaseKind") === "postgresql")(
-    "R-D9: a drive shipped back by another operator while this scan looked is a double scan",
+    "R-D9: a second operator's ship-back scan of a drive another scan is deciding on waits, then is a double scan",
     async () => {
       const j = await copiedJob(0);
       const ret = await open(dhlTrackingNumber(r), "Return");
       const serial = j.serials[0]!;
-      const late = await scanDriveOut(
-        interleaved(t.db, async () => ok(await out(ret.packageId, serial, ben))),
-        ana,
+      let rival: Promise<unknown> = Promise.resolve();
+      const first = await scanDrive(
+        t.db,
+        { actor: ana },
         { packageId: ret.packageId, code: serial, scanId: randomUUID() },
         now,
+        {
+          afterFacts: async () => {
+            rival = out(ret.packageId, serial, ben);
+            await lockWaiters(t.db, 1);
+          },
+        },
       );
-      expect(ok(late).kind).toBe("duplicate");
+      expect(ok(first).kind).toBe("shippedBack");
+      expect(ok((await rival) as Awaited<ReturnType<typeof out>>).kind).toBe("duplicate");
       const drive = await driveOf(serial);
       expect(await t.db.event.count({ where: { driveId: drive.id, kind: "drive.shipBack" } })).toBe(
         1,

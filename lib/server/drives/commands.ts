@@ -20,6 +20,7 @@ import {
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { settleJobAfterDriveChange } from "@/lib/server/jobs/job-state.ts";
+import { lockJobOfDrive, lockJobs } from "@/lib/server/sql/locks.ts";
 
 export type DriveChange = {
   driveId: string;
@@ -89,6 +90,7 @@ export async function applyDriveEvent(
 ): Promise<CommandResult<DriveChange>> {
   const repeat = await alreadyRecorded(tx, details.idempotencyKey);
   if (repeat) return fail("already_done", "This request was already carried out.");
+  await lockJobOfDrive(tx, driveId);
   const drive = await tx.drive.findUnique({ where: { id: driveId }, include: { job: true } });
   if (!drive) return fail("not_found", "There is no such drive.");
   if (!drive.job || !drive.jobId) {
@@ -229,6 +231,7 @@ export async function reportDriveProgressIn(
   now: Date,
   details: { idempotencyKey?: string } = {},
 ): Promise<CommandResult<{ percent: number }>> {
+  await lockJobOfDrive(tx, driveId);
   const drive = await tx.drive.findUnique({ where: { id: driveId } });
   if (!drive?.jobId) return fail("not_found", "There is no such drive.");
   const decision = decideCopyProgress(
@@ -292,6 +295,7 @@ export async function recordArrivingDriveIn(
   input: ArrivingDrive,
   now: Date,
 ): Promise<CommandResult<DriveChange>> {
+  await lockJobs(tx, [input.jobId]);
   const job = await tx.job.findUnique({ where: { id: input.jobId } });
   if (!job) return fail("not_found", "There is no such job.");
   const serial = input.serial.trim().toUpperCase();

@@ -39,11 +39,15 @@ const COMMAND_ERRORS: Record<CommandError["code"], { status: number; code: strin
   refused: { status: 409, code: "InvalidState" },
   conflict: { status: 409, code: "Conflict" },
   already_done: { status: 409, code: "AlreadyDone" },
+  unauthenticated: { status: 401, code: "AuthenticationFailed" },
+  key_reused: { status: 422, code: "IdempotencyKeyReused" },
+  busy: { status: 503, code: "ServiceUnavailable" },
 };
 
 export function apiCommandError(error: CommandError, target?: string): Response {
   const { status, code } = COMMAND_ERRORS[error.code];
   return apiError(status, code, error.message, {
+    ...(status === 503 ? { headers: { "retry-after": "2" } } : {}),
     ...(target ? { target } : {}),
     ...(error.rule ? { details: [{ code: "Rule", message: error.rule }] } : {}),
   });

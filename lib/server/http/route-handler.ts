@@ -16,6 +16,9 @@ const STATUS: Record<CommandError["code"], number> = {
   refused: 409,
   conflict: 409,
   already_done: 409,
+  unauthenticated: 401,
+  key_reused: 422,
+  busy: 503,
 };
 
 export function errorResponse(
@@ -28,7 +31,7 @@ export function errorResponse(
     { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiError,
     {
       status,
-      headers: { "cache-control": "no-store" },
+      headers: { "cache-control": "no-store", ...(status === 503 ? { "retry-after": "2" } : {}) },
     },
   );
 }
@@ -62,18 +65,32 @@ export function staffRoute<S extends z.ZodType>(
         auth.status === 401 ? "unauthenticated" : "forbidden",
         auth.message,
       );
-    let raw: unknown;
-    if (source === "query") raw = Object.fromEntries(new URL(request.url).searchParams);
-    else raw = await request.json().catch(() => undefined);
-    const params = (await context?.params) ?? {};
-    const parsed = schema.safeParse(
-      raw && typeof raw === "object" ? { ...raw, ...params } : { ...params },
-    );
-    if (!parsed.success) {
-      const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      const first = Object.values(fields).flat()[0] ?? "The request is not valid.";
-      return errorResponse(422, "invalid", first, fields);
-    }
+    const parsed = await parseRequest(request, schema, source, (await context?.params) ?? {});
+    if (!parsed.ok) return parsed.response;
     return run(parsed.data, { user: auth.user, now: new Date(), request });
   };
+}
+
+/**
+ * The request's JSON body (or query) with the route's params, parsed by the schema; a refusal is
+ * the 422 to answer with, naming each field.
+ */
+export async function parseRequest<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  source: "body" | "query",
+  params: Record<string, string> = {},
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  let raw: unknown;
+  if (source === "query") raw = Object.fromEntries(new URL(request.url).searchParams);
+  else raw = await request.json().catch(() => undefined);
+  const parsed = schema.safeParse(
+    raw && typeof raw === "object" ? { ...raw, ...params } : { ...params },
+  );
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const first = Object.values(fields).flat()[0] ?? "The request is not valid.";
+    return { ok: false, response: errorResponse(422, "invalid", first, fields) };
+  }
+  return { ok: true, data: parsed.data };
 }

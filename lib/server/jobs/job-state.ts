@@ -3,8 +3,13 @@ import type { JobState } from "@/lib/generated/prisma/enums.ts";
 import { jobStatePath, nextJobStateAfterDriveChange, percentComplete } from "@/lib/domain/index.ts";
 import type { Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { appendEvent, updateVersioned } from "@/lib/server/command.ts";
-import { toJobSnapshot, type JobRow } from "@/lib/server/jobs/snapshot.ts";
+import { appendEvent, updateVersioned, type EventInput } from "@/lib/server/command.ts";
+import {
+  toJobSnapshot,
+  type JobRow,
+  type SettlementDrive,
+  type SnapshotJob,
+} from "@/lib/server/jobs/snapshot.ts";
 
 const STATE_TIMESTAMP: Partial<Record<JobState, string>> = {
   Shipping: "shippingAt",
@@ -28,27 +33,40 @@ export async function loadJob(tx: Tx, jobId: string) {
   const drives = await tx.drive.findMany({
     where: { jobId },
     select: { state: true, extra: true, percentComplete: true, faultedFrom: true },
+    orderBy: { id: "asc" },
   });
   return { job, drives, snapshot: toJobSnapshot(job, drives) };
 }
 
+/** What a job's drives did to it: the columns to write and the events to append (R-J7..R-J12, R-G2). */
+export type JobSettlement = {
+  from: JobState;
+  to: JobState;
+  data: Record<string, unknown>;
+  events: EventInput[];
+};
+
+export type SettlementCause = {
+  driveId: string;
+  recordsJobError: boolean;
+  idempotencyKey?: string | null | undefined;
+};
+
 /**
- * After a drive of the job changed: carry the job forward as its drives now imply (R-J7..R-J12),
- * one event per state it passes through, and refresh its percent complete (R-G2). Always writes
- * the job with its version, so concurrent changes to drives of one job serialize.
+ * After a drive of the job changed, with the job and its drives as they are now: carry the job
+ * forward as its drives imply, one event per state it passes through, and refresh its percent
+ * complete. Pure: the Prisma commands and the dock's own SQL both write what it returns.
  */
-export async function settleJobAfterDriveChange(
-  tx: Tx,
+export function planSettlement(
+  job: SnapshotJob,
+  drives: readonly SettlementDrive[],
   actor: ActorRef,
   jobId: string,
   now: Date,
-  cause: { driveId: string; recordsJobError: boolean; idempotencyKey?: string | null },
-): Promise<{ from: JobState; to: JobState }> {
-  const loaded = await loadJob(tx, jobId);
-  if (!loaded) throw new Error(`job ${jobId} vanished inside its own transaction`);
-  const { job, drives } = loaded;
+  cause: SettlementCause,
+): JobSettlement {
   const hadErrors = job.hadErrors || cause.recordsJobError;
-  const snapshot = { ...loaded.snapshot, hadErrors };
+  const snapshot = { ...toJobSnapshot(job, drives), hadErrors };
   const next = nextJobStateAfterDriveChange(snapshot);
   const to = next ?? job.state;
   const data: Record<string, unknown> = {
@@ -63,11 +81,12 @@ export async function settleJobAfterDriveChange(
       })),
     }),
   };
+  const events: EventInput[] = [];
   if (next) {
     let from = job.state;
     for (const [i, step] of jobStatePath(snapshot, next).entries()) {
       Object.assign(data, enterState(step, now));
-      await appendEvent(tx, {
+      events.push({
         actor,
         at: now,
         kind: "job.state",
@@ -81,8 +100,26 @@ export async function settleJobAfterDriveChange(
       from = step;
     }
   }
-  await updateVersioned(tx.job, "job", job, data);
-  return { from: job.state, to };
+  return { from: job.state, to, data, events };
+}
+
+/**
+ * After a drive of the job changed, inside a Prisma command: settle the job (planSettlement) and
+ * write it with its version, so concurrent changes to drives of one job serialize.
+ */
+export async function settleJobAfterDriveChange(
+  tx: Tx,
+  actor: ActorRef,
+  jobId: string,
+  now: Date,
+  cause: SettlementCause,
+): Promise<{ from: JobState; to: JobState }> {
+  const loaded = await loadJob(tx, jobId);
+  if (!loaded) throw new Error(`job ${jobId} vanished inside its own transaction`);
+  const settled = planSettlement(loaded.job, loaded.drives, actor, jobId, now, cause);
+  for (const e of settled.events) await appendEvent(tx, e);
+  await updateVersioned(tx.job, "job", loaded.job, settled.data);
+  return { from: settled.from, to: settled.to };
 }
 
 export type { JobRow };

@@ -6,10 +6,30 @@ import { isCompleteReturnAddress } from "@/lib/validation/return-address.ts";
 export type JobRow = Job;
 export type DriveRow = Drive;
 
+/** The columns of a Job row that the domain's job rules read. */
+export type SnapshotJob = Pick<
+  JobRow,
+  | "type"
+  | "state"
+  | "faultedFrom"
+  | "cancelRequested"
+  | "deliveryCarrier"
+  | "deliveryTrackingNumber"
+  | "returnAddress"
+  | "hadErrors"
+  | "stateChangedAt"
+  | "creatingTimerStartedAt"
+  | "shippingInfoAt"
+  | "deliveryDriveCount"
+>;
+
+/** What settling a job reads of each of its drives. */
+export type SettlementDrive = Pick<DriveRow, "state" | "extra" | "percentComplete" | "faultedFrom">;
+
 /** The plain data the domain's job rules read, from a Job row and all its drives. */
 export function toJobSnapshot(
-  job: JobRow,
-  drives: Pick<DriveRow, "state" | "extra">[],
+  job: SnapshotJob,
+  drives: readonly Pick<DriveRow, "state" | "extra">[],
 ): JobSnapshot {
   return {
     type: job.type,

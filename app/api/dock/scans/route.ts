@@ -1,34 +1,28 @@
 import { db } from "@/lib/server/db.ts";
-import { scanDriveIn, scanDriveOut } from "@/lib/server/dock/commands.ts";
+import { sessionIdentity } from "@/lib/server/auth/session.ts";
+import { scanDrive } from "@/lib/server/dock/scan/index.ts";
 import {
   commandErrorResponse,
   errorResponse,
-  staffRoute,
+  parseRequest,
 } from "@/lib/server/http/route-handler.ts";
-import { can } from "@/lib/permissions.ts";
 import { scanSchema } from "@/lib/validation/dock.ts";
 
 /**
  * One drive scan into the open package: received (inbound) or shipped back (return). The dock
  * page queues scans and sends them here one by one; this does not re-render any page.
+ *
+ * The hot path of the dock: unlike the other staff routes it does not re-read the user through
+ * authorize() first. The session cookie is verified here, and the user (enabled, session still
+ * valid, role allowed) is re-read inside the scan's own first statement (lib/server/dock/scan),
+ * so a disabled user is still refused from their next scan, at no round trip of its own.
  */
-export const POST = staffRoute("dock:work", scanSchema, "body", async (input, { user, now }) => {
-  if (input.supervisorOverride && !can(user.role, "faults:resolve")) {
-    return errorResponse(
-      403,
-      "forbidden",
-      "Only a supervisor can ship back a drive whose copy is not finished.",
-    );
-  }
-  const pkg = await db.package.findUnique({
-    where: { id: input.packageId },
-    select: { direction: true },
-  });
-  if (!pkg)
-    return errorResponse(404, "not_found", "There is no such package: scan its label again.");
-  const result =
-    pkg.direction === "Inbound"
-      ? await scanDriveIn(db, user.actor, input, now)
-      : await scanDriveOut(db, user.actor, input, now);
+export async function POST(request: Request): Promise<Response> {
+  const session = await sessionIdentity();
+  if (!session)
+    return errorResponse(401, "unauthenticated", "You are signed out. Sign in again to continue.");
+  const parsed = await parseRequest(request, scanSchema, "body");
+  if (!parsed.ok) return parsed.response;
+  const result = await scanDrive(db, { session }, parsed.data, new Date());
   return result.ok ? Response.json(result.value) : commandErrorResponse(result.error);
-});
+}
