@@ -9,8 +9,10 @@ import {
   fail,
   runCommand,
   updateVersioned,
+  VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
+import { lockJobs, lockPackage, lockSerial } from "@/lib/server/sql/locks.ts";
 
 const UNDOABLE = ["drive.receive", "drive.shipBack", "drive.extra"];
 
@@ -25,6 +27,9 @@ export function undoLastScan(
   now: Date,
 ): Promise<CommandResult<{ serial: string }>> {
   return runCommand(database, async (tx) => {
+    // The dock's lock order (lib/server/sql/locks.ts): the package, the serial, the job.
+    if (!(await lockPackage(tx, packageId, "share")))
+      return fail("not_found", "There is no such package: scan its label again.");
     // A closed package's scans are settled: closing it marked its missing drives (R-D4).
     const pkg = await tx.package.findUnique({
       where: { id: packageId },
@@ -51,6 +56,8 @@ export function undoLastScan(
       return fail("already_done", "Your last scan is already undone.");
     }
     const serial = (scan.data as { serial?: string } | null)?.serial ?? "";
+    await lockSerial(tx, serial);
+    if (scan.jobId) await lockJobs(tx, [scan.jobId]);
     const drive = await tx.drive.findUnique({ where: { id: scan.driveId } });
     if (!drive) return fail("not_found", "That drive is no longer on record.");
     const later = await tx.event.count({
@@ -79,7 +86,10 @@ export function undoLastScan(
           resolution: "Scan undone by the operator.",
         },
       });
-      await tx.drive.delete({ where: { id: drive.id, version: drive.version } });
+      const { count } = await tx.drive.deleteMany({
+        where: { id: drive.id, version: drive.version },
+      });
+      if (count !== 1) throw new VersionConflict(`drive ${drive.serial}`);
     } else {
       const back = scan.fromState as DriveState | null;
       if (!back) return fail("refused", "This scan cannot be undone: ask a supervisor.");

@@ -53,3 +53,11 @@ export async function lockPackage(tx: Tx, packageId: string, mode: "share" | "up
 
 /** The key of the serial's advisory lock (2): a class of our own, and the serial's hash. */
 export const SERIAL_LOCK_CLASS = 0x444b;
+
+/** Take the serial's lock (2): scans, undos and everything else on one serial take turns. */
+export async function lockSerial(tx: Tx, serial: string): Promise<void> {
+  await tx.$queryRawUnsafe(
+    `SELECT pg_advisory_xact_lock(${SERIAL_LOCK_CLASS}, hashtext($1))::text AS locked`,
+    serial,
+  );
+}
