@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
+import { normalizeDriveSerial, optimisticReception } from "@/lib/domain/index.ts";
 import type { DockPackageView } from "@/lib/server/dock/queries.ts";
 import { dockCall } from "./dock-api";
 import type { PendingScan } from "./scan-log";
@@ -45,22 +46,21 @@ export function useScanQueue(
 
   const enqueue = useCallback(
     (code: string) => {
-      const serial = code.toUpperCase().replace(/\s+/g, "");
-      queryClient.setQueryData<DockPackageView>(key, (current) =>
-        current?.direction === "Inbound"
-          ? {
-              ...current,
-              jobs: current.jobs.map((j) => ({
-                ...j,
-                drives: j.drives.map((d) =>
-                  d.serial === serial && (d.state === "Specified" || d.state === "NeverReceived")
-                    ? { ...d, state: "Received" as const, inThisPackage: true }
-                    : d,
-                ),
-              })),
-            }
-          : current,
-      );
+      const parsed = normalizeDriveSerial(code);
+      queryClient.setQueryData<DockPackageView>(key, (current) => {
+        if (current?.direction !== "Inbound" || !parsed.ok) return current;
+        const received = optimisticReception(current.jobs, parsed.value.serial);
+        if (!received) return current;
+        return {
+          ...current,
+          jobs: current.jobs.map((j) => ({
+            ...j,
+            drives: j.drives.map((d) =>
+              d.id === received ? { ...d, state: "Received" as const, inThisPackage: true } : d,
+            ),
+          })),
+        };
+      });
       queue.current.push({ scanId: crypto.randomUUID(), code });
       setPending([...queue.current]);
       void drain();

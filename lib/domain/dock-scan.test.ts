@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   canUndoScan,
+  holdIncidentsSettledByReception,
+  optimisticReception,
   contestedHoldSummary,
   planDriveScan,
   type DriveOnRecord,
@@ -348,5 +350,82 @@ describe("undoing a scan", () => {
     expect(
       canUndoScan(scan, { state: "Transferring", changedSince: true }, "ana", later(1)).ok,
     ).toBe(false);
+  });
+});
+
+describe("optimisticReception: what the dock page shows before the server answers", () => {
+  const jobs = [
+    {
+      id: "j1",
+      name: "job-1",
+      type: "Import" as const,
+      state: "Shipping" as const,
+      customer: "Contoso",
+      drives: [
+        { id: "d1", serial: "SN1", state: "Specified" as const, extra: false },
+        { id: "d2", serial: "SN2", state: "NeverReceived" as const, extra: false },
+        { id: "d3", serial: "SN3", state: "Received" as const, extra: false },
+      ],
+    },
+  ];
+
+  it("R-D3: a listed drive still expected is shown received at once", () => {
+    expect(optimisticReception(jobs, "SN1")).toBe("d1");
+  });
+
+  it("R-D10: a drive marked never received is shown received (late) at once", () => {
+    expect(optimisticReception(jobs, "SN2")).toBe("d2");
+  });
+
+  it("a double scan, an unknown serial (R-E5 extra) or a job still Creating (R-E1) shows nothing early", () => {
+    expect(optimisticReception(jobs, "SN3")).toBeNull();
+    expect(optimisticReception(jobs, "NOPE")).toBeNull();
+    expect(optimisticReception([{ ...jobs[0]!, state: "Creating" }], "SN1")).toBeNull();
+  });
+
+  it("agrees with planDriveScan for every drive state and job state (it is that plan)", () => {
+    for (const state of DRIVE_STATES)
+      for (const jobState of JOB_STATES) {
+        const view = [
+          { ...jobs[0]!, state: jobState, drives: [{ id: "d", serial: "S", state, extra: false }] },
+        ];
+        const plan = planDriveScan(
+          [{ jobId: "j1", name: "job-1", type: "Import", state: jobState, customerId: "Contoso" }],
+          [
+            {
+              driveId: "d",
+              jobId: "j1",
+              jobName: "job-1",
+              jobState,
+              customerId: "Contoso",
+              state,
+              extra: false,
+            },
+          ],
+        );
+        expect(optimisticReception(view, "S")).toBe(plan.kind === "receive" ? "d" : null);
+      }
+  });
+});
+
+describe("holdIncidentsSettledByReception (R-E1)", () => {
+  const open = [
+    { id: "i-job", kind: "JobNotShipping" as const, jobId: "j1", driveId: "d1" },
+    { id: "i-extra", kind: "ExtraDrive" as const, jobId: "j1", driveId: "d9" },
+    { id: "i-other", kind: "JobNotShipping" as const, jobId: "j2", driveId: "d5" },
+  ];
+
+  it("R-E1: the last held drive of the job received the normal way resolves the job's hold incident", () => {
+    expect(holdIncidentsSettledByReception(open, { driveId: "d1", jobId: "j1" }, 0)).toEqual([
+      "i-job",
+    ]);
+  });
+
+  it("R-E1: while another drive of the job is still held, the incident stays open", () => {
+    expect(holdIncidentsSettledByReception(open, { driveId: "d1", jobId: "j1" }, 1)).toEqual([]);
+  });
+
+  it("R-E1 R-E5: never another job's incident, nor an extra drive's", () => {
+    expect(holdIncidentsSettledByReception(open, { driveId: "d7", jobId: "j3" }, 0)).toEqual([]);
   });
 });

@@ -245,3 +245,46 @@ export function holdIncidentsSettledByReception(
     )
     .map((i) => i.id);
 }
+
+/**
+ * What the dock page may show at once, before the server answers, for a scan of `serial` in the
+ * open inbound package: the drive the domain would receive (planDriveScan over what the page
+ * knows: the package's jobs and their drives), or null when the scan means anything else (held,
+ * extra, a double scan), which only the server's answer shows. The server decides again on its
+ * own rows; the next refresh of the package replaces this guess with what it did.
+ */
+export function optimisticReception(
+  jobs: readonly {
+    id: string;
+    name: string;
+    type: JobType;
+    state: JobState;
+    customer: string;
+    drives: readonly { id: string; serial: string; state: DriveState; extra: boolean }[];
+  }[],
+  serial: string,
+): string | null {
+  const plan = planDriveScan(
+    jobs.map((j) => ({
+      jobId: j.id,
+      name: j.name,
+      type: j.type,
+      state: j.state,
+      customerId: j.customer,
+    })),
+    jobs.flatMap((j) =>
+      j.drives
+        .filter((d) => d.serial === serial)
+        .map((d) => ({
+          driveId: d.id,
+          jobId: j.id,
+          jobName: j.name,
+          jobState: j.state,
+          customerId: j.customer,
+          state: d.state,
+          extra: d.extra,
+        })),
+    ),
+  );
+  return plan.kind === "receive" ? plan.driveId : null;
+}

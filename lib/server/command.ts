@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { connectionOf, type Db, type Tx } from "@/lib/server/db.ts";
+import { connectionOf, DATABASE_LIMITS, type Db, type Tx } from "@/lib/server/db.ts";
 import { bindSchema } from "@/lib/server/sql/locks.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { Refusal } from "@/lib/domain/index.ts";
@@ -167,7 +167,7 @@ export async function runCommand<T>(
             if (!result.ok) throw new RefusalRollback(result);
             return result;
           },
-          { timeout: 15_000, maxWait: 5_000 },
+          { timeout: 15_000, maxWait: DATABASE_LIMITS.acquireTimeoutMs },
         );
       } catch (e) {
         if (e instanceof RefusalRollback) return e.result as CommandResult<T>;
@@ -196,10 +196,15 @@ function sqlStates(e: unknown): { codes: string[]; kinds: string[] } {
   return { codes, kinds };
 }
 
-/** A lock wait (55P03) or statement (57014) that hit its timeout (DATABASE_LIMITS). */
+/**
+ * A lock wait (55P03) or statement (57014) that hit its timeout, or no connection free in time
+ * (the pool's acquire timeout; Prisma's P2028 for a transaction that could not start): the limits
+ * of DATABASE_LIMITS.
+ */
 export function isTimeout(e: unknown): boolean {
   const { codes, kinds } = sqlStates(e);
   return (
+    codes.includes("P2028") ||
     codes.includes("55P03") ||
     codes.includes("57014") ||
     kinds.includes("SocketTimeout") ||

@@ -14,13 +14,14 @@ export type Tx = Omit<
 /**
  * Limits every connection of the app carries, so that one stuck session cannot stall the rest:
  * a statement runs at most 10 s, waits at most 3 s for a row lock, and a transaction left idle is
- * ended after 30 s; taking a connection from the pool waits at most 5 s.
+ * ended after 30 s; taking a connection from the pool waits at most 10 s (then the request is
+ * answered "busy, try again": 503 with Retry-After).
  */
 export const DATABASE_LIMITS = {
   statementTimeoutMs: 10_000,
   lockTimeoutMs: 3_000,
   idleInTransactionMs: 30_000,
-  acquireTimeoutMs: 5_000,
+  acquireTimeoutMs: 10_000,
 } as const;
 
 /** The pool and schema behind a client: the hot paths that write SQL themselves use the same ones. */

@@ -165,7 +165,7 @@ export async function allocateDrives(load: Load, users: BenchUser[], defer: Defe
   await bench.connect();
   defer(() => bench.end());
   const queue = await shippingJobs(bench);
-  const appNeed = load.warmup + load.rounds * load.scans;
+  const appNeed = load.warmup + load.rounds * load.scans + load.openLoopSeconds;
   const appJobs = users.map((_, i) => takeJobs(queue, appNeed, `operator ${i + 1}`));
   const soloAppJobs = takeJobs(queue, load.solo, "the one-at-a-time app scans");
   const commandJobs = load.breakdown

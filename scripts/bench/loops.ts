@@ -43,12 +43,17 @@ export async function signInOperators(
       for (const d of j.drives) op.drives.push({ serial: d.serial, packageId });
     }
   };
-  await Promise.all(
-    operators.map(async (op, i) => {
-      await op.browser.signIn(users[i]!.email, users[i]!.password);
-      await openPackages(op, appJobs[i]!);
-    }),
-  );
+  // Five at a time: people arrive at the dock over minutes, not all in one second (and signing in
+  // is not what this benchmark measures).
+  for (let first = 0; first < operators.length; first += 5) {
+    await Promise.all(
+      operators.slice(first, first + 5).map(async (op, k) => {
+        const i = first + k;
+        await op.browser.signIn(users[i]!.email, users[i]!.password);
+        await openPackages(op, appJobs[i]!);
+      }),
+    );
+  }
   const soloOperator: Operator = { browser: operators[0]!.browser, drives: [], next: 0 };
   await openPackages(soloOperator, soloAppJobs);
   const sortedOpen = openLatencies.sort((a, b) => a - b);

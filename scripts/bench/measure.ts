@@ -51,6 +51,50 @@ export async function closedLoop(options: {
   return { latencies, failed, firstError, elapsedMs: performance.now() - started };
 }
 
+/**
+ * An open loop: `workers` operators, each starting a request every `periodMs` on a fixed schedule
+ * (offsets spread evenly over the period) whether or not the last one has answered, for
+ * `durationMs`. Latency is measured from each request's scheduled start, so a server that falls
+ * behind shows it in the percentiles instead of slowing the load down.
+ */
+export async function openLoop(options: {
+  workers: number;
+  periodMs: number;
+  durationMs: number;
+  step: (worker: number, i: number) => Promise<string | void>;
+}): Promise<LoopResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const perWorker = Math.floor(options.durationMs / options.periodMs);
+  const inFlight: Promise<void>[] = [];
+  const fire = async (w: number, i: number, scheduled: number) => {
+    let problem: string | void;
+    try {
+      problem = await options.step(w, i);
+    } catch (e) {
+      problem = e instanceof Error ? e.message : String(e);
+    }
+    if (problem) {
+      failed++;
+      firstError ??= problem;
+    } else latencies.push(performance.now() - scheduled);
+  };
+  const worker = async (w: number) => {
+    const offset = (w * options.periodMs) / options.workers;
+    for (let i = 0; i < perWorker; i++) {
+      const scheduled = started + offset + i * options.periodMs;
+      const wait = scheduled - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inFlight.push(fire(w, i, scheduled));
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers }, (_, w) => worker(w)));
+  await Promise.all(inFlight);
+  return { latencies, failed, firstError, elapsedMs: performance.now() - started };
+}
+
 export type Stats = {
   n: number;
   failed: number;

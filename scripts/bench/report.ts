@@ -87,6 +87,8 @@ function cpuMedian(rs: PhaseResult[]): PhaseResult {
 export type Results = {
   appRounds: PhaseResult[];
   floorRounds: PhaseResult[];
+  /** The open-loop phase (each operator one scan a second); absent with --open-seconds 0. */
+  openRound?: PhaseResult | undefined;
   /** Empty when the breakdown was skipped, as are `solo` and `statements`. */
   breakdown: PhaseResult[];
   solo: PhaseResult[];
@@ -155,7 +157,14 @@ export function printReport(load: Load, cores: number, r: Results) {
 
   const appCpu = cpuMedian(appRounds);
   const floorCpu = cpuMedian(floorRounds);
-  printCpu("CPU per scan", [appCpu, floorCpu, ...r.breakdown, ...r.solo]);
+  printCpu("CPU per scan", [
+    appCpu,
+    floorCpu,
+    ...(r.openRound ? [r.openRound] : []),
+    ...r.breakdown,
+    ...r.solo,
+  ]);
+  if (r.openRound) printLatency("Open loop (each operator one scan a second)", [r.openRound]);
 
   if (load.breakdown) {
     printLatency(`Breakdown (${load.operators} concurrent loops, one round each)`, [
@@ -175,7 +184,7 @@ export function printReport(load: Load, cores: number, r: Results) {
       const total = [...r.statements.values()].reduce((s, v) => s + v, 0);
       log(`\nSQL statements per scan, in the scan command: ${total.toFixed(1)} (${list}).`);
       log(
-        "The route adds 2 reads before it (the user, re-read by authorize; the package's direction);",
+        "The route adds none (the user is re-read inside the scan's first statement, the package too);",
       );
       log("the floor runs 4 (BEGIN, UPDATE, INSERT, COMMIT).");
     }
@@ -195,11 +204,11 @@ export function printReport(load: Load, cores: number, r: Results) {
     const inCommand = [...(r.statements?.values() ?? [])].reduce((a, v) => a + v, 0);
     log(
       `  Of the app server's: Next.js and the route handler ${signedOut.toFixed(1)} ms (a signed-out scan, 401),` +
-        ` the session (JWT) + authorize's user read + zod ${Math.max(0, invalid - signedOut).toFixed(1)} ms (a refused scan, 422),`,
+        ` the session (JWT) + zod ${Math.max(0, invalid - signedOut).toFixed(1)} ms (a refused scan, 422),`,
     );
     log(
-      `  the package read + scan command ${Math.max(0, appCpu.cpu.serverMs - invalid).toFixed(1)} ms` +
-        ` (${(inCommand + 1).toFixed(0)} SQL statements through Prisma; ${r.breakdown[2]!.cpu.benchMs.toFixed(1)} ms when the command runs in-process).`,
+      `  the scan command ${Math.max(0, appCpu.cpu.serverMs - invalid).toFixed(1)} ms` +
+        ` (${inCommand.toFixed(1)} SQL statements, the user re-read among them; ${r.breakdown[2]!.cpu.benchMs.toFixed(1)} ms when the command runs in-process).`,
     );
   }
   const operators = load.operators;
@@ -212,14 +221,25 @@ export function printReport(load: Load, cores: number, r: Results) {
       ` p95 under 50 ms at ${operators} operators needs over ${(operators / 0.05).toFixed(0)} scans/s.`,
   );
 
+  const statementsPerScan = [...(r.statements?.values() ?? [])].reduce((a, v) => a + v, 0);
+  const verdict = (met: boolean) => (met ? "met" : "MISSED");
+  log(`\nTargets (issue 9), measured in this run:`);
   log(
-    `\nTarget: scan p95 under 50 ms at ${operators} concurrent operators, within 3x of the floor`,
+    `  app CPU per scan ${appCpu.cpu.serverMs.toFixed(2)} ms <= 3.5 ms: ${verdict(appCpu.cpu.serverMs <= 3.5)}`,
   );
-  const p95Met = app.p95 < 50;
-  const withinMet = r95 <= 3 && rTput >= 1 / 3;
-  log(`  p95 ${ms(app.p95)} ms < 50 ms: ${p95Met ? "met" : "MISSED"}`);
+  if (r.statements)
+    log(
+      `  SQL statements per scan ${statementsPerScan.toFixed(1)} <= 6: ${verdict(statementsPerScan <= 6)}`,
+    );
+  log(`  p95 app/floor ${r95.toFixed(1)}x <= 8x: ${verdict(r95 <= 8)}`);
+  log(`  throughput app/floor ${rTput.toFixed(2)}x >= 0.125x: ${verdict(rTput >= 1 / 8)}`);
+  if (r.openRound)
+    log(
+      `  open loop (${operators} operators, 1 scan/s each) p95 ${ms(r.openRound.stats.p95)} ms < 50 ms: ${verdict(r.openRound.stats.p95 < 50)}`,
+    );
+  log(`The product's goal, for the record: closed-loop p95 under 50 ms and within 3x of the floor:`);
   log(
-    `  p95 ratio ${r95.toFixed(1)}x <= 3x and throughput ratio ${rTput.toFixed(2)}x >= 0.33x: ${withinMet ? "met" : "MISSED"}`,
+    `  p95 ${ms(app.p95)} ms < 50 ms: ${verdict(app.p95 < 50)}; p95 ${r95.toFixed(1)}x <= 3x and throughput ${rTput.toFixed(2)}x >= 0.33x: ${verdict(r95 <= 3 && rTput >= 1 / 3)}`,
   );
   log(
     `\nChecks: ${r.received} scans answered as received; ${r.eventCount} drive.receive events with a scan key` +

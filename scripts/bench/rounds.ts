@@ -6,7 +6,16 @@ import pg from "pg";
 import { backendPids } from "./database.ts";
 import { request } from "./http.ts";
 import type { CommandWorker, Operator, Scans } from "./loops.ts";
-import { closedLoop, cpuCost, sampleCpu, summarize, type CpuCost, type Stats } from "./measure.ts";
+import {
+  closedLoop,
+  cpuCost,
+  openLoop,
+  sampleCpu,
+  summarize,
+  type CpuCost,
+  type LoopResult,
+  type Stats,
+} from "./measure.ts";
 import { log, ms, step } from "./report.ts";
 
 /** The size of a run, from the command line. */
@@ -22,6 +31,8 @@ export type Load = {
   breakdown: boolean;
   /** Scans per worker of the in-process command: it is one line of the breakdown, not a round. */
   commandScans: number;
+  /** The open-loop phase: each operator scans once a second for this long (0: skipped). */
+  openLoopSeconds: number;
 };
 
 export type PhaseResult = { name: string; stats: Stats; cpu: CpuCost; firstError?: string };
@@ -37,15 +48,38 @@ export class Phases {
     private readonly maxMs: number,
   ) {}
 
-  async run(
+  run(
     name: string,
     workers: number,
     perWorker: number,
     body: (w: number, i: number) => Promise<string | void>,
     counts = false,
   ): Promise<PhaseResult> {
+    return this.measure(name, workers * perWorker, counts, () =>
+      closedLoop({ workers, perWorker, maxMs: this.maxMs, step: body }),
+    );
+  }
+
+  /** Each worker starts one request a second, on schedule, for `seconds` (an open loop). */
+  runOpen(
+    name: string,
+    workers: number,
+    seconds: number,
+    body: (w: number, i: number) => Promise<string | void>,
+  ): Promise<PhaseResult> {
+    return this.measure(name, workers * seconds, true, () =>
+      openLoop({ workers, periodMs: 1000, durationMs: seconds * 1000, step: body }),
+    );
+  }
+
+  private async measure(
+    name: string,
+    planned: number,
+    counts: boolean,
+    loop: () => Promise<LoopResult>,
+  ): Promise<PhaseResult> {
     const before = sampleCpu(this.serverPid);
-    const result = await closedLoop({ workers, perWorker, maxMs: this.maxMs, step: body });
+    const result = await loop();
     // Read after the loop, so that backends the pools opened during it are charged too.
     const pids = await backendPids(this.admin);
     const after = sampleCpu(this.serverPid);
@@ -53,7 +87,7 @@ export class Phases {
     if (counts) this.received += stats.n;
     if (result.failed)
       log(`  ! ${name}: ${result.failed} failed; the first: ${result.firstError ?? "?"}`);
-    if (stats.n + result.failed < workers * perWorker)
+    if (stats.n + result.failed < planned)
       log(`  ! ${name}: stopped at the ${this.maxMs / 1000} s limit (--phase-seconds)`);
     return {
       name,
@@ -101,6 +135,32 @@ export async function measureRounds(
     );
   }
   return { appRounds, floorRounds };
+}
+
+/**
+ * The dock as people use it: every operator scans once a second (an open loop, latency from each
+ * scan's scheduled time), for load.openLoopSeconds.
+ */
+export async function measureOpenLoop(
+  load: Load,
+  phases: Phases,
+  scan: Scans,
+  operators: Operator[],
+): Promise<PhaseResult | undefined> {
+  if (load.openLoopSeconds <= 0) return undefined;
+  step(
+    `Open loop: ${load.operators} operators, one scan a second each, for ${load.openLoopSeconds} s`,
+  );
+  const result = await phases.runOpen(
+    "app, open loop (1 scan/s each)",
+    load.operators,
+    load.openLoopSeconds,
+    (w) => scan.app(operators[w]!),
+  );
+  log(
+    `  open loop: p50 ${ms(result.stats.p50)} ms, p95 ${ms(result.stats.p95)} ms, p99 ${ms(result.stats.p99)} ms, ${result.stats.perSecond.toFixed(0)}/s`,
+  );
+  return result;
 }
 
 /**

@@ -41,7 +41,13 @@ import {
 import { closeConnections } from "./http.ts";
 import { openCommandWorkers, scanSteps, signInOperators } from "./loops.ts";
 import { log, printReport } from "./report.ts";
-import { measureBreakdown, measureRounds, Phases, type Load } from "./rounds.ts";
+import {
+  measureBreakdown,
+  measureOpenLoop,
+  measureRounds,
+  Phases,
+  type Load,
+} from "./rounds.ts";
 import { readProfile, startApp } from "./server.ts";
 
 const { values: args } = parseArgs({
@@ -54,6 +60,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "4" },
     solo: { type: "string", default: "100" },
     "phase-seconds": { type: "string", default: "90" },
+    "open-seconds": { type: "string", default: "60" },
     "cpu-prof": { type: "boolean", default: false },
     "no-breakdown": { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
@@ -83,6 +90,7 @@ const load: Load = {
   phaseMs: PHASE_MS,
   breakdown: !args["no-breakdown"] && !args["cpu-prof"],
   commandScans: Math.max(1, Math.ceil(SCANS / 2)),
+  openLoopSeconds: whole("open-seconds", 0, 600),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +144,7 @@ async function main() {
   const phases = new Phases(server.child.pid, admin, load.phaseMs);
   const scan = scanSteps(app, drives.floor, drives.nextFloorDrive);
   const { appRounds, floorRounds } = await measureRounds(load, phases, scan, operators);
+  const openRound = await measureOpenLoop(load, phases, scan, operators);
   const { breakdown, solo, statements } = commands
     ? await measureBreakdown(load, phases, scan, {
         base: server.base,
@@ -154,6 +163,7 @@ async function main() {
   printReport(load, cores, {
     appRounds,
     floorRounds,
+    openRound,
     breakdown,
     solo,
     statements,

@@ -286,6 +286,30 @@ describe("the receiving dock", () => {
     ).toBe(1);
   });
 
+  it("R-E1: held drives of a Creating job received the normal way once it ships settle the hold's incident with the last of them", async () => {
+    const creating = await shippingJob(2, { ship: false });
+    const pkg = await open(creating.tracking);
+    for (const serial of creating.serials)
+      expect(ok(await scan(pkg.packageId, serial))).toMatchObject({ kind: "held" });
+    const incident = await t.db.incident.findFirstOrThrow({
+      where: { jobId: creating.id, kind: "JobNotShipping" },
+    });
+    ok(await markJobShipping(t.db, customer, creating.id, now));
+    expect(ok(await scan(pkg.packageId, creating.serials[0]!))).toMatchObject({ kind: "received" });
+    // One drive is still set aside: the incident stays open for it.
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe(
+      "Open",
+    );
+    expect(ok(await scan(pkg.packageId, creating.serials[1]!))).toMatchObject({ kind: "received" });
+    const settled = await t.db.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(settled).toMatchObject({ status: "Resolved", resolvedById: ana.id });
+    expect(settled.resolution).toContain("R-E1");
+    expect(
+      await t.db.event.count({ where: { incidentId: incident.id, kind: "incident.resolved" } }),
+    ).toBe(1);
+    expect((await job(creating.id)).state).toBe("Received");
+  });
+
   it("R-E5 R-D11: a drive not on the package's job's list is an extra drive of that job, with an incident", async () => {
     const j = await shippingJob(1);
     const pkg = await open(j.tracking);

@@ -1,5 +1,10 @@
 import "server-only";
-import type { DriveState, JobState, PackageDirection } from "@/lib/generated/prisma/enums.ts";
+import type {
+  DriveState,
+  JobState,
+  JobType,
+  PackageDirection,
+} from "@/lib/generated/prisma/enums.ts";
 import type { Db } from "@/lib/server/db.ts";
 import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
 
@@ -13,6 +18,7 @@ export type DockDrive = {
 export type DockJob = {
   id: string;
   name: string;
+  type: JobType;
   customer: string;
   state: JobState;
   drives: DockDrive[];
@@ -76,6 +82,7 @@ export async function dockPackageView(
       select: {
         id: true,
         name: true,
+        type: true,
         state: true,
         customer: { select: { name: true } },
         drives: {
@@ -120,6 +127,7 @@ export async function dockPackageView(
     jobs: jobs.map((j) => ({
       id: j.id,
       name: j.name,
+      type: j.type,
       customer: j.customer.name,
       state: j.state,
       drives: j.drives.map((d) => ({

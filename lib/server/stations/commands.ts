@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
+import { createHash } from "node:crypto";
 import {
-  alreadyRecorded,
   done,
   fail,
   runCommand,
   updateVersioned,
+  VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyDriveEvent, reportDriveProgressIn } from "@/lib/server/drives/commands.ts";
@@ -21,39 +22,49 @@ type Station = Extract<ActorRef, { type: "station" }>;
 type ReportKind = "drive.startCopy" | "drive.progress" | "drive.finishCopy";
 
 /**
- * One station report as one command. With an idempotency key (the request's `Idempotency-Key`,
- * scoped to the station's key), a retry finds the event the first request recorded and gets the
- * drive as it is, with nothing applied twice; the same key on another drive or another kind of
- * report is a client bug and is refused. Concurrent retries collide on the key's unique index and
- * the loser runs again, now finding the event.
+ * One station report as one command, idempotent the way payment APIs are: with an
+ * `Idempotency-Key` (scoped to the station's key), the first request's answer is stored with a hash
+ * of what it asked (the kind of report, the drive, the body). The same key and request gets that
+ * answer again with nothing applied twice; the same key with another request (another drive, kind
+ * or body) is refused as key_reused (422) and changes nothing. Concurrent requests with one key
+ * collide on the record's primary key: the loser runs again and finds the winner's record.
  */
 function stationReport(
   database: Db,
   station: Station,
   driveId: string,
   kind: ReportKind,
+  body: unknown,
   idempotencyKey: string | undefined,
   apply: (tx: Tx, key: string | undefined) => Promise<CommandResult<unknown>>,
 ): Promise<CommandResult<StationDriveReport>> {
+  const key = idempotencyKey ? `station:${station.id}:${idempotencyKey}` : undefined;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([kind, driveId, body ?? null]))
+    .digest("hex");
   return runCommand(database, async (tx) => {
-    const key = idempotencyKey ? `station:${station.id}:${idempotencyKey}` : undefined;
-    let repeat = await alreadyRecorded(tx, key);
-    if (!repeat) {
-      const applied = await apply(tx, key);
-      // Each statement sees what committed before it: the first request may have committed since
-      // the check above, and the domain then sees a repeat. The key tells a retry from a rival.
-      if (!applied.ok && applied.error.code === "already_done")
-        repeat = await alreadyRecorded(tx, key);
-      if (!applied.ok && !repeat) return applied;
+    if (key) {
+      const first = await tx.idempotencyRecord.findUnique({ where: { key } });
+      if (first) {
+        return first.requestHash === requestHash
+          ? done(first.response as StationDriveReport)
+          : fail(
+              "key_reused",
+              "This Idempotency-Key was already used for another request: send a new key with each report.",
+            );
+      }
     }
-    if (repeat && (repeat.driveId !== driveId || repeat.kind !== kind)) {
-      return fail(
-        "conflict",
-        "This Idempotency-Key was already used for another report: send a new key with each report.",
-      );
-    }
+    const applied = await apply(tx, key);
+    if (!applied.ok) return applied;
     const view = await stationDriveReport(tx, driveId);
     if (!view) return fail("not_found", "There is no such drive.");
+    if (key) {
+      const { count } = await tx.idempotencyRecord.createMany({
+        data: [{ key, requestHash, response: view }],
+        skipDuplicates: true,
+      });
+      if (count !== 1) throw new VersionConflict(`idempotency key ${idempotencyKey}`);
+    }
     return done(view);
   });
 }
@@ -66,8 +77,15 @@ export function startStationCopy(
   now: Date,
   idempotencyKey?: string,
 ): Promise<CommandResult<StationDriveReport>> {
-  return stationReport(database, station, driveId, "drive.startCopy", idempotencyKey, (tx, key) =>
-    applyDriveEvent(tx, station, driveId, { type: "startCopy" }, now, { idempotencyKey: key }),
+  return stationReport(
+    database,
+    station,
+    driveId,
+    "drive.startCopy",
+    null,
+    idempotencyKey,
+    (tx, key) =>
+      applyDriveEvent(tx, station, driveId, { type: "startCopy" }, now, { idempotencyKey: key }),
   );
 }
 
@@ -83,20 +101,27 @@ export function reportStationProgress(
   now: Date,
   idempotencyKey?: string,
 ): Promise<CommandResult<StationDriveReport>> {
-  return stationReport(database, station, driveId, "drive.progress", idempotencyKey, (tx, key) =>
-    reportDriveProgressIn(
-      tx,
-      station,
-      driveId,
-      {
-        percent: progress.percentComplete,
-        ...(progress.bytesTransferred !== undefined
-          ? { bytesTransferred: BigInt(progress.bytesTransferred) }
-          : {}),
-      },
-      now,
-      { idempotencyKey: key },
-    ),
+  return stationReport(
+    database,
+    station,
+    driveId,
+    "drive.progress",
+    progress,
+    idempotencyKey,
+    (tx, key) =>
+      reportDriveProgressIn(
+        tx,
+        station,
+        driveId,
+        {
+          percent: progress.percentComplete,
+          ...(progress.bytesTransferred !== undefined
+            ? { bytesTransferred: BigInt(progress.bytesTransferred) }
+            : {}),
+        },
+        now,
+        { idempotencyKey: key },
+      ),
   );
 }
 
@@ -117,6 +142,7 @@ export function finishStationCopy(
     station,
     driveId,
     "drive.finishCopy",
+    report,
     idempotencyKey,
     async (tx, key) => {
       const finished = await applyDriveEvent(

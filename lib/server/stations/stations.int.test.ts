@@ -623,8 +623,44 @@ describe("retries and races", () => {
     // The same key for another drive is a client bug: refused, nothing applied.
     expect((await start(b)).status).toBe(200);
     const reused = await progress(b, { percentComplete: 50 }, { headers: progressKey });
-    expect(reused.status).toBe(409);
+    expect(reused.status).toBe(422);
+    expect(reused.json).toMatchObject({ error: { code: "IdempotencyKeyReused" } });
     expect((await drive(b)).percentComplete).toBe(0);
+  });
+
+  it("the same Idempotency-Key with another body is refused (422 IdempotencyKeyReused) and changes nothing", async () => {
+    const job = await receivedJob(1);
+    const id = job.driveIds[0]!;
+    expect((await start(id)).status).toBe(200);
+    const key = { "idempotency-key": randomUUID() };
+    expect((await progress(id, { percentComplete: 30 }, { headers: key })).status).toBe(200);
+    const other = await progress(id, { percentComplete: 50 }, { headers: key });
+    expect(other.status).toBe(422);
+    expect(other.json).toMatchObject({ error: { code: "IdempotencyKeyReused" } });
+    expect((await drive(id)).percentComplete).toBe(30);
+    const finishKey = { "idempotency-key": randomUUID() };
+    const clean = await finish(id, { errorCount: 0, warningCount: 0 }, { headers: finishKey });
+    expect(clean.status).toBe(200);
+    const withErrors = await finish(
+      id,
+      { errorCount: 3, warningCount: 0, errorLogUri: "https://x.blob.core.windows.net/l/e.xml" },
+      { headers: finishKey },
+    );
+    expect(withErrors.status).toBe(422);
+    expect((await drive(id)).errorCount).toBe(0);
+    expect(await events(id, "drive.finishCopy")).toBe(1);
+  });
+
+  it("50 progress reports at once on different drives of one job: all 200, none a conflict", async () => {
+    const job = await receivedJob(10);
+    for (const id of job.driveIds) expect((await start(id)).status).toBe(200);
+    const reports = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        progress(job.driveIds[i % 10]!, { percentComplete: 10 + Math.floor(i / 10) * 10 }),
+      ),
+    );
+    expect(reports.map((x) => x.status)).toEqual(Array(50).fill(200));
+    for (const id of job.driveIds) expect((await drive(id)).percentComplete).toBe(50);
   });
 
   it("R-D6: two stations starting one drive at once get exactly one 200 and one event", async () => {
