@@ -237,7 +237,9 @@ export function printReport(load: Load, cores: number, r: Results) {
     log(
       `  open loop (${operators} operators, 1 scan/s each) p95 ${ms(r.openRound.stats.p95)} ms < 50 ms: ${verdict(r.openRound.stats.p95 < 50)}`,
     );
-  log(`The product's goal, for the record: closed-loop p95 under 50 ms and within 3x of the floor:`);
+  log(
+    `The product's goal, for the record: closed-loop p95 under 50 ms and within 3x of the floor:`,
+  );
   log(
     `  p95 ${ms(app.p95)} ms < 50 ms: ${verdict(app.p95 < 50)}; p95 ${r95.toFixed(1)}x <= 3x and throughput ${rTput.toFixed(2)}x >= 0.33x: ${verdict(r95 <= 3 && rTput >= 1 / 3)}`,
   );

@@ -41,13 +41,7 @@ import {
 import { closeConnections } from "./http.ts";
 import { openCommandWorkers, scanSteps, signInOperators } from "./loops.ts";
 import { log, printReport } from "./report.ts";
-import {
-  measureBreakdown,
-  measureOpenLoop,
-  measureRounds,
-  Phases,
-  type Load,
-} from "./rounds.ts";
+import { measureBreakdown, measureOpenLoop, measureRounds, Phases, type Load } from "./rounds.ts";
 import { readProfile, startApp } from "./server.ts";
 
 const { values: args } = parseArgs({
