@@ -4,6 +4,7 @@ import {
   canUndoScan,
   holdIncidentsSettledByReception,
   optimisticReception,
+  scanIntoPackage,
   contestedHoldSummary,
   planDriveScan,
   type DriveOnRecord,
@@ -427,5 +428,27 @@ describe("holdIncidentsSettledByReception (R-E1)", () => {
 
   it("R-E1 R-E5: never another job's incident, nor an extra drive's", () => {
     expect(holdIncidentsSettledByReception(open, { driveId: "d7", jobId: "j3" }, 0)).toEqual([]);
+  });
+});
+
+describe("scanIntoPackage: close against scans (R-D4, R-D10)", () => {
+  it("R-D4: an open package takes scans; a closed one refuses them with a sentence saying how to reopen it", () => {
+    expect(scanIntoPackage({ direction: "Inbound", closed: false }).ok).toBe(true);
+    const refused = scanIntoPackage({ direction: "Inbound", closed: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      refusal: {
+        code: "guard_failed",
+        rule: "R-D4",
+        message: expect.stringMatching(/^Package closed: scan its label again/),
+      },
+    });
+  });
+
+  it("R-D9: a closed return package refuses ship-back scans the same way", () => {
+    expect(scanIntoPackage({ direction: "Return", closed: true })).toMatchObject({
+      ok: false,
+      refusal: { rule: "R-D9" },
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
+import { lockJobs } from "@/lib/server/sql/locks.ts";
 import { enterState, loadJob } from "@/lib/server/jobs/job-state.ts";
 import { toJobSnapshot, type JobRow } from "@/lib/server/jobs/snapshot.ts";
 import type { ReturnAddress } from "@/lib/validation/return-address.ts";
@@ -153,6 +154,9 @@ export async function applyJobEvent(
   now: Date,
   extra: { properties?: JobProperties; note?: string } = {},
 ): Promise<CommandResult<{ from: JobState; to: JobState | "Deleted" }>> {
+  // The job's row lock first (lib/server/sql/locks.ts): concurrent changes of one job take turns
+  // instead of failing each other's version check.
+  await lockJobs(tx, [jobId]);
   const loaded = await loadJob(tx, jobId);
   if (!loaded) return fail("not_found", "There is no such job.");
   const { job } = loaded;

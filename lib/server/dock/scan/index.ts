@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { normalizeDriveSerial, planDriveScan } from "@/lib/domain/index.ts";
+import { normalizeDriveSerial, planDriveScan, scanIntoPackage } from "@/lib/domain/index.ts";
 import { can } from "@/lib/permissions.ts";
 import type { Db } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { isLiveSession } from "@/lib/server/auth/current-user.ts";
-import { fail, type CommandResult } from "@/lib/server/command.ts";
+import { fail, fromRefusal, type CommandResult } from "@/lib/server/command.ts";
 import { runSqlCommand } from "@/lib/server/sql/transaction.ts";
 import type { ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { newWrites, type ScanContext } from "./context.ts";
@@ -113,13 +113,8 @@ export function scanDrive(
         ? { ok: true, value: facts.idempotent.response as ScanOutcome }
         : fail("key_reused", KEY_REUSED_MESSAGE);
     }
-    if (pkg.closed)
-      return fail(
-        "refused",
-        pkg.direction === "Inbound"
-          ? "Package closed: scan its label again to reopen it and receive more."
-          : "Return package closed: scan its label again to reopen it.",
-      );
+    const open = scanIntoPackage(pkg);
+    if (!open.ok) return fromRefusal(open.refusal);
     const ctx: ScanContext = {
       tx,
       actor: { type: "user", id: userId, label: user.name, role: user.role },
