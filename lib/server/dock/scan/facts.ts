@@ -198,7 +198,9 @@ export async function readScanFacts(
   for (let attempt = 0; ; attempt++) {
     const [row] = await tx.rows<FactsRow>(
       `WITH sd AS (
-         SELECT * FROM ${tx.t("Drive")} WHERE "serial" = $1
+         SELECT "id", "jobId", "serial", "state", "faultedFrom", "extra", "percentComplete",
+                "version", "inboundPackageId", "createdAt"
+           FROM ${tx.t("Drive")} WHERE "serial" = $1
        ), cand AS (
          SELECT "jobId" AS "id" FROM sd WHERE "jobId" IS NOT NULL
          UNION
