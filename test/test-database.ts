@@ -41,7 +41,12 @@ export async function freshDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
-  const db = createDb(url, { schema, max: 12 });
+  // Named statements only on PostgreSQL: PGlite's connections share one session (lib/server/db.ts).
+  const db = createDb(url, {
+    schema,
+    max: 12,
+    namedStatements: inject("databaseKind") === "postgresql",
+  });
   return {
     db,
     url,

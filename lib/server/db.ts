@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
-import { databaseUrl } from "@/lib/database-url.ts";
+import { databaseUrl, isEmbedded } from "@/lib/database-url.ts";
 
 export type Db = PrismaClient;
 /** The client handed to a command's transaction callback. */
@@ -24,8 +24,13 @@ export const DATABASE_LIMITS = {
   acquireTimeoutMs: 10_000,
 } as const;
 
-/** The pool and schema behind a client: the hot paths that write SQL themselves use the same ones. */
-export type DbConnection = { pool: pg.Pool; schema: string | null };
+/**
+ * The pool and schema behind a client: the hot paths that write SQL themselves use the same ones.
+ * `namedStatements`: whether those paths may prepare named statements (parsed and planned once per
+ * connection). Not on the embedded PGlite server: all its connections share one backend session,
+ * so a name prepared by one connection would clash with the same name prepared by another.
+ */
+export type DbConnection = { pool: pg.Pool; schema: string | null; namedStatements: boolean };
 const CONNECTION = Symbol.for("dockside.db.connection");
 
 /**
@@ -34,7 +39,10 @@ const CONNECTION = Symbol.for("dockside.db.connection");
  * binary: every query goes through the pg driver adapter, over the one `pg` pool made here, which
  * `connectionOf()` hands to the code that sends its own SQL (lib/server/sql).
  */
-export function createDb(url: string, options: { schema?: string; max?: number } = {}): Db {
+export function createDb(
+  url: string,
+  options: { schema?: string; max?: number; namedStatements?: boolean } = {},
+): Db {
   const u = new URL(url);
   const schema = options.schema ?? u.searchParams.get("schema") ?? null;
   u.searchParams.delete("schema");
@@ -55,7 +63,11 @@ export function createDb(url: string, options: { schema?: string; max?: number }
   });
   const client = new PrismaClient({ adapter });
   Object.defineProperty(client, CONNECTION, {
-    value: { pool, schema } satisfies DbConnection,
+    value: {
+      pool,
+      schema,
+      namedStatements: options.namedStatements ?? !isEmbedded(url),
+    } satisfies DbConnection,
     enumerable: false,
   });
   return client;

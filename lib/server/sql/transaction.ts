@@ -1,6 +1,7 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type pg from "pg";
-import { connectionOf, type Db } from "@/lib/server/db.ts";
+import { connectionOf, type Db, type DbConnection } from "@/lib/server/db.ts";
 import {
   VersionConflict,
   isTransientConflict,
@@ -25,11 +26,31 @@ function quoted(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
-function sqlTx(client: pg.PoolClient, schema: string | null): SqlTx {
+/**
+ * A statement's name, from its text: PostgreSQL parses and plans a named statement once per
+ * connection (planning the scan's statements cost more than running them), and a text always
+ * gets the same name, so two texts never share one.
+ */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `dockside_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (names.size < 500) names.set(text, name);
+  }
+  return name;
+}
+
+function sqlTx(client: pg.PoolClient, connection: DbConnection): SqlTx {
+  const { schema, namedStatements } = connection;
   const prefix = schema ? `${quoted(schema)}.` : "";
   return {
     async rows<R extends object>(text: string, values: readonly unknown[] = []) {
-      const result = await client.query<R>(text, values as unknown[]);
+      const result = await client.query<R>({
+        text,
+        values: values as unknown[],
+        ...(namedStatements ? { name: statementName(text) } : {}),
+      });
       return result.rows;
     },
     t: (identifier) => prefix + quoted(identifier),
@@ -51,14 +72,15 @@ export function runSqlCommand<T>(
   database: Db,
   body: (tx: SqlTx) => Promise<CommandResult<T>>,
 ): Promise<CommandResult<T>> {
-  const { pool, schema } = connectionOf(database);
+  const connection = connectionOf(database);
+  const { pool } = connection;
   return withRetries(
     async () => {
       const client = await pool.connect();
       let healthy = true;
       try {
         await client.query("BEGIN");
-        const result = await body(sqlTx(client, schema));
+        const result = await body(sqlTx(client, connection));
         await client.query(result.ok ? "COMMIT" : "ROLLBACK");
         return result;
       } catch (e) {
