@@ -26,6 +26,7 @@
  * app server (V8; it skips the breakdown) and prints where its time went. The server is stopped and the database dropped at the end, also on failure or Ctrl-C.
  * Load goes to 127.0.0.1 only; every loop is bounded in count and in time.
  */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -186,5 +187,14 @@ main()
   .finally(async () => {
     await cleanup();
     closeConnections();
+    // The status page's JavaScript budget is part of `npm run bench` too (its own script, so that
+    // `npm run bench:status-size` can run it alone). Flags given to `npm run bench -- ...` are this
+    // script's: npm appends them to the end of the command line.
+    if (exitCode === 0) {
+      const size = spawnSync("npx", ["tsx", "scripts/bench/status-page-size.ts"], {
+        stdio: "inherit",
+      });
+      exitCode = size.status ?? 1;
+    }
     process.exit(exitCode);
   });
