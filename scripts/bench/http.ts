@@ -84,9 +84,15 @@ export class Browser {
   constructor(readonly base: URL) {}
 
   async send(method: "GET" | "POST", path: string, json?: unknown): Promise<HttpResponse> {
-    const res = await request(this.base, method, path, {
+    const options = {
       body: json === undefined ? undefined : JSON.stringify(json),
       cookie: this.jar.header(),
+    };
+    // A kept-alive connection the server closed just as this request went out: a browser sends
+    // it again on a new connection, once (every request here is idempotent: scans carry an id).
+    const res = await request(this.base, method, path, options).catch((e: unknown) => {
+      if ((e as { code?: string }).code !== "ECONNRESET") throw e;
+      return request(this.base, method, path, options);
     });
     this.jar.take(res.setCookies);
     return res;
