@@ -16,6 +16,8 @@ export * from "./percent-complete.ts";
 export * from "./job-status.ts";
 export * from "./timers.ts";
 export * from "./incidents.ts";
+export * from "./incident-drives.ts";
+export * from "./contact-results.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./dock-scan.ts";
 export * from "./scan-codes.ts";
