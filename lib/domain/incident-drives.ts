@@ -61,6 +61,11 @@ const OUTCOME_WORDS: Readonly<Record<DriveDisposal, string>> = {
   drivesDestroyed: "destroyed",
 };
 
+/** The drive outcomes an incident of this kind can take at all (the drives decide the rest). */
+export function disposalsOf(kind: IncidentKind): readonly DriveDisposal[] {
+  return DISPOSALS[kind] ?? [];
+}
+
 /** Whether the drive is at the datacenter, set aside from the job path (R-E1). */
 export function heldOutsideLiveJob(d: IncidentDrive): boolean {
   if (d.disposal !== null || !d.arrived) return false;

@@ -350,3 +350,25 @@ export function canCorrectReturnAddress(
   }
   return allow(def);
 }
+
+/**
+ * R-E1: "if the drives cannot be returned" the 90-day destruction clock acts. A supervisor records
+ * the failed return on the job-not-shipping incident (once); the sweep reads that fact.
+ */
+export function canRecordReturnFailed(incident: {
+  kind: IncidentKind;
+  returnFailedAt: Date | null;
+}): Decision<true> {
+  const def = INCIDENT_DEFINITIONS.JobNotShipping;
+  if (incident.kind !== def.kind) {
+    return refuse(
+      "incident_not_applicable",
+      `A failed return is recorded on a "${def.title}" incident (${def.rule}), not on a "${INCIDENT_DEFINITIONS[incident.kind].title}" one.`,
+      def.rule,
+    );
+  }
+  if (incident.returnFailedAt !== null) {
+    return refuse("already_in_state", "The failed return is already recorded.", def.rule);
+  }
+  return allow(true);
+}

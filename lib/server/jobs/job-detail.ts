@@ -109,6 +109,8 @@ async function load(db: Db, id: string) {
         id: true,
         channel: true,
         at: true,
+        result: true,
+        waitUntil: true,
         outcome: true,
         byUserId: true,
         driveId: true,
