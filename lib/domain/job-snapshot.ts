@@ -97,6 +97,19 @@ export function driveGone(d: JobDrive): boolean {
   return d.state === "ShippedBack" || d.disposal != null;
 }
 
+/**
+ * R-D9, R-E5, R-D11: what goes back to the customer with the job: every drive that came, listed
+ * or extra, except one disposed of through its incident (R-E1, R-E4). Those already shipped back
+ * are in the list too (ticked off); drives that never arrived are not.
+ */
+export function drivesGoingBack<D extends JobDrive & { faultedFrom?: DriveState | null }>(
+  drives: readonly D[],
+): D[] {
+  return drives.filter(
+    (d) => d.disposal == null && (d.state === "ShippedBack" || driveStillHere(d)),
+  );
+}
+
 /** R-E5, R-D11: the extra drives still here; the job cannot end while one is (they go back with it). */
 export function extraDrivesStillHere<D extends JobDrive>(drives: readonly D[]): D[] {
   return drives.filter((d) => d.extra && driveStillHere(d));

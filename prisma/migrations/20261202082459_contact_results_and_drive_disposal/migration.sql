@@ -42,3 +42,12 @@ FROM (
   GROUP BY "incidentId"
 ) c
 WHERE c."incidentId" = i."id";
+
+-- R-G2: an ended job's percent says what was copied, never 100 because it ended (a job cancelled
+-- or closed before any copy is 0). Finished jobs written before that rule are recomputed the way
+-- lib/domain/percent-complete.ts counts: the listed drives that arrived, each by its last figure.
+UPDATE "Job" j SET "percentComplete" = COALESCE((
+  SELECT round(avg(LEAST(GREATEST(d."percentComplete", 0), 100)))::int FROM "Drive" d
+  WHERE d."jobId" = j."id" AND NOT d."extra" AND d."state" <> 'NeverReceived'
+), 0)
+WHERE j."state" IN ('Completed', 'Closed');
