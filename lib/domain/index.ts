@@ -21,3 +21,4 @@ export * from "./contact-results.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./dock-scan.ts";
 export * from "./scan-codes.ts";
+export * from "./arrivals.ts";
