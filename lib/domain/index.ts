@@ -22,3 +22,4 @@ export * from "./sign-in-throttle.ts";
 export * from "./dock-scan.ts";
 export * from "./scan-codes.ts";
 export * from "./arrivals.ts";
+export * from "./state-wording.ts";

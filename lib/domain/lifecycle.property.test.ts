@@ -175,7 +175,8 @@ describe("property: random lives of a job", () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // 400 lives with every invariant checked after each step: seconds on a busy machine.
+  }, 60_000);
 
   it("R-D3/R-J4/R-F1: a repeated event never changes state twice (already_in_state)", () => {
     fc.assert(
