@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   heldOutsideLiveJob,
   incidentDisposalTargets,
-  incidentsResolvedByReception,
   type IncidentDrive,
 } from "./incident-drives.ts";
 import { INCIDENT_KINDS } from "./incidents.ts";
@@ -113,29 +112,5 @@ describe("R-E1: an incident's outcomes follow the fate of its drives", () => {
       }
     }
     expect(INCIDENT_KINDS).toHaveLength(5);
-  });
-});
-
-describe("R-E1: a held drive received through the dock resolves its incident", () => {
-  const open = [
-    { id: "job-incident", kind: "JobNotShipping" as const, jobId: "j1", driveId: "d1" },
-    { id: "unknown-drive", kind: "JobNotShipping" as const, jobId: null, driveId: "d9" },
-    { id: "extra", kind: "ExtraDrive" as const, jobId: "j1", driveId: "d2" },
-  ];
-  it("R-E1: the job's R-E1 incident resolves once no other drive of the job is held", () => {
-    expect(incidentsResolvedByReception({ id: "d3", jobId: "j1" }, open, 0)).toEqual([
-      "job-incident",
-    ]);
-    expect(incidentsResolvedByReception({ id: "d1", jobId: "j1" }, open, 1)).toEqual([]);
-  });
-  it("R-E1: a drive of no job on record resolves its own incident when a job receives it", () => {
-    expect(incidentsResolvedByReception({ id: "d9", jobId: "j2" }, open, 0)).toEqual([
-      "unknown-drive",
-    ]);
-  });
-  it("R-E5: an extra drive's incident is not resolved by a reception", () => {
-    expect(incidentsResolvedByReception({ id: "d2", jobId: "j1" }, open, 0)).toEqual([
-      "job-incident",
-    ]);
   });
 });

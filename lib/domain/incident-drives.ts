@@ -138,30 +138,3 @@ function whyNotDisposable(d: IncidentDrive, kind: IncidentKind, words: string): 
   }
   return null;
 }
-
-/**
- * R-E1, the other half: a held drive received through the normal dock path (its job moved on to
- * Shipping, or the drive turned up on a job's list) resolves its job's open R-E1 incident. Answers
- * the ids of the open incidents the reception resolves: an R-E1 incident about that drive, or
- * about its job, once no other drive of that job is still held. `otherHeldDrives` counts the
- * job's drives, other than this one, still held outside a live job.
- */
-export function incidentsResolvedByReception(
-  drive: { id: string; jobId: string | null },
-  openIncidents: readonly {
-    id: string;
-    kind: IncidentKind;
-    jobId: string | null;
-    driveId: string | null;
-  }[],
-  otherHeldDrives: number,
-): string[] {
-  return openIncidents
-    .filter((i) => i.kind === "JobNotShipping")
-    .filter(
-      (i) =>
-        (i.driveId === drive.id && (i.jobId === null || otherHeldDrives === 0)) ||
-        (drive.jobId !== null && i.jobId === drive.jobId && otherHeldDrives === 0),
-    )
-    .map((i) => i.id);
-}
