@@ -83,7 +83,9 @@ test("a supervisor shares a status link; a signed-out customer follows the job i
   await customer.getByRole("link", { name: "Français" }).click();
   await expect(customer.locator("html")).toHaveAttribute("lang", "fr");
   await expect(customer.getByRole("heading", { name: "État actuel" })).toBeVisible();
-  await expect(customer.getByText(/Copié à ce jour\s?: environ \d+\s?% du travail\./)).toBeVisible();
+  await expect(
+    customer.getByText(/Copié à ce jour\s?: environ \d+\s?% du travail\./),
+  ).toBeVisible();
   await expect(customer.getByRole("link", { name: "Français" })).toHaveAttribute(
     "aria-current",
     "true",
