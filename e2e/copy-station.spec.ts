@@ -103,6 +103,6 @@ test("a customer follows the copy of their drives on the status page while the c
       d.errorLogUri!,
     );
   }
-  await expect(page.getByText("About 100% of the job is complete.")).toBeVisible();
+  await expect(page.getByText("Copied so far: about 100% of the job.")).toBeVisible();
   await expect(page.locator("script")).toHaveCount(0);
 });

@@ -8,7 +8,7 @@ type SeededJob = { id: string; name: string; serial: string };
 /**
  * An import job with drives in the copy and no status link yet: the last one by name, so that the
  * dock journeys (which take the first Shipping jobs) and the key reveals (finished jobs) leave it be.
- * Not a cancelled one: its page shows "Copy skipped" instead of a percent complete (R-J14).
+ * Not a cancelled one: its page adds that the copy was skipped (R-J14).
  */
 async function jobWithoutLink(): Promise<SeededJob> {
   const [row] = await sql<SeededJob>(
@@ -75,7 +75,7 @@ test("a supervisor shares a status link; a signed-out customer follows the job i
     current!.state,
   );
   await expect(customer.getByRole("region", { name: "Drives" })).toContainText(job.serial);
-  await expect(customer.getByText(/About \d+% of the job is complete\./)).toBeVisible();
+  await expect(customer.getByText(/Copied so far: about \d+% of the job\./)).toBeVisible();
   await expect(customer.getByRole("progressbar").first()).toBeVisible();
   await expect(customer.locator("script")).toHaveCount(0);
   expect((await new AxeBuilder({ page: customer }).analyze()).violations).toEqual([]);
@@ -83,7 +83,9 @@ test("a supervisor shares a status link; a signed-out customer follows the job i
   await customer.getByRole("link", { name: "Français" }).click();
   await expect(customer.locator("html")).toHaveAttribute("lang", "fr");
   await expect(customer.getByRole("heading", { name: "État actuel" })).toBeVisible();
-  await expect(customer.getByText(/Environ \d+\s?% du travail est terminé\./)).toBeVisible();
+  await expect(
+    customer.getByText(/Copié à ce jour\s?: environ \d+\s?% du travail\./),
+  ).toBeVisible();
   await expect(customer.getByRole("link", { name: "Français" })).toHaveAttribute(
     "aria-current",
     "true",

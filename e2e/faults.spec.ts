@@ -78,20 +78,22 @@ test("fault a drive and resolve it (R-F1, R-F2, R-F3)", async ({ page }) => {
   await expect(card).toContainText("Disk corrupted: Clicks on spin-up, e2e");
   const contact = card.getByRole("form", { name: `Record a contact about drive ${drive.serial}` });
   await contact.getByLabel("Phone").check();
-  await contact.getByLabel("Outcome").fill("Called the customer: they will send a new drive");
+  await contact.getByLabel("Reached: they will act on it").check();
+  await contact.getByLabel("Note").fill("Called the customer: they will send a new drive");
   await contact.getByRole("button", { name: /Record contact/ }).click();
   await expect(contact.getByText("The phone contact is recorded.")).toBeVisible();
   // The answer takes the keyboard focus (not <body>), and the form is ready for the next one.
   await expect(page.locator(":focus")).toContainText("The phone contact is recorded.");
-  await expect(contact.getByLabel("Outcome")).toHaveValue("");
-  const [attempt] = await sql<{ channel: string; outcome: string; events: string }>(
-    `SELECT c.channel, c.outcome,
+  await expect(contact.getByLabel("Note")).toHaveValue("");
+  const [attempt] = await sql<{ channel: string; result: string; outcome: string; events: string }>(
+    `SELECT c.channel, c.result, c.outcome,
        (SELECT count(*) FROM "Event" e WHERE e."driveId" = $1 AND e.kind = 'contact.recorded')::text AS events
      FROM "ContactAttempt" c WHERE c."driveId" = $1`,
     [drive.driveId],
   );
   expect(attempt).toEqual({
     channel: "phone",
+    result: "reachedWillShip",
     outcome: "Called the customer: they will send a new drive",
     events: "1",
   });
@@ -140,7 +142,7 @@ test("a fault raised in another browser appears in the open faults page without 
     .getByRole("listitem")
     .first()
     .getByRole("form", { name: /^Record a contact about / })
-    .getByLabel("Outcome");
+    .getByLabel("Note");
   await typing.fill("Left a voicemail, will call back at 3");
 
   // Meanwhile an operator, signed in in another browser context, faults a drive.

@@ -44,6 +44,7 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
   const outcome = e2.getByRole("form", { name: /Record an outcome for R-E2/ });
   await outcome.getByLabel("Outcome").selectOption({ label: "Contacted the customer" });
   await outcome.getByLabel("Phone").check();
+  await outcome.getByLabel("No answer").check();
   await outcome.getByLabel("Note").fill("Told the customer the package is missing, e2e");
   await outcome.getByRole("button", { name: /Record outcome/ }).click();
   await expect(outcome.getByText("Contacted the customer: recorded.")).toBeVisible();

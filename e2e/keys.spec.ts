@@ -114,3 +114,22 @@ test("a supervisor cancels a job with a reason (R-J14)", async ({ page }) => {
     { actorLabel: DEMO.supervisor.name, reason: "Customer withdrew the order, e2e" },
   ]);
 });
+
+test("on a Transferring job the supervisor is told why it cannot be cancelled (R-J14)", async ({
+  page,
+}) => {
+  const [job] = await sql<{ id: string; name: string }>(
+    `SELECT id, name FROM "Job" WHERE state = 'Transferring' ORDER BY name LIMIT 1`,
+  );
+  if (!job) throw new Error("the seed has no Transferring job");
+  await signIn(page, DEMO.supervisor);
+  await page.goto(`/jobs/${job.id}`);
+  const section = page.getByRole("region", { name: "Cancel this job" });
+  await expect(section).toContainText(
+    "Cancelling is not possible now. The job can no longer be cancelled: its copy has begun.",
+  );
+  await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
+  // The job page's facts: what came in, and whether it had errors, come from the domain.
+  await expect(page.getByText(/^Arrivals:/)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

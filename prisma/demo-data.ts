@@ -247,3 +247,13 @@ export const COPY_STATION_JOURNEY_JOB = {
   name: "wide-world-copy-journey",
   serials: ["ZNZZJ001", "ZNZZJ002", "ZNZZJ003"],
 } as const;
+
+/**
+ * The next instant of a seeded history: `from + advance`, or half-way to `now` when that would not
+ * be before it. A demo job's history never reaches the moment it was seeded, and stays in order.
+ */
+export function demoStep(from: number, advance: number, now: Date): number {
+  const next = from + advance;
+  const ceiling = now.getTime() - 1;
+  return next < ceiling ? next : from + Math.max(0, Math.floor((ceiling - from) / 2));
+}

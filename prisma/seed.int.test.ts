@@ -11,11 +11,13 @@ import {
 } from "./demo-data.ts";
 
 let t: TestDatabase;
+let seededAt: Date;
 const bearer = (key: string) =>
   new Request("http://dockside.test/api/v1", { headers: { authorization: `Bearer ${key}` } });
 
 beforeAll(async () => {
   t = await freshDatabase();
+  seededAt = new Date();
   await seedDemo(t.db);
 }, 180_000);
 afterAll(() => t.drop());
@@ -75,6 +77,45 @@ describe("the demo data", () => {
     expect(serials.slice(-3)).toEqual([...COPY_STATION_JOURNEY_JOB.serials]);
     const job = await t.db.job.findFirstOrThrow({ where: { name: COPY_STATION_JOURNEY_JOB.name } });
     expect(job.receivedAt!.getTime()).toBeLessThan(Date.now());
+  });
+
+  it("writes no history after the moment it was seeded: no event, state change or timestamp in the future", async () => {
+    const done = new Date();
+    const lateEvent = await t.db.event.findFirst({
+      where: { at: { gt: done } },
+      select: { kind: true, at: true, jobId: true },
+    });
+    expect(lateEvent).toBeNull();
+    const jobs = await t.db.job.findMany();
+    for (const j of jobs) {
+      for (const column of [
+        "stateChangedAt",
+        "shippingAt",
+        "receivedAt",
+        "transferringAt",
+        "packagingAt",
+        "completedAt",
+        "closedAt",
+        "shippingInfoAt",
+      ] as const) {
+        const value = j[column];
+        if (value)
+          expect(value.getTime(), `${j.name} ${column}`).toBeLessThanOrEqual(done.getTime());
+      }
+    }
+    // Old enough to have a history at all.
+    expect(jobs.every((j) => j.createdAt.getTime() < seededAt.getTime())).toBe(true);
+  });
+
+  it("R-E5: every ended demo job has sent back its extra drives too", async () => {
+    const left = await t.db.drive.count({
+      where: {
+        extra: true,
+        state: { not: "ShippedBack" },
+        job: { state: { in: ["Completed", "Closed"] } },
+      },
+    });
+    expect(left).toBe(0);
   });
 
   it("is added to an empty database only", async () => {

@@ -40,6 +40,7 @@ import {
   COPY_STATION_JOURNEY_JOB,
   CUSTOMERS,
   DEMO_API_KEYS,
+  demoStep,
   DEMO_USERS,
   driveSerial,
   jobName,
@@ -168,7 +169,10 @@ async function seedJob(
     now.getTime() -
     (minAge * DAY + r.int(0, (maxAge - minAge) * 24) * HOUR) -
     r.int(0, 59) * 60_000;
-  const at = (advanceHours = 0) => new Date((t += advanceHours * HOUR));
+  // Every step moves the clock on, but never to the moment of seeding or past it: a step that would
+  // go there takes half of what is left instead, so a long history bunches up just before `now`
+  // and stays in order (the demo never shows a change that has not happened yet).
+  const at = (advanceHours = 0) => new Date((t = demoStep(t, advanceHours * HOUR, now)));
   const drawnCount = r.int(1, 10);
   const drawn = Array.from({ length: drawnCount }, () => driveSerial(r));
   const serials: string[] = journey ? [...COPY_STATION_JOURNEY_JOB.serials] : drawn;

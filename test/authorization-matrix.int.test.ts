@@ -182,6 +182,7 @@ const MATRIX: Record<string, Entry> = {
     form: async ({ job }) => ({
       jobId: await job("Shipping"),
       channel: "phone",
+      result: "noAnswer",
       outcome: "Left a voicemail.",
     }),
   },

@@ -23,14 +23,18 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
   }
   return (
     <div className="space-y-4">
-      <h2 className="text-lg font-semibold">{inbound ? "Expected drives" : "Drives going back"}</h2>
+      <h2 className="text-lg font-semibold">
+        {inbound ? "Expected drives" : "Drives going back, listed and extra"}
+      </h2>
       {view.jobs.map((job) => {
         // A held drive (its job not in Shipping yet, R-E1) is here, set aside: it counts as in.
         const held = (d: (typeof job.drives)[number]) =>
           inbound && d.inThisPackage && d.state === "Specified";
         const done = (d: (typeof job.drives)[number]) =>
           inbound ? IN_STATES.has(d.state) || held(d) : d.state === "ShippedBack";
-        const listed = job.drives.filter((d) => !d.extra);
+        // Inbound: the job's list is what is expected. Return: every drive going back, extra ones
+        // too (R-E5): the job ends only when the last of them is out.
+        const counted = inbound ? job.drives.filter((d) => !d.extra) : job.drives;
         return (
           <section
             key={job.id}
@@ -44,7 +48,7 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
               </h3>
               <span className="flex items-center gap-2 text-sm">
                 <span className="tabular-nums">
-                  {listed.filter(done).length}/{listed.length} {inbound ? "in" : "out"}
+                  {counted.filter(done).length}/{counted.length} {inbound ? "in" : "out"}
                 </span>
                 <StateBadge state={job.state} />
               </span>

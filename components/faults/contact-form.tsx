@@ -3,10 +3,11 @@
 import { recordContactAction } from "@/app/(console)/faults/actions";
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
+import { ContactResultChoice } from "./contact-result-choice";
 
 type Props = { jobId: string; driveId: string | null; label: string };
 
-/** R-F2: record one attempt to reach the customer: email or phone, and what came of it. */
+/** R-F2: record one attempt to reach the customer: email or phone, what came of it, and a note. */
 export function ContactForm({ jobId, driveId, label }: Props) {
   const { state, pending, dispatch, onSubmit, form, result } =
     useFormSubmission(recordContactAction);
@@ -22,7 +23,8 @@ export function ContactForm({ jobId, driveId, label }: Props) {
       <input type="hidden" name="jobId" value={jobId} />
       {driveId && <input type="hidden" name="driveId" value={driveId} />}
       <ContactChannelChoice className="flex gap-4" />
-      <TextAreaField label="Outcome" name="outcome" errors={errors?.outcome} />
+      <ContactResultChoice errors={errors} />
+      <TextAreaField label="Note" name="outcome" errors={errors?.outcome} />
       <div className="flex items-center gap-4">
         <button
           type="submit"

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ContactForm } from "@/components/faults/contact-form";
 import { ResolveFaultForm } from "@/components/faults/resolve-fault-form";
 import type { FaultsPageData } from "@/lib/server/faults/queries.ts";
+import { ContactResultText } from "./contact-result-text";
 
 type FaultItem = FaultsPageData["items"][number];
 
@@ -66,7 +67,10 @@ function FaultCard({ item, onResolved }: { item: FaultItem; onResolved: (m: stri
             <>
               {item.contactCount} {item.contactCount === 1 ? "attempt" : "attempts"}; last by{" "}
               {lastContact?.channel} on {lastContact && <Time at={lastContact.at} />}:{" "}
-              {lastContact?.outcome}
+              {lastContact && (
+                <ContactResultText result={lastContact.result} waitUntil={lastContact.waitUntil} />
+              )}
+              . {lastContact?.outcome}
             </>
           )}
         </dd>

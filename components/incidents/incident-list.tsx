@@ -69,6 +69,15 @@ function IncidentCard({
             ? "No contact attempt yet"
             : `${item.contactCount} ${item.contactCount === 1 ? "attempt" : "attempts"}`}
         </dd>
+        {item.returnFailedAt && (
+          <>
+            <dt className="font-semibold">Return failed</dt>
+            <dd>
+              <Time at={item.returnFailedAt} />: the drives came back; the destruction deadline now
+              applies (R-E1).
+            </dd>
+          </>
+        )}
         {item.resolvedAt && (
           <>
             <dt className="font-semibold">Resolved</dt>
@@ -94,6 +103,8 @@ function IncidentCard({
           label={label}
           canExtend={item.kind === "PackageOverdue"}
           hasJob={item.job !== null}
+          disposals={item.disposals}
+          canRecordReturnFailed={item.canRecordReturnFailed}
           addressOnRecord={item.addressCorrection?.onRecord ?? null}
           answerBy={item.deadlines.find((d) => d.label === "Answer by")?.at ?? null}
           onResolved={onResolved}

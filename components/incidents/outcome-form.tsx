@@ -12,12 +12,18 @@ import {
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
 import type { AddressDraft } from "@/lib/server/incidents/queries.ts";
 import { ReturnAddressFields } from "./return-address-fields";
+import { ContactResultChoice } from "@/components/faults/contact-result-choice";
+import type { DriveDisposal } from "@/lib/domain/index.ts";
 
 type Props = {
   incidentId: string;
   label: string;
   canExtend: boolean;
   hasJob: boolean;
+  /** R-E1, R-E4: the drive outcomes this incident's kind can take. */
+  disposals: readonly DriveDisposal[];
+  /** R-E1: a failed return may be recorded now. */
+  canRecordReturnFailed: boolean;
   /** R-E4: the address on record when the domain lets the corrected one be recorded now. */
   addressOnRecord: AddressDraft | null;
   /** R-E2: the current answer deadline (ISO), which an extended wait must go past. */
@@ -42,6 +48,8 @@ export function OutcomeForm({
   label,
   canExtend,
   hasJob,
+  disposals,
+  canRecordReturnFailed,
   addressOnRecord,
   answerBy,
   onResolved,
@@ -66,6 +74,8 @@ export function OutcomeForm({
     (o) =>
       (o !== "extended" || canExtend) &&
       (o !== "jobCancelled" || hasJob) &&
+      ((o !== "drivesReturned" && o !== "drivesDestroyed") || disposals.includes(o)) &&
+      (o !== "returnFailed" || canRecordReturnFailed) &&
       (o !== "addressCorrected" || addressOnRecord !== null),
   );
   return (
@@ -100,6 +110,7 @@ export function OutcomeForm({
           </select>
         </div>
         {outcome === "contacted" && <ContactChannelChoice className="flex items-end gap-4" />}
+        {outcome === "contacted" && <ContactResultChoice errors={errors} />}
         {outcome === "extended" && (
           <div className="flex flex-col gap-1">
             <label htmlFor={`${fid}-until`} className={LABEL}>

@@ -121,3 +121,18 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
     </section>
   );
 }
+
+/** R-J14: where a cancel is not allowed now, the section says why, in the domain's own sentence. */
+export function CancelNotAllowed({ reason }: { reason: string }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-title`} className="space-y-2">
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        Cancel this job
+      </h2>
+      <p className="max-w-xl rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-900">
+        Cancelling is not possible now. {reason}
+      </p>
+    </section>
+  );
+}

@@ -1,8 +1,9 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { UtcTime } from "@/components/jobs/job-time";
+import { ContactResultText } from "@/components/faults/contact-result-text";
 import type { JobDetailContact } from "@/lib/server/jobs/job-detail.ts";
 
-const HEADERS = ["Time", "Channel", "By", "Drive", "Outcome"] as const;
+const HEADERS = ["Time", "Channel", "By", "Drive", "Result", "Note"] as const;
 
 /** Every attempt to reach the customer about this job (R-F2), newest first. */
 export function JobContacts({ contacts }: { contacts: JobDetailContact[] }) {
@@ -27,6 +28,9 @@ export function JobContacts({ contacts }: { contacts: JobDetailContact[] }) {
               <td className="px-3 py-2">{c.channel === "email" ? "Email" : "Phone"}</td>
               <td className="px-3 py-2 whitespace-nowrap">{c.byName}</td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{c.driveSerial ?? "—"}</td>
+              <td className="px-3 py-2">
+                <ContactResultText result={c.result} waitUntil={c.waitUntil} />
+              </td>
               <td className="min-w-48 px-3 py-2">{c.outcome}</td>
             </tr>
           ))}

@@ -73,6 +73,12 @@ export function JobDrives({
               <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
                 {d.serial}
                 {d.extra && <Tag tone="bg-orange-100 text-orange-900">Extra</Tag>}
+                {/* R-E1, R-E4: it left through its incident's outcome, not the dock. */}
+                {d.disposal && (
+                  <Tag tone="bg-slate-800 text-white">
+                    {d.disposal === "Destroyed" ? "Destroyed" : "Returned by incident"}
+                  </Tag>
+                )}
                 {/* R-E1: drives at the dock of a job still Creating wait until it is Shipping. */}
                 {jobState === "Creating" && AT_DOCK.has(d.state) && (
                   <Tag tone="bg-slate-200 text-slate-900">Held</Tag>

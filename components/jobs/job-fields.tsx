@@ -1,6 +1,15 @@
 import type { ReactNode } from "react";
 import { MaybeTime, TrackingNumber, UtcTime } from "@/components/jobs/job-time";
+import type { JobErrorReason } from "@/lib/domain/index.ts";
 import type { JobDetailJob } from "@/lib/server/jobs/job-detail.ts";
+
+/** R-J12: why the job counts as having had errors, in the page's words. */
+const ERROR_REASON_WORDS: Readonly<Record<JobErrorReason, string>> = {
+  copyErrors: "a copy reported errors, or a drive was given up or sent back before its copy ended",
+  neverReceived: "a listed drive never arrived",
+  destroyed: "a listed drive was destroyed",
+  cancelled: "the job was cancelled",
+};
 
 type Json = JobDetailJob["returnAddress"];
 
@@ -76,7 +85,14 @@ const STATE_TIMES = [
 ] as const;
 
 /** Every property of the job (Put Job and Update Job Properties), and when it entered each state. */
-export function JobFields({ job }: { job: JobDetailJob }) {
+export function JobFields({
+  job,
+  errorReasons,
+}: {
+  job: JobDetailJob;
+  /** The domain's verdict (jobErrorReasons): empty when the job had no errors (R-J12). */
+  errorReasons: readonly JobErrorReason[];
+}) {
   const address = addressLines(job.returnAddress);
   const blobs = blobList(job.exportBlobList);
   return (
@@ -97,7 +113,11 @@ export function JobFields({ job }: { job: JobDetailJob }) {
         </Item>
         <Item term="Log level">{job.logLevel}</Item>
         <Item term="Backup drive manifest">{job.backupDriveManifest ? "Yes" : "No"}</Item>
-        <Item term="Had errors">{job.hadErrors ? "Yes" : "No"}</Item>
+        <Item term="Had errors">
+          {errorReasons.length === 0
+            ? "No"
+            : `Yes: ${errorReasons.map((r) => ERROR_REASON_WORDS[r]).join("; ")}. It ends Closed (R-J12).`}
+        </Item>
         <Item term="Delivery package">
           {job.deliveryCarrier && job.deliveryTrackingNumber ? (
             <TrackingNumber

@@ -1,11 +1,24 @@
 import { CancelledTag } from "@/components/jobs/job-drive-counts";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { Progress } from "@/components/ui/progress";
+import { JobArrivals } from "@/components/jobs/job-arrivals";
+import type { ArrivalSummary } from "@/lib/domain/index.ts";
 import { JOB_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
 import type { JobDetailJob } from "@/lib/server/jobs/job-detail.ts";
 
-/** The job's name, customer and where it stands (R-G1, R-G2). */
-export function JobHeader({ job }: { job: JobDetailJob }) {
+/**
+ * The job's name, customer and where it stands (R-G1), how much was copied (R-G2, from its drives
+ * by the domain's rule, as the API and the status page say it) and what came in.
+ */
+export function JobHeader({
+  job,
+  percent,
+  arrivals,
+}: {
+  job: JobDetailJob;
+  percent: number;
+  arrivals: ArrivalSummary;
+}) {
   return (
     <header className="space-y-3">
       <div>
@@ -19,9 +32,10 @@ export function JobHeader({ job }: { job: JobDetailJob }) {
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <StateBadge state={job.state} />
-        <Progress value={job.percentComplete} label={`${job.name} complete`} />
+        <Progress value={percent} label={`${job.name} complete`} />
       </div>
       <p className="max-w-prose text-slate-800">{JOB_STATE_DESCRIPTIONS[job.state]}</p>
+      <JobArrivals summary={arrivals} />
       {job.state === "Faulted" && (
         <p className="max-w-prose rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <span className="font-semibold">Faulted</span>

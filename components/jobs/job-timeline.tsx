@@ -1,14 +1,51 @@
 import { UtcTime } from "@/components/jobs/job-time";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { isJobState } from "@/lib/domain/states.ts";
-import type { JobDetailEvent } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailStep, TimelineCause } from "@/lib/server/jobs/job-detail.ts";
 
 function State({ value }: { value: string }) {
   return isJobState(value) ? <StateBadge state={value} /> : <span>{value}</span>;
 }
 
-/** Every state the job has been in, oldest first: when, who moved it, and why. */
-export function JobTimeline({ steps }: { steps: JobDetailEvent[] }) {
+const DRIVE_EVENT_WORDS: Readonly<Record<string, string>> = {
+  receive: "received",
+  markNeverReceived: "marked never received",
+  startCopy: "started copying",
+  finishCopy: "finished copying",
+  shipBack: "shipped back",
+  resolveFault: "taken out of Faulted",
+  fault: "marked Faulted",
+  destroyed: "destroyed",
+  returned: "returned through its incident",
+};
+
+/** What moved the job: closing a package (R-D4), the 14-day timer (R-D5), or one drive's change. */
+function Cause({ cause }: { cause: TimelineCause }) {
+  switch (cause.kind) {
+    case "packageClosed":
+      return (
+        <>
+          closing package{" "}
+          <span className="font-mono">
+            {cause.carrier} {cause.trackingNumber}
+          </span>{" "}
+          (drives not in it: never received, R-D4)
+        </>
+      );
+    case "packageOverdue":
+      return <>the package 14 days late (R-D5)</>;
+    case "drive":
+      return (
+        <>
+          drive <span className="font-mono">{cause.serial}</span>
+          {cause.event && DRIVE_EVENT_WORDS[cause.event] && <> {DRIVE_EVENT_WORDS[cause.event]}</>}
+        </>
+      );
+  }
+}
+
+/** Every state the job has been in, oldest first: when, who moved it, and what caused it. */
+export function JobTimeline({ steps }: { steps: JobDetailStep[] }) {
   return (
     <section aria-labelledby="job-timeline" className="space-y-2">
       <h2 id="job-timeline" className="text-lg font-bold">
@@ -38,10 +75,10 @@ export function JobTimeline({ steps }: { steps: JobDetailEvent[] }) {
               </p>
               <p className="mt-1 text-sm text-slate-700">
                 <UtcTime at={s.at} /> · {s.actorLabel}
-                {s.driveSerial && (
+                {s.cause && (
                   <>
                     {" "}
-                    · drive <span className="font-mono">{s.driveSerial}</span>
+                    · by <Cause cause={s.cause} />
                   </>
                 )}
               </p>

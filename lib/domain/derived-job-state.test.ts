@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  jobErrorReasons,
   jobHadErrors,
   jobStateFromDrives,
   jobStatePath,
@@ -8,9 +9,11 @@ import {
 } from "./derived-job-state.ts";
 import { drives, extra, jobSnapshot } from "./fixtures.test-support.ts";
 import { jobStateConsistentWithDrives } from "./job-resolution.ts";
-import { listedDrives, type JobDrive } from "./job-snapshot.ts";
+import { driveStillHere, listedDrives, type JobDrive } from "./job-snapshot.ts";
 import { DERIVED_JOB_TRANSITIONS } from "./job-transitions.ts";
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from "./states.ts";
+
+const driveStillHereAny = (ds: readonly JobDrive[]) => ds.some((d) => d.extra && driveStillHere(d));
 
 const derive = (state: JobState, ds: JobDrive[], more: Parameters<typeof jobSnapshot>[0] = {}) =>
   jobStateFromDrives(jobSnapshot({ state, drives: ds, ...more }));
@@ -61,9 +64,37 @@ describe("the job state its drives imply", () => {
   it("R-J14: a cancelled job none of whose drives arrived closes", () => {
     expect(derive("Shipping", drives("NeverReceived"), { cancelRequested: true })).toBe("Closed");
   });
-  it("R-E5/R-D11: extra drives neither hold the job nor count", () => {
-    expect(derive("Packaging", [...drives("ShippedBack"), extra("Received")])).toBe("Completed");
+  it("R-E5/R-D11: extra drives are not waited for and not copied, but go back with the job", () => {
     expect(derive("Shipping", [...drives("Received"), extra("Specified")])).toBe("Received");
+    expect(derive("Transferring", [...drives("Completed"), extra("Received")])).toBe("Packaging");
+    // The listed drives are back, the extra one is still here: the job waits for it.
+    expect(derive("Packaging", [...drives("ShippedBack"), extra("Received")])).toBe("Packaging");
+    expect(derive("Packaging", [...drives("ShippedBack"), extra("Faulted")])).toBe("Packaging");
+    // Every drive that came is gone, the extra one too.
+    expect(derive("Packaging", [...drives("ShippedBack"), extra("ShippedBack")])).toBe("Completed");
+    expect(
+      derive("Packaging", [
+        ...drives("ShippedBack"),
+        { ...extra("Received"), disposal: "Destroyed" as const },
+      ]),
+    ).toBe("Completed");
+  });
+  it("R-E5/R-J14: a cancelled job whose listed drives never came keeps an extra drive's return open", () => {
+    expect(
+      derive("Shipping", [...drives("NeverReceived"), extra("Received")], {
+        cancelRequested: true,
+      }),
+    ).toBe("Packaging");
+    expect(
+      derive("Packaging", [...drives("NeverReceived"), extra("ShippedBack")], {
+        cancelRequested: true,
+      }),
+    ).toBe("Closed");
+  });
+  it("R-E1/R-E4: a destroyed drive has left the datacenter, and the job ends Closed", () => {
+    const destroyed = { ...drives("CompletedMoreInfo")[0]!, disposal: "Destroyed" as const };
+    expect(derive("Packaging", [...drives("ShippedBack"), destroyed])).toBe("Closed");
+    expect(derive("Transferring", [...drives("Transferring"), destroyed])).toBe("Transferring");
   });
   it("R-E1: a Creating job stays Creating whatever its drives show", () => {
     expect(derive("Creating", drives("Received"))).toBe("Creating");
@@ -94,9 +125,23 @@ describe("the job state its drives imply", () => {
 });
 
 describe("jobHadErrors", () => {
-  it("R-J12: errors are copy issues, missing drives, a cancellation or the sticky flag", () => {
+  it("R-J12: errors are copy errors (the sticky flag), missing or destroyed drives, a cancellation", () => {
     expect(jobHadErrors(jobSnapshot({ drives: drives("Completed") }))).toBe(false);
-    expect(jobHadErrors(jobSnapshot({ drives: drives("CompletedMoreInfo") }))).toBe(true);
+    expect(
+      jobHadErrors(jobSnapshot({ drives: drives("CompletedMoreInfo"), hadErrors: true })),
+    ).toBe(true);
+    expect(
+      jobErrorReasons(
+        jobSnapshot({
+          drives: [
+            ...drives("NeverReceived"),
+            { state: "CompletedMoreInfo", extra: false, disposal: "Destroyed" },
+          ],
+          hadErrors: true,
+          cancelRequested: true,
+        }),
+      ),
+    ).toEqual(["copyErrors", "neverReceived", "destroyed", "cancelled"]);
     expect(jobHadErrors(jobSnapshot({ drives: drives("NeverReceived") }))).toBe(true);
     expect(jobHadErrors(jobSnapshot({ drives: drives("ShippedBack"), hadErrors: true }))).toBe(
       true,
@@ -104,6 +149,14 @@ describe("jobHadErrors", () => {
     expect(
       jobHadErrors(jobSnapshot({ drives: drives("ShippedBack"), cancelRequested: true })),
     ).toBe(true);
+  });
+  it("R-J12, R-D8: a drive with warnings or overwritten blobs only is CompletedMoreInfo, not an error of the job", () => {
+    // The seed closes a job only "if there have been any errors during the processing of the job";
+    // CompletedMoreInfo also covers "warnings, or informational messages about overwriting blobs".
+    const warningsOnly = jobSnapshot({ state: "Packaging", drives: drives("ShippedBack") });
+    expect(jobHadErrors(warningsOnly)).toBe(false);
+    expect(derive("Packaging", drives("ShippedBack"))).toBe("Completed");
+    expect(derive("Packaging", drives("ShippedBack"), { hadErrors: true })).toBe("Closed");
   });
   it("R-E5: an extra drive's state is not the job's error", () => {
     expect(
@@ -198,7 +251,9 @@ describe("property: jobStateFromDrives always agrees with its drives", () => {
         expect(jobStateConsistentWithDrives(derived, job)).toBe(true);
         if (["Received", "Transferring", "Packaging", "Completed"].includes(derived)) {
           expect(listed.every((d) => d.state !== "Specified")).toBe(true);
-          expect(listed.some((d) => ARRIVED.includes(d.state))).toBe(true);
+          // R-E5: a cancelled job whose listed drives never came waits in Packaging for its extra one.
+          const waitsForExtra = derived === "Packaging" && driveStillHereAny(job.drives);
+          expect(listed.some((d) => ARRIVED.includes(d.state)) || waitsForExtra).toBe(true);
         }
         if (derived === "Received")
           expect(listed.every((d) => ["Received", "NeverReceived"].includes(d.state))).toBe(true);
@@ -224,7 +279,7 @@ describe("property: jobStateFromDrives always agrees with its drives", () => {
     );
   });
 
-  it("R-E5/R-D11: adding extra drives in any state never changes the derived state", () => {
+  it("R-E5/R-D11: extra drives change the derived state only by holding an ending job in Packaging", () => {
     fc.assert(
       fc.property(jobArb, fc.array(driveArb, { maxLength: 3 }), (j, more) => {
         const job = jobSnapshot(j);
@@ -232,7 +287,25 @@ describe("property: jobStateFromDrives always agrees with its drives", () => {
           ...job,
           drives: [...job.drives, ...more.map((d) => ({ ...d, extra: true }))],
         };
-        expect(jobStateFromDrives(withExtras)).toBe(jobStateFromDrives(job));
+        const without = jobStateFromDrives(job);
+        const withThem = jobStateFromDrives(withExtras);
+        const extraHere = more.some((d) => driveStillHere({ ...d, extra: true }));
+        const ends = (s: JobState) => s === "Completed" || s === "Closed";
+        if (ends(without) && !ends(job.state) && extraHere) expect(withThem).toBe("Packaging");
+        else expect(withThem).toBe(without);
+      }),
+    );
+  });
+
+  it("R-E5/R-J10/R-J12: a job never derives Completed or Closed while an extra drive is here", () => {
+    fc.assert(
+      fc.property(jobArb, fc.array(driveArb, { minLength: 1, maxLength: 3 }), (j, more) => {
+        const job = jobSnapshot(j);
+        const extras = more.map((d) => ({ ...d, extra: true }));
+        fc.pre(extras.some((d) => driveStillHere(d)));
+        fc.pre(job.state !== "Completed" && job.state !== "Closed");
+        const derived = jobStateFromDrives({ ...job, drives: [...job.drives, ...extras] });
+        expect(["Completed", "Closed"]).not.toContain(derived);
       }),
     );
   });

@@ -3,6 +3,8 @@ import {
   BEGUN_DRIVE_STATES,
   JOB_PROGRESS_RANK,
   PROCESSED_DRIVE_STATES,
+  driveGone,
+  extraDrivesStillHere,
   listedDrives,
   type JobDrive,
   type JobSnapshot,
@@ -12,21 +14,38 @@ import { FINISHED_JOB_STATES, type JobState } from "./states.ts";
 type DrivesView = Pick<JobSnapshot, "state" | "cancelRequested" | "hadErrors" | "drives"> &
   Partial<Pick<JobSnapshot, "type" | "expectedDriveCount">>;
 
+/** Why a job counts as having had errors (R-J12), each in words the job page can show. */
+export type JobErrorReason = "copyErrors" | "neverReceived" | "destroyed" | "cancelled";
+
 /**
- * R-J12: a job "had errors" when a copy met issues (R-D8, remembered in hadErrors once the drive
- * has shipped back), when a listed drive never arrived (R-D4, R-D5), or when it was cancelled:
- * a cancelled job did not do what was asked, so it ends Closed rather than Completed (R-J14).
+ * R-J12, in the seed's words: a job ends Closed "if there have been any errors during the
+ * processing of the job". Errors, not every issue a copy reports: a drive that finished with only
+ * warnings or notes about overwritten blobs is rightly CompletedMoreInfo (R-D8: "errors, warnings,
+ * or informational messages"), but its job still ends Completed. So:
+ *
+ * - copyErrors: a copy reported errors, or a supervisor gave a drive up (hadErrors is sticky: the
+ *   drive command sets it from the report's error count, R-D8, and it survives the ship-back);
+ * - neverReceived: a listed drive never arrived (R-D4, R-D5): the job did not import it;
+ * - destroyed: a listed drive was destroyed rather than returned (R-E1, R-E4);
+ * - cancelled: the job did not do what was asked, so it ends Closed (R-J14).
  */
+export function jobErrorReasons(
+  job: Pick<JobSnapshot, "hadErrors" | "cancelRequested" | "drives">,
+): JobErrorReason[] {
+  const listed = listedDrives(job.drives);
+  const reasons: JobErrorReason[] = [];
+  if (job.hadErrors) reasons.push("copyErrors");
+  if (listed.some((d) => d.state === "NeverReceived")) reasons.push("neverReceived");
+  if (listed.some((d) => d.disposal === "Destroyed")) reasons.push("destroyed");
+  if (job.cancelRequested) reasons.push("cancelled");
+  return reasons;
+}
+
+/** R-J12: whether the job ends Closed rather than Completed (see jobErrorReasons). */
 export function jobHadErrors(
   job: Pick<JobSnapshot, "hadErrors" | "cancelRequested" | "drives">,
 ): boolean {
-  return (
-    job.hadErrors ||
-    job.cancelRequested ||
-    listedDrives(job.drives).some(
-      (d) => d.state === "CompletedMoreInfo" || d.state === "NeverReceived",
-    )
-  );
+  return jobErrorReasons(job).length > 0;
 }
 
 /**
@@ -38,6 +57,8 @@ export function jobHadErrors(
  * - Completed and Closed are ends: the drives have left.
  * - A job with no listed drive (an export job before its drives arrive) stays where it is.
  * - A Faulted drive holds the job where it is: the job cannot advance past a drive nobody understands.
+ * - R-E5, R-D11: extra drives go back with the job, so a job whose listed drives are all gone but
+ *   that still has an extra drive here stays Packaging until that one is shipped back too.
  */
 export function jobStateFromDrives(job: DrivesView): JobState {
   if (job.state === "Faulted" || job.state === "Creating") return job.state;
@@ -45,7 +66,14 @@ export function jobStateFromDrives(job: DrivesView): JobState {
   const listed = listedDrives(job.drives);
   if (listed.length === 0) return job.state;
   if (listed.some((d) => d.state === "Faulted")) return job.state;
-  return stateImpliedBy(listed, job);
+  return withExtraDrives(stateImpliedBy(listed, job), job.drives);
+}
+
+/** R-E5, R-D11: an ending the listed drives imply waits in Packaging while an extra drive is here. */
+export function withExtraDrives(implied: JobState, drives: readonly JobDrive[]): JobState {
+  return FINISHED_JOB_STATES.includes(implied) && extraDrivesStillHere(drives).length > 0
+    ? "Packaging"
+    : implied;
 }
 
 /** The drives' verdict from Shipping onwards; every listed drive is known (none Faulted). */
@@ -60,13 +88,15 @@ export function stateImpliedBy(
   const arrived = listed.filter((d) => ARRIVED_DRIVE_STATES.includes(d.state));
   // Nothing arrived: keep waiting (R-E2 closes it), unless it was cancelled: nothing to send back.
   if (arrived.length === 0) return job.cancelRequested ? "Closed" : "Shipping";
-  // R-J10 / R-J12.
-  if (arrived.every((d) => d.state === "ShippedBack")) {
+  // R-J10 / R-J12: every drive that came is gone again (shipped back, or destroyed: R-E1, R-E4).
+  if (arrived.every(driveGone)) {
     return jobHadErrors({ ...job, drives: listed }) ? "Closed" : "Completed";
   }
   // R-J9; a cancelled job skips the copy, so its received drives count as processed (R-J14).
   const processed = (d: JobDrive) =>
-    PROCESSED_DRIVE_STATES.includes(d.state) || (job.cancelRequested && d.state === "Received");
+    driveGone(d) ||
+    PROCESSED_DRIVE_STATES.includes(d.state) ||
+    (job.cancelRequested && d.state === "Received");
   if (arrived.every(processed)) return "Packaging";
   // R-J8.
   if (arrived.some((d) => BEGUN_DRIVE_STATES.includes(d.state))) return "Transferring";

@@ -165,6 +165,22 @@ describe("finishing a copy", () => {
   it("R-D8: warnings alone -> CompletedMoreInfo", () => {
     expect(outcome(finish({ errors: 0, warnings: 1 }))).toBe("CompletedMoreInfo");
   });
+  it("R-J12: warnings or overwritten blobs alone are not an error of the job (the seed closes a job only for errors)", () => {
+    for (const report of [
+      { errors: 0, warnings: 4 },
+      { errors: 0, warnings: 0, overwrittenBlobs: 3 },
+      { errors: 0, warnings: 2, overwrittenBlobs: 1 },
+    ]) {
+      expect(finish(report)).toMatchObject({
+        ok: true,
+        value: { to: "CompletedMoreInfo", rule: "R-D8", recordsJobError: false },
+      });
+    }
+    expect(finish({ errors: 1, warnings: 0, overwrittenBlobs: 3 })).toMatchObject({
+      ok: true,
+      value: { recordsJobError: true },
+    });
+  });
   it("R-D8: overwritten blobs alone -> CompletedMoreInfo", () => {
     expect(outcome(finish({ errors: 0, warnings: 0, overwrittenBlobs: 3 }))).toBe(
       "CompletedMoreInfo",

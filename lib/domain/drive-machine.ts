@@ -87,16 +87,33 @@ function malformed(event: DriveEvent): Decision<never> | null {
   return null;
 }
 
-function decisionFor(row: DriveTransition, drive: DriveSnapshot): DriveDecision {
-  const copyCutShort =
+/**
+ * R-J12: whether this change leaves the job with an error to remember. Only errors count: a copy
+ * report with warnings or overwritten blobs alone makes the drive CompletedMoreInfo (R-D8) but is
+ * not an error of the job ("if there have been any errors during the processing of the job").
+ * A supervisor giving up on a drive (resolved to CompletedMoreInfo) or shipping it back before
+ * its copy finished leaves data uncopied: that is an error.
+ */
+export function driveChangeRecordsJobError(
+  row: Pick<DriveTransition, "to" | "guard">,
+  drive: DriveSnapshot,
+  event: DriveEvent,
+): boolean {
+  if (event.type === "finishCopy") return event.errors > 0;
+  if (event.type === "resolveFault") return event.to === "CompletedMoreInfo";
+  return (
     row.guard === "supervisorOverride" &&
     !drive.extra &&
-    (drive.state === "Received" || drive.state === "Transferring");
+    (drive.state === "Received" || drive.state === "Transferring")
+  );
+}
+
+function decisionFor(row: DriveTransition, drive: DriveSnapshot, event: DriveEvent): DriveDecision {
   return {
     to: row.to,
     faultedFrom: row.to === "Faulted" ? drive.state : null,
     rule: row.rule,
-    recordsJobError: row.to === "CompletedMoreInfo" || copyCutShort,
+    recordsJobError: driveChangeRecordsJobError(row, drive, event),
   };
 }
 
@@ -166,7 +183,7 @@ export function decideDriveEvent(
   const failures: GuardFailure[] = [];
   for (const row of actorRows) {
     const failure = row.guard ? checkDriveGuard(row.guard, drive, event, job) : null;
-    if (failure === null) return allow(decisionFor(row, drive));
+    if (failure === null) return allow(decisionFor(row, drive, event));
     failures.push(failure);
   }
   if (event.type === "shipBack" && event.supervisorOverride === true && actor !== "supervisor") {

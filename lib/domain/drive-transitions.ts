@@ -38,8 +38,9 @@ export type DriveDecision = {
   faultedFrom: DriveState | null;
   rule: string;
   /**
-   * The job must remember an error even after this drive ships back (R-J12): the copy met issues
-   * (R-D8), or a supervisor sent the drive back before its copy finished.
+   * The job must remember an error even after this drive ships back (R-J12): the copy reported
+   * errors (warnings and overwritten blobs alone are not errors, R-D8), a supervisor gave the drive
+   * up, or sent it back before its copy finished.
    */
   recordsJobError: boolean;
 };

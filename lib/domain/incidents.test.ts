@@ -9,7 +9,6 @@ import {
   canOpenIncident,
   canOpenIncidentByHand,
   canWorkIncidents,
-  endOfUtcDay,
   extendedAnswerDeadline,
   incidentDeadlines,
   incidentDue,
@@ -17,6 +16,7 @@ import {
   type IncidentKind,
   type IncidentSnapshot,
 } from "./incidents.ts";
+import { endOfUtcDay } from "./contact-results.ts";
 import { ACTORS, JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states.ts";
 
 describe("incident kinds as data", () => {

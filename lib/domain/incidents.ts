@@ -1,3 +1,4 @@
+import { endOfUtcDay } from "./contact-results.ts";
 import { allow, refuse, type Decision } from "./refusal.ts";
 import type { Actor, JobState, JobType } from "./states.ts";
 import {
@@ -146,13 +147,27 @@ export type IncidentSnapshot = IncidentDeadlines & {
   kind: IncidentKind;
   openedAt: Date;
   resolvedAt: Date | null;
-  /** The customer (or the job's contact person) was reached or answered. */
+  /**
+   * A contact attempt's result says the customer (or the job's contact person) was reached and
+   * will act (contactFacts, from the stored ContactResult, never from a note's words).
+   */
   customerReached: boolean;
   /** R-E1: operations tried to return the drives and could not. */
   returnFailed: boolean;
-  /** R-E2: the customer asked to wait for the package until then. */
+  /**
+   * A contact attempt's result says the customer asked us to wait until then (the end of that UTC
+   * day): no deadline of the incident acts before it.
+   */
+  waitRequestedUntil?: Date | null;
+  /** R-E2: for a resolved incident, the wait the customer asked for (timers.ts reads it). */
   waitExtendedUntil?: Date | null;
 };
+
+/** A deadline pushed back to the end of the wait the customer asked for, if that is later. */
+function afterRequestedWait(at: Date | null, wait: Date | null | undefined): Date | null {
+  if (at === null || wait == null) return at;
+  return wait.getTime() > at.getTime() ? wait : at;
+}
 
 export type IncidentAction =
   | { kind: "returnDrives"; rule: "R-E1"; incidentId?: string }
@@ -164,19 +179,22 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
   if (incident.resolvedAt !== null || incident.customerReached) return [];
   const id = incident.id === undefined ? {} : { incidentId: incident.id };
   const reached = (at: Date | null): at is Date => at !== null && isDue(now, at);
+  const wait = incident.waitRequestedUntil;
   switch (incident.kind) {
     case "JobNotShipping":
-      if (!incident.returnFailed && reached(incident.contactDeadline)) {
+      if (!incident.returnFailed && reached(afterRequestedWait(incident.contactDeadline, wait))) {
         return [{ kind: "returnDrives", rule: "R-E1", ...id }];
       }
       if (incident.returnFailed && reached(incident.destructionDeadline)) {
         return [{ kind: "destroyDrives", rule: "R-E1", ...id }];
       }
       return [];
-    case "PackageOverdue":
-      return reached(incident.answerDeadline)
-        ? [{ kind: "closeJob", rule: "R-E2", ...id, answerDueAt: incident.answerDeadline }]
-        : [];
+    case "PackageOverdue": {
+      // R-E2: "does not respond within 30 days"; a customer who asked us to wait answered, and
+      // the job closes only once the wait they asked for is over too.
+      const answerDueAt = afterRequestedWait(incident.answerDeadline, wait);
+      return reached(answerDueAt) ? [{ kind: "closeJob", rule: "R-E2", ...id, answerDueAt }] : [];
+    }
     case "ReturnAddressInvalid":
       return reached(incident.destructionDeadline)
         ? [{ kind: "destroyDrives", rule: "R-E4", ...id }]
@@ -185,13 +203,6 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
     case "ExtraDrive":
       return [];
   }
-}
-
-/** The last millisecond of a date's UTC day: a wait "until 12 March" lasts all of 12 March. */
-export function endOfUtcDay(day: Date): Date {
-  return new Date(
-    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 23, 59, 59, 999),
-  );
 }
 
 /**
@@ -338,4 +349,26 @@ export function canCorrectReturnAddress(
     );
   }
   return allow(def);
+}
+
+/**
+ * R-E1: "if the drives cannot be returned" the 90-day destruction clock acts. A supervisor records
+ * the failed return on the job-not-shipping incident (once); the sweep reads that fact.
+ */
+export function canRecordReturnFailed(incident: {
+  kind: IncidentKind;
+  returnFailedAt: Date | null;
+}): Decision<true> {
+  const def = INCIDENT_DEFINITIONS.JobNotShipping;
+  if (incident.kind !== def.kind) {
+    return refuse(
+      "incident_not_applicable",
+      `A failed return is recorded on a "${def.title}" incident (${def.rule}), not on a "${INCIDENT_DEFINITIONS[incident.kind].title}" one.`,
+      def.rule,
+    );
+  }
+  if (incident.returnFailedAt !== null) {
+    return refuse("already_in_state", "The failed return is already recorded.", def.rule);
+  }
+  return allow(true);
 }

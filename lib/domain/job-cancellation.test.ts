@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { drives, jobSnapshot, message, NOW, outcome } from "./fixtures.test-support.ts";
-import { CANCELLABLE_JOB_STATES } from "./job-cancellation.ts";
+import { drives, extra, jobSnapshot, message, NOW, outcome } from "./fixtures.test-support.ts";
+import { CANCELLABLE_JOB_STATES, decideCancel } from "./job-cancellation.ts";
 import { decideJobEvent } from "./job-machine.ts";
 
 describe("cancelling (R-J14)", () => {
@@ -91,5 +91,16 @@ describe("cancelling (R-J14)", () => {
       NOW,
     );
     expect(outcome(d)).toBe("already_in_state");
+  });
+  it("R-E5/R-J14: a Creating job with an extra drive at the datacenter is not closed by a cancel", () => {
+    const d = decideCancel(
+      jobSnapshot({ state: "Creating", drives: [...drives("Specified"), extra("Received")] }),
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { rule: "R-E5" } });
+    expect(
+      decideCancel(
+        jobSnapshot({ state: "Creating", drives: [...drives("Specified"), extra("ShippedBack")] }),
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -1,5 +1,10 @@
 import { nextJobStateAfterDriveChange } from "./derived-job-state.ts";
-import { BEGUN_DRIVE_STATES, listedDrives, type JobSnapshot } from "./job-snapshot.ts";
+import {
+  BEGUN_DRIVE_STATES,
+  extraDrivesStillHere,
+  listedDrives,
+  type JobSnapshot,
+} from "./job-snapshot.ts";
 import type { JobDecision } from "./job-transitions.ts";
 import { allow, refuse, type Decision } from "./refusal.ts";
 import type { JobState } from "./states.ts";
@@ -50,6 +55,15 @@ export function decideCancel(job: JobSnapshot): Decision<JobDecision> {
         "guard_failed",
         "A drive of this job is Faulted: a supervisor must resolve it before the job is cancelled (R-F3).",
         "R-F3",
+      );
+    }
+    // A job ends only once every drive here has gone back (R-E5): an extra drive that came in the
+    // package of this never-shipped job is returned or destroyed on its incident first.
+    if (extraDrivesStillHere(job.drives).length > 0) {
+      return refuse(
+        "guard_failed",
+        "An extra drive that came with this job's package is still at the datacenter: record its return (or destruction) on its incident first, then cancel the job (R-E5, R-J14).",
+        "R-E5",
       );
     }
     return allow({ to: "Closed", setCancelRequested: true, rule: "R-J14" });

@@ -3,6 +3,7 @@ import { jobResolutionTargets } from "./job-resolution.ts";
 import {
   AT_DATACENTER_DRIVE_STATES,
   BEGUN_DRIVE_STATES,
+  extraDrivesStillHere,
   listedDrives,
   type JobSnapshot,
 } from "./job-snapshot.ts";
@@ -87,12 +88,18 @@ export function checkJobGuard(
       const awaited = listedDrives(job.drives).every(
         (d) => d.state === "Specified" || d.state === "NeverReceived",
       );
-      return awaited
-        ? null
-        : failed(
-            "Drives of this job have reached the datacenter or need a supervisor: it cannot close as a missing package (R-E2).",
-            "R-E2",
-          );
+      if (!awaited) {
+        return failed(
+          "Drives of this job have reached the datacenter or need a supervisor: it cannot close as a missing package (R-E2).",
+          "R-E2",
+        );
+      }
+      return extraDrivesStillHere(job.drives).length > 0
+        ? failed(
+            "An extra drive of this job is at the datacenter: the job cannot close before it goes back to the customer (R-E2, R-E5).",
+            "R-E5",
+          )
+        : null;
     }
     case "creatingTimedOut": {
       const at = creatingDeadline(job);

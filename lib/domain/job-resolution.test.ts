@@ -69,11 +69,13 @@ describe("whether a job state fits its drives", () => {
     expect(fits("Completed", drives("ShippedBack"), { hadErrors: true })).toBe(false);
     expect(fits("Completed", drives("ShippedBack", "NeverReceived"))).toBe(false);
   });
-  it("R-J12/R-E2: Closed needs no listed drive left at the datacenter", () => {
+  it("R-J12/R-E2/R-E5: Closed needs no drive, listed or extra, left at the datacenter", () => {
     expect(fits("Closed", drives("ShippedBack", "NeverReceived"))).toBe(true);
     expect(fits("Closed", drives("Specified"))).toBe(true);
     expect(fits("Closed", drives("ShippedBack", "Completed"))).toBe(false);
-    expect(fits("Closed", [...drives("ShippedBack"), extra("Received")])).toBe(true);
+    expect(fits("Closed", [...drives("ShippedBack"), extra("Received")])).toBe(false);
+    expect(fits("Closed", [...drives("ShippedBack"), extra("ShippedBack")])).toBe(true);
+    expect(fits("Completed", [...drives("ShippedBack"), extra("Received")])).toBe(false);
   });
   it("R-D2: a job with no listed drive can only be Creating, Shipping or ended", () => {
     expect(fits("Shipping", [])).toBe(true);

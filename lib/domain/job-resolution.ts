@@ -1,5 +1,16 @@
-import { jobHadErrors, jobStateFromDrives, stateImpliedBy } from "./derived-job-state.ts";
-import { AT_DATACENTER_DRIVE_STATES, listedDrives, type JobSnapshot } from "./job-snapshot.ts";
+import {
+  jobHadErrors,
+  jobStateFromDrives,
+  stateImpliedBy,
+  withExtraDrives,
+} from "./derived-job-state.ts";
+import {
+  AT_DATACENTER_DRIVE_STATES,
+  driveGone,
+  extraDrivesStillHere,
+  listedDrives,
+  type JobSnapshot,
+} from "./job-snapshot.ts";
 import { JOB_STATES, type JobState } from "./states.ts";
 
 type DrivesView = Pick<
@@ -26,17 +37,23 @@ export function jobStateConsistentWithDrives(
       // R-E1: nothing is processed before Shipping.
       return known.every((d) => d.state === "Specified");
     case "Completed":
-      // R-J10.
-      return all.every((d) => d.state === "ShippedBack") && !jobHadErrors(job);
+      // R-J10, and R-E5: the extra drives went back with it.
+      return (
+        all.every(driveGone) && extraDrivesStillHere(job.drives).length === 0 && !jobHadErrors(job)
+      );
     case "Closed":
-      // R-J12, and R-E2's Shipping -> Closed: no listed drive is left at the datacenter.
-      return all.every(
-        (d) => d.state !== "Faulted" && !AT_DATACENTER_DRIVE_STATES.includes(d.state),
+      // R-J12, and R-E2's Shipping -> Closed: no drive, listed or extra (R-E5), is left here.
+      return (
+        all.every(
+          (d) =>
+            driveGone(d) ||
+            (d.state !== "Faulted" && !AT_DATACENTER_DRIVE_STATES.includes(d.state)),
+        ) && extraDrivesStillHere(job.drives).length === 0
       );
     default: {
       if (all.length === 0) return state === "Shipping";
       if (known.length < all.length) return true;
-      const implied = stateImpliedBy(all, job);
+      const implied = withExtraDrives(stateImpliedBy(all, job), job.drives);
       // A Transferring job whose drives were all put back to Received can resume copying.
       if (state === "Transferring") return implied === "Transferring" || implied === "Received";
       return implied === state;

@@ -1,7 +1,18 @@
 import type { DriveState, JobState, JobType } from "./states.ts";
 
-/** A drive as the job's rules see it: its state, and whether it is an extra drive (R-E5, R-D11). */
-export type JobDrive = { state: DriveState; extra: boolean };
+/**
+ * How a drive left the datacenter through an incident's outcome rather than the dock's ship-back:
+ * returned to the customer (R-E1) or securely destroyed (R-E1, R-E4).
+ */
+export const DRIVE_DISPOSALS = ["Returned", "Destroyed"] as const;
+export type DriveDisposalKind = (typeof DRIVE_DISPOSALS)[number];
+
+/**
+ * A drive as the job's rules see it: its state, whether it is an extra drive (R-E5, R-D11), and
+ * whether an incident's outcome disposed of it (it has left the datacenter as surely as a
+ * shipped-back drive). Absent or null: not disposed of.
+ */
+export type JobDrive = { state: DriveState; extra: boolean; disposal?: DriveDisposalKind | null };
 
 /** Everything the job rules read. Plain data: lib/server builds it from the Job row and its drives. */
 export type JobSnapshot = {
@@ -67,6 +78,42 @@ export const AT_DATACENTER_DRIVE_STATES: readonly DriveState[] = [
   "Completed",
   "CompletedMoreInfo",
 ];
+
+/**
+ * Whether the drive is still physically at the datacenter, listed or extra: it arrived, has not
+ * been shipped back and was not destroyed. A Faulted drive counts as here unless it faulted from a
+ * state before arrival: nobody ships back a drive nobody understands.
+ */
+export function driveStillHere(d: JobDrive & { faultedFrom?: DriveState | null }): boolean {
+  if (d.disposal != null) return false;
+  if (d.state === "Faulted") {
+    return d.faultedFrom == null || !["Specified", "NeverReceived"].includes(d.faultedFrom);
+  }
+  return AT_DATACENTER_DRIVE_STATES.includes(d.state);
+}
+
+/** Whether the drive has left the datacenter for good: shipped back (R-D9), or disposed of (R-E1, R-E4). */
+export function driveGone(d: JobDrive): boolean {
+  return d.state === "ShippedBack" || d.disposal != null;
+}
+
+/**
+ * R-D9, R-E5, R-D11: what goes back to the customer with the job: every drive that came, listed
+ * or extra, except one disposed of through its incident (R-E1, R-E4). Those already shipped back
+ * are in the list too (ticked off); drives that never arrived are not.
+ */
+export function drivesGoingBack<D extends JobDrive & { faultedFrom?: DriveState | null }>(
+  drives: readonly D[],
+): D[] {
+  return drives.filter(
+    (d) => d.disposal == null && (d.state === "ShippedBack" || driveStillHere(d)),
+  );
+}
+
+/** R-E5, R-D11: the extra drives still here; the job cannot end while one is (they go back with it). */
+export function extraDrivesStillHere<D extends JobDrive>(drives: readonly D[]): D[] {
+  return drives.filter((d) => d.extra && driveStillHere(d));
+}
 
 /** The order of the normal path; Completed and Closed are the two ends of it. */
 export const JOB_PROGRESS_RANK: Readonly<Record<JobState, number>> = {

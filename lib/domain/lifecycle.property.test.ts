@@ -7,7 +7,7 @@ import { decideDriveEvent } from "./drive-machine.ts";
 import { NOW } from "./fixtures.test-support.ts";
 import { decideJobEvent } from "./job-machine.ts";
 import { jobStateConsistentWithDrives } from "./job-resolution.ts";
-import { AT_DATACENTER_DRIVE_STATES, listedDrives } from "./job-snapshot.ts";
+import { AT_DATACENTER_DRIVE_STATES, extraDrivesStillHere, listedDrives } from "./job-snapshot.ts";
 import { DERIVED_JOB_TRANSITIONS, JOB_TRANSITIONS } from "./job-transitions.ts";
 import {
   lives,
@@ -94,6 +94,8 @@ function apply(job: SimJob, step: Step, onApplied: (step: Step) => void): boolea
   drive.state = d.value.to;
   drive.faultedFrom = d.value.faultedFrom;
   if (d.value.to === "Transferring") drive.percent = 0;
+  // A finished copy reports 100 (lib/server/drives/commands.ts writes it with the finish).
+  if (step.event.type === "finishCopy") drive.percent = 100;
   if (d.value.recordsJobError) job.hadErrors = true;
   settle(job);
   onApplied(step);
@@ -116,6 +118,14 @@ function checkInvariants(job: SimJob): void {
   if (job.state === "Completed") {
     expect(listed.every((d) => d.state === "ShippedBack")).toBe(true);
     expect(jobHadErrors(job)).toBe(false);
+  }
+  // R-E5, R-D11: extra drives go back with the job; it never ends with one still here.
+  if (job.state === "Completed" || job.state === "Closed") {
+    expect(extraDrivesStillHere(job.drives)).toEqual([]);
+  }
+  // R-G2, R-J14: the percent says what was copied; a cancelled job never shows a copy it skipped.
+  if (job.cancelRequested && job.drives.every((d) => d.percent === 0)) {
+    expect(percentComplete(job)).toBe(0);
   }
   if (job.state === "Closed") {
     expect(
@@ -165,7 +175,8 @@ describe("property: random lives of a job", () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // 400 lives with every invariant checked after each step: seconds on a busy machine.
+  }, 60_000);
 
   it("R-D3/R-J4/R-F1: a repeated event never changes state twice (already_in_state)", () => {
     fc.assert(

@@ -17,9 +17,25 @@ describe("percent complete (R-G2)", () => {
       0,
     );
   });
-  it("R-G2: everything is done once the job has ended", () => {
-    expect(percentComplete({ state: "Completed", drives: [] })).toBe(100);
-    expect(percentComplete({ state: "Closed", drives: [d("NeverReceived")] })).toBe(100);
+  it("R-G2: an ended job says how much was copied, never 100 because it ended", () => {
+    // Every drive copied, then shipped back (the copy station's last figure was 100).
+    expect(
+      percentComplete({
+        state: "Completed",
+        drives: [d("ShippedBack", 100), d("ShippedBack", 100)],
+      }),
+    ).toBe(100);
+    // R-J14: cancelled in Creating, its drive still Specified: nothing was copied.
+    expect(percentComplete({ state: "Closed", drives: [d("Specified")] })).toBe(0);
+    // R-J14: cancelled once its drives were in: they went back without a copy.
+    expect(percentComplete({ state: "Closed", drives: [d("ShippedBack", 0)] })).toBe(0);
+    // R-E2: closed because the package never came.
+    expect(percentComplete({ state: "Closed", drives: [d("NeverReceived")] })).toBe(0);
+    expect(percentComplete({ state: "Completed", drives: [] })).toBe(0);
+    // R-D9: a supervisor sent one drive back halfway through its copy.
+    expect(
+      percentComplete({ state: "Closed", drives: [d("ShippedBack", 100), d("ShippedBack", 50)] }),
+    ).toBe(75);
   });
   it("R-G2: between, the average of the drives' progress", () => {
     const job = {

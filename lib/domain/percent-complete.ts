@@ -1,5 +1,5 @@
 import { listedDrives } from "./job-snapshot.ts";
-import { FINISHED_JOB_STATES, type DriveState, type JobState } from "./states.ts";
+import type { DriveState, JobState } from "./states.ts";
 
 export type ProgressDrive = {
   state: DriveState;
@@ -26,8 +26,11 @@ function driveProgress(
       return clamp(percent);
     case "Completed":
     case "CompletedMoreInfo":
-    case "ShippedBack":
       return 100;
+    case "ShippedBack":
+      // What was copied before it left: 100 after a finished copy, 0 for a cancelled job's drive
+      // that skipped its copy (R-J14), the last report for one a supervisor sent back early.
+      return clamp(percent);
     case "Faulted":
       return faultedFrom === null || faultedFrom === "Faulted"
         ? clamp(percent)
@@ -40,18 +43,19 @@ function clamp(n: number): number {
 }
 
 /**
- * R-G2: the approximate percentage of the job that is complete, a whole number 0..100. Nothing is
- * done before the drives are in (Creating, Shipping); everything is done once the job has ended.
- * Between, the average of the listed drives' progress: extra drives are not the job's work
- * (R-E5) and drives that never arrived are not counted (R-D4), so a late drive that turns up
- * (R-D10) adds work and can lower the figure; that is the honest answer.
+ * R-G2: the approximate percentage of the job that is complete, a whole number 0..100: how much of
+ * the copy was done. Nothing is done before the drives are in (Creating, Shipping). After that,
+ * the average of the listed drives' progress: extra drives are not the job's work (R-E5) and
+ * drives that never arrived are not counted (R-D4), so a late drive that turns up (R-D10) adds
+ * work and can lower the figure; that is the honest answer. An ended job says what happened: 100
+ * when every drive was copied, 0 when it was cancelled before any copy (R-J14) or closed because
+ * its package never came (R-E2). It is never 100 just because the job has ended.
  */
 export function percentComplete(job: {
   state: JobState;
   drives: readonly ProgressDrive[];
 }): number {
   if (job.state === "Creating" || job.state === "Shipping") return 0;
-  if (FINISHED_JOB_STATES.includes(job.state)) return 100;
   const progress = listedDrives(job.drives)
     .map((d) => driveProgress(d.state, d.percent, d.faultedFrom ?? null))
     .filter((p): p is number => p !== null);

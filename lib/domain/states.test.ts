@@ -1,3 +1,4 @@
+import { JOB_STATE_WORDING } from "./state-wording.ts";
 import { describe, expect, it } from "vitest";
 import { isAlreadyInState, refuse, allow } from "./refusal.ts";
 import {
@@ -18,9 +19,12 @@ describe("the vocabulary", () => {
     for (const s of DRIVE_STATES) expect(DRIVE_STATE_DESCRIPTIONS[s].length).toBeGreaterThan(20);
     expect(Object.keys(DRIVE_STATE_DESCRIPTIONS)).toEqual([...DRIVE_STATES]);
   });
-  it("R-J2/R-J11: the descriptions tell the customer about automatic deletion", () => {
-    expect(JOB_STATE_DESCRIPTIONS.Creating).toMatch(/14 days/);
-    expect(JOB_STATE_DESCRIPTIONS.Completed).toMatch(/90 days/);
+  it("R-J2/R-J11: what comes next tells the customer about automatic deletion, in both languages", () => {
+    expect(JOB_STATE_WORDING.en.Creating.next).toMatch(/14 days/);
+    expect(JOB_STATE_WORDING.en.Completed.next).toMatch(/90 days/);
+    expect(JOB_STATE_WORDING.fr.Creating.next).toMatch(/14 jours/);
+    expect(JOB_STATE_WORDING.fr.Closed.next).toMatch(/90 jours/);
+    expect(JOB_STATE_DESCRIPTIONS.Creating).toBe(JOB_STATE_WORDING.en.Creating.meaning);
   });
   it("R-G1/R-G3: state guards accept exactly the enum values", () => {
     expect(isJobState("Packaging")).toBe(true);

@@ -1,3 +1,5 @@
+import { DRIVE_STATE_WORDING, JOB_STATE_WORDING } from "./state-wording.ts";
+
 /**
  * The vocabulary of the service (DOMAIN.md): job states (R-J), drive states (R-D), job types and
  * the actors whose requests the rules weigh. The arrays are the single source of the enums; the
@@ -50,35 +52,15 @@ export function isDriveState(value: unknown): value is DriveState {
 /** Where a job stands once it has left the dock for good: nothing about its drives changes any more. */
 export const FINISHED_JOB_STATES: readonly JobState[] = ["Completed", "Closed"];
 
-/** Plain-language meaning of each job state, for status pages and tooltips (from the seed, R-G1). */
-export const JOB_STATE_DESCRIPTIONS: Readonly<Record<JobState, string>> = {
-  Creating:
-    "The job has been created. We assume its drives have not been shipped yet; a job left here for 14 days is deleted.",
-  Shipping:
-    "The customer has shipped the package. We are waiting for the drives to arrive at the datacenter.",
-  Received: "All drives have arrived at the datacenter.",
-  Transferring: "The drives have arrived and at least one drive is being copied.",
-  Packaging:
-    "Every drive has finished copying. The drives are being packed to go back to the customer.",
-  Completed:
-    "Every drive has been shipped back and the job finished without errors. The job is deleted after 90 days.",
-  Closed:
-    "Every drive has been shipped back, but the job had errors or was cancelled. The job is deleted after 90 days.",
-  Faulted:
-    "The job could not progress normally. Our operations team will contact the customer by email or phone.",
-};
+/**
+ * Plain-language meaning of each job state, for the console and the API (R-G1): the English of
+ * state-wording.ts, which the status page shares.
+ */
+export const JOB_STATE_DESCRIPTIONS: Readonly<Record<JobState, string>> = Object.fromEntries(
+  JOB_STATES.map((s) => [s, JOB_STATE_WORDING.en[s].meaning]),
+) as Record<JobState, string>;
 
-/** Plain-language meaning of each drive state (from the seed, R-G3). */
-export const DRIVE_STATE_DESCRIPTIONS: Readonly<Record<DriveState, string>> = {
-  Specified: "The drive was listed when the import job was created; it has not arrived yet.",
-  Received: "The drive has been taken out of the carrier's package at the datacenter.",
-  NeverReceived:
-    "The drive did not arrive: its package came without it, or the package is more than 14 days late.",
-  Transferring: "Data is being copied from or to the drive.",
-  Completed: "All data was copied without errors.",
-  CompletedMoreInfo:
-    "The copy finished with errors, warnings or notes about overwritten blobs; see the drive's log.",
-  ShippedBack: "The drive has been shipped from the datacenter back to the return address.",
-  Faulted:
-    "The drive could not progress normally. Our operations team will contact the customer by email or phone.",
-};
+/** Plain-language meaning of each drive state (R-G3), from the same source. */
+export const DRIVE_STATE_DESCRIPTIONS: Readonly<Record<DriveState, string>> = Object.fromEntries(
+  DRIVE_STATES.map((s) => [s, DRIVE_STATE_WORDING.en[s].meaning]),
+) as Record<DriveState, string>;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DRIVE_STATES, JOB_STATES } from "@/lib/domain/states.ts";
+import {
+  DRIVE_STATE_DESCRIPTIONS,
+  DRIVE_STATES,
+  JOB_STATE_DESCRIPTIONS,
+  JOB_STATES,
+} from "@/lib/domain/states.ts";
 import { html } from "./html.ts";
 import { LANGS } from "./locale.ts";
 import { MESSAGES } from "./messages.ts";
@@ -54,19 +59,35 @@ describe("the status page's messages", () => {
     expect(same.every((k) => k.endsWith(".label"))).toBe(true);
   });
 
-  it("uses the seed's own wording (R-J2, R-J11, R-D5)", () => {
-    expect(MESSAGES.en.jobStates.Creating.next).toContain(
-      "A job may remain in the Creating state for up to two weeks, after which it is automatically deleted by the service.",
-    );
-    expect(MESSAGES.fr.jobStates.Creating.next).toContain(
-      "Un travail peut rester dans l’état Creating pendant deux semaines maximum.",
-    );
-    expect(MESSAGES.fr.jobStates.Completed.next).toBe(
-      "Le travail est automatiquement supprimé au bout de 90 jours dans l’état Completed.",
-    );
-    expect(MESSAGES.en.driveStates.NeverReceived.meaning).toContain(
-      "if it has been two weeks since the service received the shipping information",
-    );
+  it("keeps the rules' facts and timers in both languages (R-J2, R-J3, R-J5, R-J6, R-J11, R-J13, R-D5)", () => {
+    const { en, fr } = MESSAGES;
+    expect(en.jobStates.Creating.next).toMatch(/14 days.*every update starts those 14 days again/);
+    expect(fr.jobStates.Creating.next).toMatch(/14 jours.*relance ces 14 jours/);
+    expect(en.jobStates.Shipping.meaning).toMatch(/carrier and tracking number.*return address/);
+    expect(en.jobStates.Shipping.next).toContain("14 days after the shipping details");
+    expect(fr.jobStates.Shipping.next).toContain("14 jours après");
+    for (const s of ["Completed", "Closed"] as const) {
+      expect(en.jobStates[s].next).toContain("90 days");
+      expect(fr.jobStates[s].next).toContain("90 jours");
+    }
+    expect(en.driveStates.NeverReceived.meaning).toContain("14 days");
+    expect(fr.driveStates.NeverReceived.meaning).toContain("14 jours");
+    // R-J12: Closed is about errors, and says which.
+    expect(en.jobStates.Closed.meaning).toMatch(/errors/);
+  });
+
+  it("the console and the status page read one source for what a state means", () => {
+    for (const s of JOB_STATES) {
+      expect(JOB_STATE_DESCRIPTIONS[s]).toBe(MESSAGES.en.jobStates[s].meaning);
+    }
+    for (const s of DRIVE_STATES) {
+      expect(DRIVE_STATE_DESCRIPTIONS[s]).toBe(MESSAGES.en.driveStates[s].meaning);
+    }
+  });
+
+  it("R-J7, R-D4: Received never claims that every drive arrived", () => {
+    expect(MESSAGES.en.jobStates.Received.meaning).not.toMatch(/all drives have arrived/i);
+    expect(MESSAGES.en.jobStates.Received.meaning).toContain("never received");
   });
 
   it("French typography: every colon, semicolon, question and exclamation mark follows a no-break space", () => {
@@ -95,12 +116,12 @@ describe("the status page's messages", () => {
     const d = MESSAGES.fr.deadlines;
     const at = html`<time>7 décembre</time>`;
     const due = String(d.packageDue.upcoming(at, "dans 3 jours"));
-    expect(due).toContain("n’est pas arrivé d’ici le <time>7 décembre</time>");
+    expect(due).toContain("d’ici le <time>7 décembre</time>");
     expect(due).toContain("passeront à");
-    expect(due).toContain("seront notifiés");
+    expect(due).toContain("sera alertée");
     expect(String(d.answerMissingPackage.passed(at))).toContain("avant le <time>");
     for (const sentence of [...fr.values()]) expect(sentence).not.toMatch(/(^|\s)au <time>/);
-    expect(MESSAGES.fr.extraDriveMeaning).toContain("vous seront renvoyés lorsque le travail sera");
+    expect(MESSAGES.fr.extraDriveMeaning).toContain("il vous revient avec les autres disques");
   });
 
   it("sentences with a date place it, and count the days left", () => {

@@ -69,25 +69,25 @@ describe("the rendered status page", () => {
     expect(out).toMatch(/<span class="badge big">Transferring<\/span>/);
     // The API's name is shown beside the label only when they differ.
     expect(out).not.toContain("State in the API");
-    expect(out).toContain("at least one drive has begun processing");
-    expect(out).toContain("the job will be placed in the Packaging state");
+    expect(out).toContain("at least one of them is being copied");
+    expect(out).toContain("the job moves to Packaging");
   });
 
   it('R-G1: the same in French, with <html lang="fr">', () => {
     const out = page(FR);
     expect(out).toContain('<html lang="fr">');
     expect(out).toContain("État actuel");
-    expect(out).toContain("au moins un disque a commencé à être traité");
+    expect(out).toContain("la copie d’au moins l’un d’eux est en cours");
     expect(out).toMatch(/État dans l’API\u00a0: <code>Transferring<\/code>/);
     expect(out).not.toContain("Current state");
   });
 
   it("R-G2: the percent complete as text and as a progress bar", () => {
     const out = page(EN);
-    expect(out).toContain("About 47% of the job is complete.");
+    expect(out).toContain("Copied so far: about 47% of the job.");
     expect(out).toMatch(/<progress[^>]*class="job"[^>]*max="100"[^>]*value="47"/);
     // French puts a no-break space before "%" (which one depends on the ICU version).
-    expect(page(FR)).toMatch(/Environ 47[\u00a0\u202f]% du travail est terminé\./);
+    expect(page(FR)).toMatch(/Copié à ce jour\u00a0: environ 47[\u00a0\u202f]% du travail\./);
   });
 
   it("R-G3/R-G4: each drive's state and percent, and its log links", () => {
@@ -107,14 +107,16 @@ describe("the rendered status page", () => {
     const out = page(EN, (s) => {
       s.drives = [...s.drives, { ...s.drives[0]!, serial: "WD-SECOND-COMPLETED" }];
     });
-    const completed = "successfully transferred all the data with no errors";
+    const completed = "Copy finished cleanly: no errors, no warnings, no blob overwritten.";
     expect(out.split(completed)).toHaveLength(2);
     expect(out).toContain("What these drive states mean");
-    const order = ["begins to transfer data", completed].map((t) => out.indexOf(t));
+    const order = ["Being copied now, from the drive into storage.", completed].map((t) =>
+      out.indexOf(t),
+    );
     expect(order[0]).toBeGreaterThan(0);
     expect(order[0]).toBeLessThan(order[1]!);
     // States no drive is in are not explained.
-    expect(out).not.toContain("shipped from the data center back to the return address");
+    expect(out).not.toContain("Sent from the datacenter to the return address.");
   });
 
   it("never links a log URI that is not http(s)", () => {
@@ -158,35 +160,35 @@ describe("the rendered status page", () => {
       s.job.state = "Creating";
       s.job.creatingTimerStartedAt = new Date(NOW.getTime() - 3 * 86_400_000);
     });
-    expect(out).toContain("Ship your drives and set the job to Shipping by");
+    expect(out).toContain("Send your drives and set the job to Shipping by");
     expect(out).toContain("in 11 days");
     expect(out).toContain('<time datetime="2026-11-13T09:00:00.000Z">');
   });
 
-  it("R-J14: a job cancelled in Creating says so plainly, with no false Closed text and no percent", () => {
+  it("R-J14, R-G2: a job cancelled in Creating says so plainly, at 0 % (nothing was copied), never 100 %", () => {
     const en = text(page(EN, cancelledInCreating));
     expect(en).toContain(
-      "This job was cancelled at your request (or by operations): its data is not copied; drives we received are shipped back to you.",
+      "This job was cancelled, at your request or by our operations team. Nothing is copied, and any drive that reached us is sent back to you.",
     );
     expect(en).toContain(
-      "A cancelled job ends in the Closed state, whether or not there were errors.",
+      "The job was cancelled. A cancelled job always ends Closed, even when nothing else went wrong.",
     );
-    // The seed's Closed sentence speaks of drives shipped back after errors: false here.
-    expect(en).not.toContain("if there have been any errors during the processing");
-    expect(en).toContain("Copy skipped: the job was cancelled.");
-    expect(en).not.toMatch(/About \d+% of the job is complete/);
-    expect(page(EN, cancelledInCreating)).not.toContain("<progress");
+    // The usual Closed meaning lists what went wrong: not what happened here.
+    expect(en).not.toContain("a copy had errors, a drive never came");
+    // The same figure as Get Job and the console: 0, with why.
+    expect(en).toContain(
+      "Copied so far: about 0% of the job. The job was cancelled, so its copy was skipped.",
+    );
+    expect(en).not.toMatch(/about 100%/);
+    expect(page(EN, cancelledInCreating)).toMatch(/<progress[^>]*class="job"[^>]*value="0"/);
     // What happens next to a Closed job still holds: it is deleted after 90 days.
-    expect(en).toContain(
-      "The job will be automatically deleted after 90 days in the Closed state.",
-    );
+    expect(en).toContain("kept for 90 days from the day it closed, then deleted.");
 
     const fr = text(page(FR, cancelledInCreating));
     expect(fr).toContain(
-      "Ce travail a été annulé à votre demande (ou par l’équipe des opérations)\u00a0: ses données ne sont pas copiées\u00a0; les disques que nous avons reçus vous sont renvoyés.",
+      "Ce travail a été annulé, à votre demande ou par notre équipe des opérations. Rien n’est copié, et tout disque arrivé chez nous vous est renvoyé.",
     );
-    expect(fr).toContain("Copie ignorée\u00a0: le travail a été annulé.");
-    expect(fr).not.toContain("Environ");
+    expect(fr).toContain("Le travail a été annulé\u00a0: sa copie n’a pas eu lieu.");
   });
 
   it("R-J14: a cancelled job still on its way says it ends Closed, not that its copy comes next", () => {
@@ -197,12 +199,12 @@ describe("the rendered status page", () => {
         s.drives = s.drives.map((d) => ({ ...d, state: "Received", percentComplete: 0 }));
       }),
     );
-    expect(en).toContain("its data is not copied");
+    expect(en).toContain("Nothing is copied");
     expect(en).toContain(
-      "once the drives we received have been shipped back to you, the job will be set to the Closed state.",
+      "it moves to Closed once every drive that reached us is on its way back to you.",
     );
-    expect(en).not.toContain("the job state will be set to the Transferring state");
-    expect(en).toContain("Copy skipped: the job was cancelled.");
+    expect(en).not.toContain("the job then moves to Transferring");
+    expect(en).toContain("The job was cancelled, so its copy was skipped.");
   });
 
   it("R-E2: the answer deadline is an invitation, and replaces the package's passed due date", () => {
@@ -213,12 +215,12 @@ describe("the rendered status page", () => {
       }),
     );
     expect(out).toMatch(
-      /Your package has not arrived: please contact us\. With no answer by [^()]+ UTC \(in 24 days\), the job is closed \(Closed\)\./,
+      /Your package has not reached us: please get in touch\. If we have not heard from you by [^()]+ UTC \(in 24 days\), the job is closed\./,
     );
     // Neither a claim that we told the customer, nor the R-J6 item that says we will.
     expect(out).not.toContain("We have told you");
-    expect(out).not.toContain("The operations team will notify you");
-    expect(out).not.toContain("Your package was due by");
+    expect(out).not.toContain("Our operations team will tell you");
+    expect(out).not.toContain("We expected your package by");
 
     const fr = text(
       page(FR, (s) => {
@@ -227,7 +229,7 @@ describe("the rendered status page", () => {
       }),
     );
     expect(fr).toMatch(
-      /Votre colis n’est pas arrivé\u00a0: contactez-nous\. Sans réponse de votre part avant le [^()]+ \(dans 24 jours\), le travail sera fermé \(Closed\)\./,
+      /Votre colis ne nous est pas parvenu\u00a0: merci de nous contacter\. Sans nouvelles de votre part avant le [^()]+ \(dans 24 jours\), le travail sera fermé\./,
     );
   });
 
@@ -238,10 +240,12 @@ describe("the rendered status page", () => {
       s.missingPackageWaitExtended = true;
     };
     const en = text(page(EN, patch));
-    expect(en).toMatch(/We wait for your package until [^()]+ UTC \(in 40 days\)\./);
-    expect(en).not.toContain("please contact us. With no answer");
+    expect(en).toMatch(
+      /As agreed with you, we keep waiting for your package until [^()]+ UTC \(in 40 days\)\./,
+    );
+    expect(en).not.toContain("If we have not heard from you");
     expect(text(page(FR, patch))).toMatch(
-      /Nous attendons votre colis jusqu’au [^()]+ \(dans 40 jours\)\./,
+      /Comme convenu avec vous, nous attendons votre colis jusqu’au [^()]+ \(dans 40 jours\)\./,
     );
   });
 
@@ -251,17 +255,17 @@ describe("the rendered status page", () => {
       s.returnAddressDestructionAt = after(89 * DAY + 20 * HOUR);
     };
     expect(text(page(EN, patch))).toMatch(
-      /Send us a correct return address by [^()]+ UTC \(in 89 days\), or the drives are securely destroyed\./,
+      /We need a correct return address by [^()]+ UTC \(in 89 days\)\. Without one, the drives are securely destroyed\./,
     );
     expect(text(page(FR, patch))).toMatch(
-      /Envoyez-nous une adresse de retour correcte d’ici le [^()]+ \(dans 89 jours\), sinon les disques seront détruits de manière sécurisée\./,
+      /Il nous faut une adresse de retour correcte d’ici le [^()]+ \(dans 89 jours\)\. Sans elle, les disques seront détruits de façon sécurisée\./,
     );
     const passed = text(
       page(EN, (s) => {
         s.returnAddressDestructionAt = after(-HOUR);
       }),
     );
-    expect(passed).toContain("We had no correct return address by");
+    expect(passed).toContain("No correct return address reached us by");
   });
 
   it("R-D6: an export job's drives are copied from storage to the drive, not from the drive", () => {
@@ -269,20 +273,19 @@ describe("the rendered status page", () => {
       s.job.type = "Export";
     };
     const en = text(page(EN, exportJob));
-    expect(en).toContain("begins to transfer data from storage to the drive");
-    expect(en).not.toContain("from the drive to storage");
-    expect(en).toContain("For an export job, the initial drive state is the Received state");
-    expect(en).not.toContain("For an import job");
+    expect(en).toContain("Being written now, from storage onto the drive.");
+    expect(en).not.toContain("from the drive into storage");
+    expect(en).toContain("your data will be written from storage onto this drive");
     const fr = text(page(FR, exportJob));
-    expect(fr).toContain("commence à transférer les données du stockage vers le disque");
-    expect(fr).not.toContain("du disque au stockage");
-    // An import job keeps the seed's direction.
-    expect(text(page(EN))).toContain("begins to transfer data from the drive to storage");
-    expect(text(page(FR))).toContain("les données du disque au stockage");
+    expect(fr).toContain("En cours d’écriture, du stockage vers le disque.");
+    expect(fr).not.toContain("du disque vers le stockage");
+    // An import job copies the other way.
+    expect(text(page(EN))).toContain("Being copied now, from the drive into storage.");
+    expect(text(page(FR))).toContain("En cours de copie, du disque vers le stockage.");
   });
 
   it("R-D11: the extra drive's return is promised only until it is shipped back", () => {
-    const promise = "will be returned to you when the job is completed";
+    const promise = "it goes back to you with the job's other drives";
     const waiting = page(EN, (s) => {
       s.drives = [...s.drives, { ...s.drives[2]!, serial: "EXTRA-1", extra: true }];
     });

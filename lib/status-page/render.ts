@@ -187,26 +187,27 @@ function driveStatesLegend(view: StatusPageView, f: Format): SafeHtml {
     </dl>`;
 }
 
-/** R-G2 as text and as a bar; for a cancelled job, that its copy was skipped (R-J14), no figure. */
+/**
+ * R-G2 as text and as a bar: the domain's figure, as Get Job gives it; for a cancelled job, also
+ * that its copy was skipped (R-J14), so that 0 % reads as what happened, not as a stuck copy.
+ */
 function progressSection(view: StatusPageView, f: Format): SafeHtml {
   const { m } = f;
   const percent = view.percentComplete;
   return html`<section aria-labelledby="progress-heading">
     <h2 id="progress-heading">${m.progressHeading}</h2>
-    ${
-      percent === null
-        ? html`<p id="progress-text">${m.copySkipped}</p>`
-        : html`<p id="progress-text">${m.percentSentence(f.percent(percent))}</p>
-            <progress
-              class="job"
-              max="100"
-              value="${percent}"
-              aria-labelledby="progress-heading"
-              aria-describedby="progress-text"
-            >
-              ${f.percent(percent)}
-            </progress>`
-    }
+    <p id="progress-text">
+      ${m.percentSentence(f.percent(percent))}${view.cancelled ? html` ${m.copySkipped}` : ""}
+    </p>
+    <progress
+      class="job"
+      max="100"
+      value="${percent}"
+      aria-labelledby="progress-heading"
+      aria-describedby="progress-text"
+    >
+      ${f.percent(percent)}
+    </progress>
   </section>`;
 }
 

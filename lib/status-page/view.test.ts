@@ -157,7 +157,7 @@ describe("the status page's view of a job", () => {
     expect(packaging.deadlines.map((d) => d.kind)).toEqual(["returnAddressDestruction"]);
   });
 
-  it("R-J14: a cancelled job has no percent complete, for the job or any drive (its copy was skipped)", () => {
+  it("R-J14, R-G2: a cancelled job's percent says what was copied: 0, as Get Job and the console say", () => {
     const v = statusPageView(
       source((s) => {
         s.job.state = "Closed";
@@ -168,13 +168,18 @@ describe("the status page's view of a job", () => {
       NOW,
     );
     expect(v.cancelled).toBe(true);
-    expect(v.percentComplete).toBeNull();
-    expect(v.drives.map((d) => d.percent)).toEqual([null, null, null]);
+    expect(v.percentComplete).toBe(0);
+    expect(v.drives.map((d) => d.percent)).toEqual([0, 0, 0]);
     // The same job, not cancelled, keeps the domain's R-G2 figure.
     const closed = statusPageView(
       source((s) => {
         s.job.state = "Closed";
         s.job.closedAt = NOW;
+        s.drives = s.drives.map((d) => ({
+          ...d,
+          state: "ShippedBack" as const,
+          percentComplete: 100,
+        }));
       }),
       NOW,
     );

@@ -71,10 +71,10 @@ export type StatusPageView = {
   /** R-J14: cancelled (by the customer or by operations); its data copy is skipped. */
   cancelled: boolean;
   /**
-   * R-G2, or null for a cancelled job: the domain counts a finished job as 100%, but the copy of a
-   * cancelled one was skipped, and a figure would tell the customer their data was copied.
+   * R-G2, the domain's figure, the same number Get Job and the console give: how much was copied.
+   * A cancelled job shows what was copied before the cancel (0 when its copy never began, R-J14).
    */
-  percentComplete: number | null;
+  percentComplete: number;
   drives: StatusPageDrive[];
   timeline: { state: JobState; at: Date }[];
   delivery: TrackedPackage | null;
@@ -134,12 +134,12 @@ export function statusPageView(source: StatusPageSource, now: Date): StatusPageV
     type: status.type,
     state: status.state,
     cancelled: job.cancelRequested,
-    percentComplete: job.cancelRequested ? null : status.percentComplete,
+    percentComplete: status.percentComplete,
     drives: status.drives.map((d, i) => ({
       driveId: d.driveId,
       state: d.state,
       extra: d.extra,
-      percent: job.cancelRequested ? null : drivePercent(source.drives[i]!),
+      percent: drivePercent(source.drives[i]!),
       errorLogUri: d.errorLogUri,
       verboseLogUri: d.verboseLogUri,
     })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FAULT_REASON_CODES } from "@/lib/domain/fault-reasons.ts";
 import { DRIVE_STATES, JOB_STATES } from "@/lib/domain/states.ts";
+import { checkContactResult, contactResultFields } from "@/lib/validation/contact-result.ts";
 
 const note = z
   .string()
@@ -25,16 +26,20 @@ export const resolveDriveFaultSchema = z.object({
 });
 
 export const CONTACT_CHANNELS = ["email", "phone"] as const;
-export const contactAttemptSchema = z.object({
-  jobId: z.uuid("Unknown job."),
-  driveId: z
-    .union([z.uuid("Unknown drive."), z.literal("")])
-    .optional()
-    .transform((v) => v || undefined),
-  channel: z.enum(CONTACT_CHANNELS, "Pick email or phone."),
-  outcome: z
-    .string()
-    .trim()
-    .min(3, "Say what came of it (at least 3 characters).")
-    .max(500, "Keep the outcome under 500 characters."),
-});
+/** R-F2: one attempt to reach the customer; `outcome` is the note, `result` what came of it. */
+export const contactAttemptSchema = z
+  .object({
+    jobId: z.uuid("Unknown job."),
+    driveId: z
+      .union([z.uuid("Unknown drive."), z.literal("")])
+      .optional()
+      .transform((v) => v || undefined),
+    channel: z.enum(CONTACT_CHANNELS, "Pick email or phone."),
+    ...contactResultFields,
+    outcome: z
+      .string()
+      .trim()
+      .min(3, "Write a note of at least 3 characters.")
+      .max(500, "Keep the note under 500 characters."),
+  })
+  .superRefine(checkContactResult);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTACT_CHANNELS } from "@/lib/validation/faults.ts";
+import { checkContactResult, contactResultFields } from "@/lib/validation/contact-result.ts";
 import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
 
 /** What a supervisor records on an incident (R-E1..R-E5). Each is one event "incident.<outcome>". */
@@ -8,6 +9,7 @@ export const INCIDENT_OUTCOMES = [
   "extended",
   "jobCancelled",
   "drivesReturned",
+  "returnFailed",
   "drivesDestroyed",
   "addressCorrected",
   "resolved",
@@ -19,14 +21,18 @@ export const OUTCOME_LABELS: Record<IncidentOutcome, string> = {
   extended: "Extended the wait (R-E2)",
   jobCancelled: "Job cancelled",
   drivesReturned: "Drives returned",
+  returnFailed: "Return failed: the drives came back (R-E1)",
   drivesDestroyed: "Drives destroyed",
   addressCorrected: "Return address corrected (R-E4)",
   resolved: "Resolved",
 };
 
-/** Every outcome but a contact attempt and an extended wait resolves the incident (outcomes.ts). */
+/**
+ * Every outcome but a contact attempt, an extended wait and a failed return resolves the incident
+ * (outcomes.ts); a failed return starts the 90-day destruction clock of R-E1 instead.
+ */
 export function resolvesIncident(outcome: IncidentOutcome): boolean {
-  return outcome !== "contacted" && outcome !== "extended";
+  return outcome !== "contacted" && outcome !== "extended" && outcome !== "returnFailed";
 }
 
 /** A blank form field counts as not given. */
@@ -96,6 +102,8 @@ export const recordOutcomeSchema = z
     outcome: z.enum(INCIDENT_OUTCOMES, "Pick an outcome."),
     note,
     channel: z.preprocess(blank, z.enum(CONTACT_CHANNELS, "Pick email or phone.").optional()),
+    result: z.preprocess(blank, contactResultFields.result.optional()),
+    waitUntil: contactResultFields.waitUntil,
     extendUntil: z.preprocess(blank, z.coerce.date("Give a valid date.").optional()),
     method: z.preprocess(
       blank,
@@ -110,6 +118,18 @@ export const recordOutcomeSchema = z
     ...addressFields,
   })
   .superRefine((v, ctx) => {
+    // R-F2, R-E2: a contact says what came of it, chosen from four results (never read from the note).
+    if (v.outcome === "contacted" && !v.result) {
+      ctx.addIssue({ code: "custom", path: ["result"], message: "Say what came of it." });
+    }
+    if (v.outcome !== "contacted" && (v.result || v.waitUntil)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["result"],
+        message: "What came of a contact goes only with a contact attempt.",
+      });
+    }
+    if (v.outcome === "contacted") checkContactResult(v, ctx);
     if (v.outcome === "extended" && !v.extendUntil) {
       ctx.addIssue({
         code: "custom",
@@ -147,6 +167,8 @@ export const recordOutcomeSchema = z
     outcome: v.outcome,
     note: v.note,
     channel: v.channel,
+    result: v.result,
+    waitUntil: v.waitUntil,
     extendUntil: v.extendUntil,
     method: v.method,
     serials: v.serials,

@@ -5,6 +5,7 @@ import type {
   JobType,
   PackageDirection,
 } from "@/lib/generated/prisma/enums.ts";
+import { drivesGoingBack } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
 import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
 
@@ -57,8 +58,9 @@ const SCAN_KINDS = [
 /**
  * The open package as the dock shows it: for an inbound package, the jobs whose delivery package it
  * is, with every drive they expect (and any drive of theirs that came in it); for a return package,
- * the jobs of the drives already in it, with their drives still to go. Plus the recent scans of
- * everyone on this package, newest first, for the live feed.
+ * the jobs of the drives already in it, with every drive that goes back with them: listed and
+ * extra (R-E5, R-D11), shipped or still here, never one that did not arrive or was disposed of
+ * through its incident. Plus the recent scans of everyone on this package, newest first.
  */
 export async function dockPackageView(
   database: Db,
@@ -94,6 +96,8 @@ export async function dockPackageView(
             extra: true,
             inboundPackageId: true,
             returnPackageId: true,
+            faultedFrom: true,
+            disposal: true,
           },
         },
       },
@@ -130,7 +134,7 @@ export async function dockPackageView(
       type: j.type,
       customer: j.customer.name,
       state: j.state,
-      drives: j.drives.map((d) => ({
+      drives: (pkg.direction === "Return" ? drivesGoingBack(j.drives) : j.drives).map((d) => ({
         id: d.id,
         serial: d.serial,
         state: d.state,

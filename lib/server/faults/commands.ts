@@ -1,9 +1,10 @@
 import "server-only";
 import type { ContactChannel } from "@/lib/generated/prisma/enums.ts";
 import { describeFault, type FaultReasonCode } from "@/lib/domain/fault-reasons.ts";
+import { contactWait, type ContactResult } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { appendEvent, done, fail, runCommand } from "@/lib/server/command.ts";
+import { appendEvent, done, fail, fromRefusal, runCommand } from "@/lib/server/command.ts";
 import { faultJob } from "@/lib/server/jobs/commands.ts";
 import { faultDrive } from "@/lib/server/drives/commands.ts";
 
@@ -26,6 +27,10 @@ export type ContactAttemptInput = {
   jobId: string;
   driveId?: string;
   channel: ContactChannel;
+  /** What came of it, chosen (R-F2); askedToWait needs `waitUntil`. */
+  result: ContactResult;
+  waitUntil?: Date;
+  /** The supervisor's note. */
   outcome: string;
 };
 
@@ -38,6 +43,8 @@ export function recordContactAttempt(
 ) {
   return runCommand(db, async (tx) => {
     if (actor.type !== "user") return fail("forbidden", "Only staff record contact attempts.");
+    const wait = contactWait(input.result, input.waitUntil, now);
+    if (!wait.ok) return fromRefusal(wait.refusal);
     const job = await tx.job.findUnique({ where: { id: input.jobId }, select: { id: true } });
     if (!job) return fail("not_found", "There is no such job.");
     if (input.driveId) {
@@ -54,6 +61,8 @@ export function recordContactAttempt(
         jobId: job.id,
         driveId: input.driveId ?? null,
         channel: input.channel,
+        result: input.result,
+        waitUntil: wait.value,
         outcome: input.outcome,
         at: now,
         byUserId: actor.id,
@@ -67,7 +76,13 @@ export function recordContactAttempt(
       jobId: job.id,
       driveId: input.driveId ?? null,
       reason: input.outcome,
-      data: { contactAttemptId: attempt.id, channel: input.channel, rule: "R-F2" },
+      data: {
+        contactAttemptId: attempt.id,
+        channel: input.channel,
+        result: input.result,
+        waitUntil: wait.value?.toISOString() ?? null,
+        rule: "R-F2",
+      },
     });
     return done({ id: attempt.id });
   });

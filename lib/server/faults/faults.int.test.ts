@@ -147,7 +147,7 @@ describe("faults", () => {
     const res = await recordContactAttempt(
       t.db,
       sam,
-      { jobId, driveId, channel: "phone", outcome: "Left a voicemail" },
+      { jobId, driveId, channel: "phone", result: "noAnswer", outcome: "Left a voicemail" },
       now,
     );
     expect(res.ok, JSON.stringify(res)).toBe(true);
@@ -155,6 +155,8 @@ describe("faults", () => {
     expect(attempt).toMatchObject({
       jobId,
       channel: "phone",
+      result: "noAnswer",
+      waitUntil: null,
       outcome: "Left a voicemail",
       byUserId: sam.id,
     });
@@ -163,7 +165,30 @@ describe("faults", () => {
     });
     expect(event).toMatchObject({ jobId, actorLabel: "Sam Keller", reason: "Left a voicemail" });
     const item = (await faultsQueue(t.db, now)).find((i) => i.id === driveId);
-    expect(item).toMatchObject({ contactCount: 1, lastContact: { channel: "phone" } });
+    expect(item).toMatchObject({
+      contactCount: 1,
+      lastContact: { channel: "phone", result: "noAnswer" },
+    });
+  });
+
+  it("R-F2: 'asked to wait' is stored with the end of the chosen day; a past day or a missing one is refused", async () => {
+    const now = new Date("2030-05-10T09:00:00Z");
+    const { jobId } = await driveIn("Received", "Received");
+    const asked = (waitUntil?: Date) =>
+      recordContactAttempt(
+        t.db,
+        sam,
+        { jobId, channel: "phone", result: "askedToWait", waitUntil, outcome: "Call back" },
+        now,
+      );
+    expect(await asked()).toMatchObject({ ok: false, error: { code: "refused" } });
+    expect(await asked(new Date("2030-05-09"))).toMatchObject({ ok: false });
+    expect(await t.db.contactAttempt.count({ where: { jobId } })).toBe(0);
+    expect((await asked(new Date("2030-05-20"))).ok).toBe(true);
+    expect(await t.db.contactAttempt.findFirstOrThrow({ where: { jobId } })).toMatchObject({
+      result: "askedToWait",
+      waitUntil: new Date("2030-05-20T23:59:59.999Z"),
+    });
   });
 
   it("R-F2: a contact about a drive of another job is refused and records nothing", async () => {
@@ -173,7 +198,7 @@ describe("faults", () => {
     const res = await recordContactAttempt(
       t.db,
       sam,
-      { jobId: a.jobId, driveId: b.driveId, channel: "email", outcome: "Sent" },
+      { jobId: a.jobId, driveId: b.driveId, channel: "email", result: "noAnswer", outcome: "Sent" },
       new Date(),
     );
     expect(res.ok).toBe(false);

@@ -1,5 +1,10 @@
 import "server-only";
-import type { ContactChannel, DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
+import type {
+  ContactChannel,
+  ContactResult,
+  DriveState,
+  JobState,
+} from "@/lib/generated/prisma/enums.ts";
 import {
   allowedDriveEvents,
   allowedJobEvents,
@@ -13,7 +18,13 @@ import { toJobSnapshot } from "@/lib/server/jobs/snapshot.ts";
 
 const DAY_MS = 86_400_000;
 
-export type FaultContact = { channel: ContactChannel; at: Date; outcome: string };
+export type FaultContact = {
+  channel: ContactChannel;
+  at: Date;
+  result: ContactResult;
+  waitUntil: Date | null;
+  outcome: string;
+};
 
 type Common = {
   id: string;
@@ -62,7 +73,15 @@ export async function faultsQueue(db: Db, now: Date): Promise<FaultItem[]> {
     ? await db.contactAttempt.findMany({
         where: { jobId: { in: jobIds } },
         orderBy: { at: "desc" },
-        select: { jobId: true, driveId: true, channel: true, at: true, outcome: true },
+        select: {
+          jobId: true,
+          driveId: true,
+          channel: true,
+          at: true,
+          result: true,
+          waitUntil: true,
+          outcome: true,
+        },
       })
     : [];
   // A job's fault is discussed on attempts with no drive; a drive's on its own attempts.
@@ -71,7 +90,15 @@ export async function faultsQueue(db: Db, now: Date): Promise<FaultItem[]> {
     const last = mine[0];
     return {
       contactCount: mine.length,
-      lastContact: last ? { channel: last.channel, at: last.at, outcome: last.outcome } : null,
+      lastContact: last
+        ? {
+            channel: last.channel,
+            at: last.at,
+            result: last.result,
+            waitUntil: last.waitUntil,
+            outcome: last.outcome,
+          }
+        : null,
     };
   };
   const age = (since: Date) => Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));

@@ -11,7 +11,7 @@ import {
   resolvesIncident,
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
-import { RETURN_ADDRESS } from "@/test/fixtures.ts";
+import { ok, RETURN_ADDRESS } from "@/test/fixtures.ts";
 
 let t: TestDatabase;
 let customerId: string;
@@ -39,6 +39,23 @@ async function incident(kind: IncidentKind, state: JobState, openedAt = new Date
   return { jobId, id: row.id };
 }
 
+/** A drive of the job, at the datacenter unless said otherwise; held drives came in a package. */
+async function driveOf(
+  jobId: string,
+  serial: string,
+  state: "Specified" | "Received" | "Completed" | "ShippedBack" = "Completed",
+  held = false,
+) {
+  const pkg = held
+    ? await t.db.package.create({
+        data: { direction: "Inbound", carrier: "DHL", trackingNumber: `TRK-${serial}` },
+      })
+    : null;
+  return t.db.drive.create({
+    data: { jobId, serial, state, inboundPackageId: pkg?.id ?? null },
+  });
+}
+
 const note = "Spoke to the customer";
 const events = (incidentId: string) =>
   t.db.event.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
@@ -60,12 +77,14 @@ describe("incident outcomes", () => {
       t.db,
       sam,
       id,
-      { outcome: "contacted", note, channel: "phone" },
+      { outcome: "contacted", note, channel: "phone", result: "noAnswer" },
       new Date(),
     );
     expect(res.ok, JSON.stringify(res)).toBe(true);
     const contacts = await t.db.contactAttempt.findMany({ where: { incidentId: id } });
-    expect(contacts).toMatchObject([{ jobId, channel: "phone", outcome: note, byUserId: sam.id }]);
+    expect(contacts).toMatchObject([
+      { jobId, channel: "phone", result: "noAnswer", outcome: note, byUserId: sam.id },
+    ]);
     expect((await events(id)).map((e) => e.kind)).toEqual(["incident.contacted"]);
     expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "Open",
@@ -191,19 +210,26 @@ describe("incident outcomes", () => {
 
   it("R-E1: 'drivesReturned' and 'resolved' resolve the incident with one event each", async () => {
     for (const outcome of ["drivesReturned", "resolved"] as const) {
-      const { id } = await incident("JobNotShipping", "Creating");
+      const { id, jobId } = await incident("JobNotShipping", "Creating");
+      await driveOf(jobId, `HELD-${outcome}`, "Specified", true);
       const res = await recordIncidentOutcome(t.db, sam, id, { outcome, note }, new Date());
       expect(res.ok, JSON.stringify(res)).toBe(true);
       const row = await t.db.incident.findUniqueOrThrow({ where: { id } });
       expect(row.status).toBe("Resolved");
       expect(row.resolution).toContain(note);
-      expect((await events(id)).map((e) => e.kind)).toEqual([`incident.${outcome}`]);
+      expect((await events(id)).map((e) => e.kind)).toEqual(
+        outcome === "drivesReturned"
+          ? ["drive.returned", "incident.drivesReturned"]
+          : ["incident.resolved"],
+      );
     }
   });
 
   it("R-E4: 'drivesDestroyed' makes a destruction record (who, when, method, serials) and resolves", async () => {
     const now = new Date();
-    const { id } = await incident("ReturnAddressInvalid", "Packaging");
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    await driveOf(jobId, "WD-AAA1");
+    await driveOf(jobId, "WD-AAA2");
     const input: OutcomeInput = {
       outcome: "drivesDestroyed",
       note: "Contact unreachable for 90 days",
@@ -225,9 +251,149 @@ describe("incident outcomes", () => {
     expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "Resolved",
     });
-    const [event] = await events(id);
+    const event = (await events(id)).find((e) => e.kind === "incident.drivesDestroyed");
     expect(event).toMatchObject({ kind: "incident.drivesDestroyed", toState: "Resolved" });
     expect(event?.data).toMatchObject({ rule: "R-E4", serials: input.serials });
+    // Each destroyed drive says so, with its own event: it has left the datacenter (R-J12, R-E5).
+    const drives = await t.db.drive.findMany({ where: { jobId }, orderBy: { serial: "asc" } });
+    expect(drives).toMatchObject([
+      { serial: "WD-AAA1", disposal: "Destroyed", disposedAt: now },
+      { serial: "WD-AAA2", disposal: "Destroyed", disposedAt: now },
+    ]);
+    expect(await t.db.event.count({ where: { jobId, kind: "drive.destroyed" } })).toBe(2);
+  });
+
+  it("R-E1: a stale incident cannot destroy or return a drive received into its now-Shipping job; it could while the drive was held", async () => {
+    const { id, jobId } = await incident("JobNotShipping", "Creating");
+    const held = await driveOf(jobId, "WD-HELD1", "Specified", true);
+    // The customer moves the job to Shipping and a rescan receives the drive (the issue's case).
+    await t.db.job.update({ where: { id: jobId }, data: { state: "Received" } });
+    await t.db.drive.update({ where: { id: held.id }, data: { state: "Received" } });
+    const json = (v: unknown) =>
+      JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
+    const before = json({
+      i: await t.db.incident.findUniqueOrThrow({ where: { id } }),
+      d: await t.db.drive.findUniqueOrThrow({ where: { id: held.id } }),
+      e: await t.db.event.count(),
+      r: await t.db.destructionRecord.count(),
+    });
+    for (const input of [
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["WD-HELD1"] },
+      { outcome: "drivesReturned", note },
+    ] as OutcomeInput[]) {
+      const res = await recordIncidentOutcome(t.db, sam, id, input, new Date());
+      expect(res).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E1" } });
+      expect(!res.ok && res.error.message).toBe(
+        `Drive WD-HELD1 is no longer held: it was received into its job, which is Received, so it goes back with the job and cannot be ${input.outcome === "drivesDestroyed" ? "destroyed" : "returned"} through this incident (R-E1).`,
+      );
+    }
+    const after = json({
+      i: await t.db.incident.findUniqueOrThrow({ where: { id } }),
+      d: await t.db.drive.findUniqueOrThrow({ where: { id: held.id } }),
+      e: await t.db.event.count(),
+      r: await t.db.destructionRecord.count(),
+    });
+    expect(after).toEqual(before);
+
+    // While held (its job still Creating), the same destruction is accepted.
+    const other = await incident("JobNotShipping", "Creating");
+    await driveOf(other.jobId, "WD-HELD2", "Specified", true);
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      other.id,
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["wd-held2"] },
+      new Date(),
+    );
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    expect(
+      await t.db.drive.findFirstOrThrow({ where: { jobId: other.jobId, serial: "WD-HELD2" } }),
+    ).toMatchObject({ disposal: "Destroyed" });
+  });
+
+  it("R-E1, R-E4: a destruction naming a drive that is not the incident's is refused and writes nothing", async () => {
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    await driveOf(jobId, "WD-OWN1");
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["WD-OWN1", "WD-NOPE"] },
+      new Date(),
+    );
+    expect(res).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E4" } });
+    expect(!res.ok && res.error.message).toMatch(/WD-NOPE is not a drive of this incident/);
+    expect(await t.db.destructionRecord.count({ where: { incidentId: id } })).toBe(0);
+    expect(await t.db.drive.count({ where: { jobId, disposal: { not: null } } })).toBe(0);
+  });
+
+  it("R-E5: an extra drive of a live job is not returned through its incident: it goes back with the job", async () => {
+    const { id, jobId } = await incident("ExtraDrive", "Transferring");
+    const extra = await t.db.drive.create({
+      data: { jobId, serial: "WD-EXTRA1", state: "Received", extra: true },
+    });
+    await t.db.incident.update({ where: { id }, data: { driveId: extra.id } });
+    const res = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "drivesReturned", note },
+      new Date(),
+    );
+    expect(res).toMatchObject({ ok: false, error: { code: "refused", rule: "R-E5" } });
+    expect(!res.ok && res.error.message).toMatch(/goes back with the job/);
+  });
+
+  it("R-E1: a failed return is recorded once on a job-not-shipping incident and keeps it open for the destruction clock", async () => {
+    const { id } = await incident("JobNotShipping", "Creating");
+    const now = new Date();
+    const res = await recordIncidentOutcome(t.db, sam, id, { outcome: "returnFailed", note }, now);
+    expect(res).toMatchObject({ ok: true, value: { resolved: false } });
+    expect(await t.db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "Open",
+      returnFailedAt: now,
+    });
+    const again = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "returnFailed", note },
+      now,
+    );
+    expect(again).toMatchObject({ ok: false, error: { code: "already_done" } });
+    const e2 = await incident("PackageOverdue", "Shipping");
+    expect(
+      await recordIncidentOutcome(t.db, sam, e2.id, { outcome: "returnFailed", note }, now),
+    ).toMatchObject({ ok: false, error: { rule: "R-E1" } });
+  });
+
+  it("R-E2: a contact where the customer asked to wait moves the answer deadline to the end of that day, never earlier", async () => {
+    const now = new Date("2026-03-10T12:00:00.000Z");
+    const { id } = await incident("PackageOverdue", "Shipping", new Date("2026-03-01T09:30:00Z"));
+    const contact = (waitUntil: Date) =>
+      recordIncidentOutcome(
+        t.db,
+        sam,
+        id,
+        { outcome: "contacted", channel: "phone", result: "askedToWait", waitUntil, note },
+        now,
+      );
+    ok(await contact(new Date("2026-03-20"))); // before the deadline: the deadline stays
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id } })).answerDeadline).toEqual(
+      new Date("2026-03-31T09:30:00.000Z"),
+    );
+    ok(await contact(new Date("2026-04-15")));
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id } })).answerDeadline).toEqual(
+      new Date("2026-04-15T23:59:59.999Z"),
+    );
+    const refused = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "contacted", channel: "phone", note },
+      now,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 
   it("R-E1..R-E5: an outcome on a resolved incident is refused and changes nothing", async () => {
@@ -235,7 +401,9 @@ describe("incident outcomes", () => {
     expect(
       (await recordIncidentOutcome(t.db, sam, id, { outcome: "resolved", note }, new Date())).ok,
     ).toBe(true);
-    const before = JSON.stringify({
+    const json = (v: unknown) =>
+      JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
+    const before = json({
       i: await t.db.incident.findUniqueOrThrow({ where: { id } }),
       e: await t.db.event.count(),
       c: await t.db.contactAttempt.count(),
@@ -261,10 +429,11 @@ describe("incident outcomes", () => {
   it("R-E1..R-E5: the outcomes the form says resolve the incident are the ones that do", async () => {
     const now = new Date();
     const cases: Record<IncidentOutcome, [IncidentKind, JobState, Partial<OutcomeInput>]> = {
-      contacted: ["PackageOverdue", "Shipping", { channel: "email" }],
+      contacted: ["PackageOverdue", "Shipping", { channel: "email", result: "noAnswer" }],
       extended: ["PackageOverdue", "Shipping", { extendUntil: new Date(now.getTime() + 60 * DAY) }],
       jobCancelled: ["PackageOverdue", "Shipping", {}],
       drivesReturned: ["JobNotShipping", "Creating", {}],
+      returnFailed: ["JobNotShipping", "Creating", {}],
       drivesDestroyed: [
         "ReturnAddressInvalid",
         "Packaging",
@@ -275,7 +444,8 @@ describe("incident outcomes", () => {
     };
     for (const outcome of INCIDENT_OUTCOMES) {
       const [kind, state, more] = cases[outcome];
-      const { id } = await incident(kind, state);
+      const { id, jobId } = await incident(kind, state);
+      if (outcome === "drivesDestroyed") await driveOf(jobId, "WD-R1");
       const res = await recordIncidentOutcome(t.db, sam, id, { outcome, note, ...more }, now);
       expect(res.ok, `${outcome}: ${JSON.stringify(res)}`).toBe(true);
       expect(res.ok && res.value.resolved, outcome).toBe(resolvesIncident(outcome));

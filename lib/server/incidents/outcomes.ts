@@ -3,8 +3,11 @@ import type { ContactChannel } from "@/lib/generated/prisma/enums.ts";
 import {
   INCIDENT_DEFINITIONS,
   canCorrectReturnAddress,
+  canRecordReturnFailed,
   canWorkIncidents,
+  contactWait,
   extendedAnswerDeadline,
+  type ContactResult,
 } from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
@@ -18,6 +21,7 @@ import {
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
+import { disposeOfIncidentDrives } from "@/lib/server/incidents/dispose-drives.ts";
 import { OUTCOME_LABELS, type IncidentOutcome } from "@/lib/validation/incidents.ts";
 import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
 
@@ -25,6 +29,9 @@ export type OutcomeInput = {
   outcome: IncidentOutcome;
   note: string;
   channel?: ContactChannel;
+  /** contacted: what came of it, chosen (R-F2); askedToWait needs `waitUntil`. */
+  result?: ContactResult;
+  waitUntil?: Date;
   /** R-E2: the day the customer asked us to wait until; the wait lasts to its end (UTC). */
   extendUntil?: Date;
   method?: string;
@@ -51,9 +58,27 @@ const loadIncident = (tx: Tx, id: string) =>
       status: true,
       jobId: true,
       driveId: true,
+      contactDeadline: true,
       answerDeadline: true,
+      returnFailedAt: true,
     },
   });
+
+/**
+ * A wait the customer asked for moves the deadline it concerns (R-E2's answer, R-E1's contact),
+ * never earlier: the queue's countdown then shows the day the sweep will act on.
+ */
+function deadlinesAfterWait(
+  row: { kind: string; contactDeadline: Date | null; answerDeadline: Date | null },
+  until: Date | null,
+): Record<string, Date> {
+  if (until === null) return {};
+  const later = (at: Date | null) => at !== null && until.getTime() > at.getTime();
+  if (row.kind === "PackageOverdue" && later(row.answerDeadline)) return { answerDeadline: until };
+  if (row.kind === "JobNotShipping" && later(row.contactDeadline))
+    return { contactDeadline: until };
+  return {};
+}
 
 /**
  * One outcome a supervisor records on an incident (R-E1..R-E5), in one transaction with a version
@@ -111,20 +136,39 @@ export function recordIncidentOutcome(
 
     switch (input.outcome) {
       case "contacted": {
+        if (!input.result) return fail("invalid", "Say what came of the contact.", def.rule);
+        const wait = contactWait(input.result, input.waitUntil, now);
+        if (!wait.ok) return fromRefusal(wait.refusal);
         const attempt = await tx.contactAttempt.create({
           data: {
             jobId: row.jobId,
             driveId: row.driveId,
             incidentId: row.id,
             channel: input.channel ?? "email",
+            result: input.result,
+            waitUntil: wait.value,
             outcome: input.note,
             at: now,
             byUserId: actor.id,
           },
           select: { id: true },
         });
-        await updateVersioned(tx.incident, "incident", row, {});
-        await event({ contactAttemptId: attempt.id, channel: input.channel ?? "email" });
+        const moved = deadlinesAfterWait(row, wait.value);
+        await updateVersioned(tx.incident, "incident", row, moved);
+        await event({
+          contactAttemptId: attempt.id,
+          channel: input.channel ?? "email",
+          result: input.result,
+          waitUntil: wait.value?.toISOString() ?? null,
+          ...Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.toISOString()])),
+        });
+        return result(false);
+      }
+      case "returnFailed": {
+        const allowed = canRecordReturnFailed(row);
+        if (!allowed.ok) return fromRefusal(allowed.refusal);
+        await updateVersioned(tx.incident, "incident", row, { returnFailedAt: now });
+        await event({});
         return result(false);
       }
       case "extended": {
@@ -154,32 +198,44 @@ export function recordIncidentOutcome(
         await event({ jobFrom: cancelled.value.from, jobTo: cancelled.value.to }, "Resolved");
         return result(true);
       }
-      case "drivesReturned":
-        await resolve(`Drives returned: ${input.note}`);
-        await event({}, "Resolved");
+      case "drivesReturned": {
+        const returned = await disposeOfIncidentDrives(tx, actor, row, "drivesReturned", now);
+        if (!returned.ok) return returned;
+        const which = returned.value.serials;
+        await resolve(
+          `Drives returned${which.length ? ` (${which.join(", ")})` : ""}: ${input.note}`,
+        );
+        await event({ serials: which }, "Resolved");
         return result(true);
+      }
       case "drivesDestroyed": {
         if (!input.method || !input.serials?.length) {
           return fail("invalid", "Name the destruction method and every destroyed drive's serial.");
         }
+        // R-E1, R-E4: only the incident's own drives, still here and not part of a live job's path.
+        const destroyed = await disposeOfIncidentDrives(
+          tx,
+          actor,
+          row,
+          "drivesDestroyed",
+          now,
+          input.serials,
+        );
+        if (!destroyed.ok) return destroyed;
+        const serials = destroyed.value.serials;
         const record = await tx.destructionRecord.create({
           data: {
             incidentId: row.id,
             destroyedAt: now,
             method: input.method,
-            serials: input.serials,
+            serials,
             byUserId: actor.id,
             byName: actor.label,
           },
           select: { id: true },
         });
-        await resolve(
-          `Drives destroyed (${input.method}): ${input.serials.join(", ")}. ${input.note}`,
-        );
-        await event(
-          { destructionRecordId: record.id, method: input.method, serials: input.serials },
-          "Resolved",
-        );
+        await resolve(`Drives destroyed (${input.method}): ${serials.join(", ")}. ${input.note}`);
+        await event({ destructionRecordId: record.id, method: input.method, serials }, "Resolved");
         return result(true, { destructionRecordId: record.id });
       }
       case "addressCorrected": {

@@ -9,7 +9,10 @@ import {
   INCIDENT_DEFINITIONS,
   canCorrectReturnAddress,
   canOpenIncidentByHand,
+  canRecordReturnFailed,
   daysLeft,
+  disposalsOf,
+  type DriveDisposal,
 } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
 import { jsonView } from "@/lib/server/incidents/json-view.ts";
@@ -42,6 +45,12 @@ export type IncidentItem = {
    * on record (its text fields, possibly none), which the correction form starts from.
    */
   addressCorrection: { onRecord: AddressDraft } | null;
+  /** R-E1, R-E4: the drive outcomes this kind can take (the command checks the drives). */
+  disposals: DriveDisposal[];
+  /** R-E1: when a failed return was recorded; null: not (yet). */
+  returnFailedAt: Date | null;
+  /** R-E1: the domain lets a failed return be recorded now. */
+  canRecordReturnFailed: boolean;
 };
 
 /** A return address's text fields as stored (the column is JSON: whatever it holds that is text). */
@@ -121,6 +130,9 @@ export async function incidentList(db: Db, now: Date): Promise<IncidentItem[]> {
         row.job !== null
           ? { onRecord: addressDraft(row.job.returnAddress) }
           : null,
+      disposals: [...disposalsOf(row.kind)],
+      returnFailedAt: row.returnFailedAt,
+      canRecordReturnFailed: row.status === "Open" && canRecordReturnFailed(row).ok,
     };
   };
   const nearest = (i: IncidentItem) =>

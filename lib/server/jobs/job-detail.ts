@@ -60,6 +60,8 @@ const DRIVE_SELECT = {
   verboseLogUri: true,
   receivedAt: true,
   shippedBackAt: true,
+  disposal: true,
+  disposedAt: true,
   stateChangedAt: true,
   inboundPackage: { select: { carrier: true, trackingNumber: true } },
   returnPackage: { select: { carrier: true, trackingNumber: true } },
@@ -71,6 +73,7 @@ const EVENT_SELECT = {
   actorLabel: true,
   kind: true,
   driveId: true,
+  packageId: true,
   fromState: true,
   toState: true,
   reason: true,
@@ -109,6 +112,8 @@ async function load(db: Db, id: string) {
         id: true,
         channel: true,
         at: true,
+        result: true,
+        waitUntil: true,
         outcome: true,
         byUserId: true,
         driveId: true,
@@ -155,6 +160,29 @@ export async function jobDetail(db: Db, id: string) {
       : Promise.resolve([]),
   ]);
 
+  // What moved the job at each step: the drive event of the same moment (its cause), and the package
+  // it names. Closing a package marks its missing drives NeverReceived (R-D4): the job's move is
+  // the close's doing, not the missing drive's.
+  const stepDriveIds = [...new Set(timeline.flatMap((e) => (e.driveId ? [e.driveId] : [])))];
+  const causes = stepDriveIds.length
+    ? await db.event.findMany({
+        where: {
+          driveId: { in: stepDriveIds },
+          kind: { startsWith: "drive." },
+          at: { in: [...new Set(timeline.map((e) => e.at))] },
+        },
+        select: { driveId: true, at: true, kind: true, packageId: true },
+      })
+    : [];
+  const packageIds = [...new Set(causes.flatMap((c) => (c.packageId ? [c.packageId] : [])))];
+  const packages = packageIds.length
+    ? await db.package.findMany({
+        where: { id: { in: packageIds } },
+        select: { id: true, carrier: true, trackingNumber: true },
+      })
+    : [];
+  const packageOf = new Map(packages.map((p) => [p.id, p]));
+
   const serialOf = new Map(drives.map((d) => [d.id, d.serial]));
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   const serial = (driveId: string | null) => (driveId ? (serialOf.get(driveId) ?? null) : null);
@@ -164,10 +192,23 @@ export async function jobDetail(db: Db, id: string) {
     driveSerial: serial(e.driveId),
   });
 
+  const causeOf = (e: (typeof timeline)[number]): TimelineCause | null => {
+    if (!e.driveId) return null;
+    const c = causes.find((x) => x.driveId === e.driveId && x.at.getTime() === e.at.getTime());
+    const driveSerial = serial(e.driveId) ?? "a drive";
+    if (c?.kind === "drive.markNeverReceived") {
+      const pkg = c.packageId ? packageOf.get(c.packageId) : undefined;
+      return pkg
+        ? { kind: "packageClosed", carrier: pkg.carrier, trackingNumber: pkg.trackingNumber }
+        : { kind: "packageOverdue" };
+    }
+    return { kind: "drive", serial: driveSerial, event: c?.kind.slice("drive.".length) ?? null };
+  };
+
   return {
     job,
     drives,
-    timeline: timeline.map(withSerial),
+    timeline: timeline.map((e) => ({ ...withSerial(e), cause: causeOf(e) })),
     events: events.map(withSerial),
     eventCount,
     incidents: incidents.map((i) => ({
@@ -183,9 +224,16 @@ export async function jobDetail(db: Db, id: string) {
   };
 }
 
+/** What moved the job at one step of its timeline. */
+export type TimelineCause =
+  | { kind: "packageClosed"; carrier: string; trackingNumber: string }
+  | { kind: "packageOverdue" }
+  | { kind: "drive"; serial: string; event: string | null };
+
 export type JobDetail = NonNullable<Awaited<ReturnType<typeof jobDetail>>>;
 export type JobDetailJob = JobDetail["job"];
 export type JobDetailDrive = JobDetail["drives"][number];
 export type JobDetailEvent = JobDetail["events"][number];
+export type JobDetailStep = JobDetail["timeline"][number];
 export type JobDetailIncident = JobDetail["incidents"][number];
 export type JobDetailContact = JobDetail["contacts"][number];

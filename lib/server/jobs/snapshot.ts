@@ -29,7 +29,7 @@ export type SettlementDrive = Pick<DriveRow, "state" | "extra" | "percentComplet
 /** The plain data the domain's job rules read, from a Job row and all its drives. */
 export function toJobSnapshot(
   job: SnapshotJob,
-  drives: readonly Pick<DriveRow, "state" | "extra">[],
+  drives: readonly (Pick<DriveRow, "state" | "extra"> & Partial<Pick<DriveRow, "disposal">>)[],
 ): JobSnapshot {
   return {
     type: job.type,
@@ -39,7 +39,8 @@ export function toJobSnapshot(
     hasDeliveryPackage: Boolean(job.deliveryCarrier?.trim() && job.deliveryTrackingNumber?.trim()),
     hasReturnAddress: isCompleteReturnAddress(job.returnAddress),
     hadErrors: job.hadErrors,
-    drives: drives.map((d) => ({ state: d.state, extra: d.extra })),
+    // A drive returned or destroyed through its incident has left (R-E1, R-E4): the job may end.
+    drives: drives.map((d) => ({ state: d.state, extra: d.extra, disposal: d.disposal ?? null })),
     stateChangedAt: job.stateChangedAt,
     creatingTimerStartedAt: job.creatingTimerStartedAt,
     shippingInfoAt: job.shippingInfoAt,

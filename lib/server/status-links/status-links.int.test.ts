@@ -291,6 +291,7 @@ describe("GET /status/<token> (the route handler, on this test's database)", () 
         jobId,
         incidentId: incident.id,
         channel: "phone",
+        result: "noAnswer",
         outcome: SECRET.contactOutcome,
         byUserId: SAM.id,
       },

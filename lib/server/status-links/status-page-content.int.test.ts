@@ -128,10 +128,12 @@ describe("the status page reads the open incidents' deadlines, never their notes
       },
     ]);
     const text = await pageText(token, now);
-    expect(text).toContain("Your package has not arrived: please contact us. With no answer by");
-    expect(text).toContain("(in 24 days), the job is closed (Closed).");
+    expect(text).toContain(
+      "Your package has not reached us: please get in touch. If we have not heard from you by",
+    );
+    expect(text).toContain("(in 24 days), the job is closed.");
     expect(text).not.toContain("We have told you");
-    expect(text).not.toContain("Your package was due by");
+    expect(text).not.toContain("We expected your package by");
     expect(text).not.toContain(SUMMARY_MARKER);
   });
 
@@ -164,11 +166,13 @@ describe("the status page reads the open incidents' deadlines, never their notes
       { kind: "packageWaitExtended", at: answerDeadline, passed: false },
     ]);
     const text = await pageText(token, now);
-    expect(text).toContain("We wait for your package until");
+    expect(text).toContain("As agreed with you, we keep waiting for your package until");
     expect(text).toContain("(in 43 days).");
-    expect(text).not.toContain("please contact us. With no answer");
+    expect(text).not.toContain("If we have not heard from you");
     expect(text).not.toContain(NOTE_MARKER);
-    expect(await pageText(token, now, "fr")).toContain("Nous attendons votre colis jusqu’au");
+    expect(await pageText(token, now, "fr")).toContain(
+      "Comme convenu avec vous, nous attendons votre colis jusqu’au",
+    );
   });
 
   it("R-E2: an extension of another job's incident does not count for this one", async () => {
@@ -227,11 +231,11 @@ describe("the status page reads the open incidents' deadlines, never their notes
       },
     ]);
     const text = await pageText(token, now);
-    expect(text).toContain("Send us a correct return address by");
-    expect(text).toContain("(in 79 days), or the drives are securely destroyed.");
+    expect(text).toContain("We need a correct return address by");
+    expect(text).toContain("(in 79 days). Without one, the drives are securely destroyed.");
     expect(text).not.toContain(SUMMARY_MARKER);
     expect(await pageText(token, now, "fr")).toContain(
-      "Envoyez-nous une adresse de retour correcte d’ici le",
+      "Il nous faut une adresse de retour correcte d’ici le",
     );
 
     ok(
@@ -249,7 +253,7 @@ describe("the status page reads the open incidents' deadlines, never their notes
     );
     expect((await statusPageForToken(t.db, token, at(13 * DAY)))?.deadlines).toEqual([]);
     const after = await pageText(token, at(13 * DAY));
-    expect(after).not.toContain("Send us a correct return address");
+    expect(after).not.toContain("We need a correct return address");
     expect(after).not.toContain(NOTE_MARKER);
     expect(after).not.toContain("2 Contoso Way");
   });
@@ -281,18 +285,20 @@ describe("what the page says about the job itself", () => {
     ok(await cancelJob(t.db, customer, jobId, "No longer needed", at(HOUR)));
     const token = await tokenFor(jobId);
     const view = await statusPageForToken(t.db, token, at(DAY));
-    expect(view).toMatchObject({ state: "Closed", cancelled: true, percentComplete: null });
+    // R-G2: nothing was copied, and the page says so with the same figure as Get Job: 0.
+    expect(view).toMatchObject({ state: "Closed", cancelled: true, percentComplete: 0 });
     expect(view?.drives.map((d) => [d.state, d.percent])).toEqual([
-      ["Specified", null],
-      ["Specified", null],
+      ["Specified", 0],
+      ["Specified", 0],
     ]);
     const text = await pageText(token, at(DAY));
     expect(text).toContain(
-      "This job was cancelled at your request (or by operations): its data is not copied; drives we received are shipped back to you.",
+      "This job was cancelled, at your request or by our operations team. Nothing is copied, and any drive that reached us is sent back to you.",
     );
-    expect(text).toContain("Copy skipped: the job was cancelled.");
-    expect(text).not.toMatch(/About \d+% of the job is complete/);
-    expect(text).not.toContain("if there have been any errors during the processing");
+    expect(text).toContain(
+      "Copied so far: about 0% of the job. The job was cancelled, so its copy was skipped.",
+    );
+    expect(text).not.toMatch(/about 100%/);
   });
 
   it("R-D6: an export job's Transferring drive is explained as a copy from storage to the drive", async () => {
@@ -302,9 +308,9 @@ describe("what the page says about the job itself", () => {
     ]);
     const token = await tokenFor(jobId);
     const text = await pageText(token, at(DAY));
-    expect(text).toContain("begins to transfer data from storage to the drive");
-    expect(text).not.toContain("from the drive to storage");
-    expect(text).toContain("About 20% of the job is complete.");
+    expect(text).toContain("Being written now, from storage onto the drive.");
+    expect(text).not.toContain("from the drive into storage");
+    expect(text).toContain("Copied so far: about 20% of the job.");
     expect(await pageText(token, at(DAY), "fr")).toContain("du stockage vers le disque");
   });
 
@@ -315,6 +321,6 @@ describe("what the page says about the job itself", () => {
     ]);
     const text = await pageText(await tokenFor(jobId), at(DAY));
     expect(text).toContain("Extra drive");
-    expect(text).not.toContain("will be returned to you when the job is completed");
+    expect(text).not.toContain("it goes back to you with the job's other drives");
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ContactAttempt, Incident } from "@/lib/generated/prisma/client.ts";
-import type { IncidentSnapshot } from "@/lib/domain/index.ts";
+import { contactFacts, type IncidentSnapshot } from "@/lib/domain/index.ts";
 
 export type IncidentRow = Pick<
   Incident,
@@ -8,54 +8,28 @@ export type IncidentRow = Pick<
   | "kind"
   | "openedAt"
   | "resolvedAt"
-  | "resolution"
   | "contactDeadline"
   | "answerDeadline"
   | "destructionDeadline"
+  | "returnFailedAt"
 >;
 
+export type ContactRow = Pick<ContactAttempt, "result" | "waitUntil">;
+
+/** The contact facts the sweep reads: the results a supervisor chose, never the words of a note. */
+export const CONTACT_FACTS_SELECT = { result: true, waitUntil: true } as const;
+
 /**
- * The facts incidentDue and due read that the schema has no column for, derived as best we can
- * (no screen records them in a structured way yet):
- *
- * - customerReached: a ContactAttempt of the incident whose outcome says the customer (or the
- *   job's contact) was reached or answered. Outcomes are free text, so only these words count:
- *   "reached", "answered", "replied", "responded", "spoke", and not after "not"/"no"/"un-".
- *   Anything else (e.g. "no answer", "voicemail", "unreachable") means not reached, which keeps
- *   the deadlines running: the safe side, since a supervisor can always resolve the incident.
- * - returnFailed (R-E1): a ContactAttempt outcome saying the return of the drives failed
- *   ("return failed", "undeliverable", "returned to sender").
- * - waitExtendedUntil (R-E2): for a resolved incident, the first date (YYYY-MM-DD, optionally
- *   with a time) written in its resolution, e.g. "Customer asked to wait until 2026-12-01". With
- *   no date, timers.ts waits another 14 days from the resolution.
+ * The incident as incidentDue and due read it. Every fact is stored data: whether the customer was
+ * reached and whether they asked us to wait come from the contact attempts' results (R-E1, R-E2),
+ * the failed return from the incident's own outcome (R-E1). A resolved package-overdue incident
+ * holds the next notice back until the end of the wait the customer asked for (timers.ts).
  */
-const REACHED = /\b(reached|answered|replied|responded|spoke)\b/i;
-const NEGATED = /\b(not|no|never|un)\b[\s-]*(reached|answered|replied|responded|spoke)|unreach/i;
-const RETURN_FAILED =
-  /return(ing)?\s+failed|undeliverable|returned\s+to\s+sender|could\s+not\s+(be\s+)?return/i;
-const DATE =
-  /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
-
-export function outcomeReached(outcome: string): boolean {
-  return REACHED.test(outcome) && !NEGATED.test(outcome);
-}
-
-export function outcomeReturnFailed(outcome: string): boolean {
-  return RETURN_FAILED.test(outcome);
-}
-
-export function waitExtendedUntil(resolution: string | null): Date | null {
-  const m = resolution ? DATE.exec(resolution) : null;
-  if (!m?.[1]) return null;
-  const text = m[1].length === 10 ? `${m[1]}T00:00:00Z` : m[1];
-  const at = new Date(text);
-  return Number.isNaN(at.getTime()) ? null : at;
-}
-
 export function toIncidentSnapshot(
   row: IncidentRow,
-  contacts: readonly Pick<ContactAttempt, "outcome">[],
+  contacts: readonly ContactRow[],
 ): IncidentSnapshot {
+  const facts = contactFacts(contacts);
   return {
     id: row.id,
     kind: row.kind,
@@ -64,8 +38,9 @@ export function toIncidentSnapshot(
     contactDeadline: row.contactDeadline,
     answerDeadline: row.answerDeadline,
     destructionDeadline: row.destructionDeadline,
-    customerReached: contacts.some((c) => outcomeReached(c.outcome)),
-    returnFailed: contacts.some((c) => outcomeReturnFailed(c.outcome)),
-    waitExtendedUntil: row.resolvedAt ? waitExtendedUntil(row.resolution) : null,
+    customerReached: facts.customerReached,
+    returnFailed: row.returnFailedAt !== null,
+    waitRequestedUntil: facts.waitRequestedUntil,
+    waitExtendedUntil: row.resolvedAt ? facts.waitRequestedUntil : null,
   };
 }

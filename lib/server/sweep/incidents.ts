@@ -11,7 +11,7 @@ import {
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
-import { toIncidentSnapshot } from "./incident-snapshot.ts";
+import { CONTACT_FACTS_SELECT, toIncidentSnapshot } from "./incident-snapshot.ts";
 import type { SweepReport } from "./report.ts";
 
 type Outcome = Pick<SweepReport, "applied" | "refused">;
@@ -58,7 +58,7 @@ export function sweepIncident(
     const out: Outcome = { applied: [], refused: [] };
     const row = await tx.incident.findUnique({
       where: { id: incidentId },
-      include: { contacts: { select: { outcome: true } } },
+      include: { contacts: { select: CONTACT_FACTS_SELECT } },
     });
     if (!row || row.status !== "Open") return done(out);
     for (const action of incidentDue(now, toIncidentSnapshot(row, row.contacts))) {

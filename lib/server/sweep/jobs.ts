@@ -21,7 +21,7 @@ import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import { applyDriveEvent } from "@/lib/server/drives/commands.ts";
 import { openIncidentIn } from "@/lib/server/incidents/commands.ts";
-import { toIncidentSnapshot } from "./incident-snapshot.ts";
+import { CONTACT_FACTS_SELECT, toIncidentSnapshot } from "./incident-snapshot.ts";
 import type { SweepEntry, SweepReport } from "./report.ts";
 
 type Outcome = Pick<SweepReport, "applied" | "refused">;
@@ -69,7 +69,7 @@ async function loadDueView(tx: Tx, jobId: string) {
   if (!loaded) return null;
   const incidents = await tx.incident.findMany({
     where: { jobId, kind: "PackageOverdue" },
-    include: { contacts: { select: { outcome: true } } },
+    include: { contacts: { select: CONTACT_FACTS_SELECT } },
   });
   const views = incidents.map((i) => toIncidentSnapshot(i, i.contacts));
   return { ...loaded, incidents: views, packageOverdueCount: incidents.length };

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, createCustomer, ok, RETURN_ADDRESS, STATION } from "@/test/fixtures.ts";
+import { ANA, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import {
   cancelJob,
@@ -15,7 +15,8 @@ import {
   shipDriveBack,
   startDriveCopy,
 } from "@/lib/server/drives/commands.ts";
-import { DAY_MS } from "@/lib/domain/index.ts";
+import { DAY_MS, endOfUtcDay } from "@/lib/domain/index.ts";
+import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
 import { runSweep, type SweepReport } from "./sweep.ts";
 import { SWEEP_LOCK_CLASS } from "./lock.ts";
 import { R_E2_RESOLUTION } from "./incidents.ts";
@@ -24,7 +25,7 @@ let t: TestDatabase;
 let customerId: string;
 let customer: ActorRef;
 let n = 0;
-const [ana, station] = [ANA, STATION];
+const [ana, station, sam] = [ANA, STATION, SAM];
 
 const days = (d: number) => d * DAY_MS;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -165,23 +166,80 @@ describe("the life-cycle timer sweep", () => {
     expect(kinds).toEqual(expect.arrayContaining(["job.closeOverdue", "incident.resolved"]));
   });
 
-  it("R-E2: a customer who answered (a contact attempt that reached them) stops the 30-day close", async () => {
+  it("R-E2: a customer reached who will ship (the contact's chosen result) stops the 30-day close", async () => {
     const base = year(2035);
     const j = await shippingJob(base);
     await sweep(at(base, days(14)));
     const incident = await t.db.incident.findFirstOrThrow({ where: { jobId: j.id } });
-    await t.db.contactAttempt.create({
-      data: {
-        jobId: j.id,
-        incidentId: incident.id,
-        channel: "phone",
-        at: at(base, days(20)),
-        outcome: "Reached the customer; they will check with the carrier",
-        byUserId: "u-ana",
-      },
-    });
+    ok(
+      await recordIncidentOutcome(
+        t.db,
+        sam,
+        incident.id,
+        {
+          outcome: "contacted",
+          channel: "phone",
+          result: "reachedWillShip",
+          // The note's words play no part: only the result chosen counts.
+          note: "Left a voicemail, then they called back",
+        },
+        at(base, days(20)),
+      ),
+    );
     await sweep(at(base, days(50)));
     expect((await job(j.id))?.state).toBe("Shipping");
+  });
+
+  it("R-E2: 'called back and asked to wait' (asked to wait until a date) does not close the job at day 30, only after the wait", async () => {
+    const base = year(2041);
+    const j = await shippingJob(base);
+    await sweep(at(base, days(14)));
+    const incident = await t.db.incident.findFirstOrThrow({ where: { jobId: j.id } });
+    const until = at(base, days(60));
+    ok(
+      await recordIncidentOutcome(
+        t.db,
+        sam,
+        incident.id,
+        {
+          outcome: "contacted",
+          channel: "phone",
+          result: "askedToWait",
+          waitUntil: until,
+          note: "Customer called back and asked to wait",
+        },
+        at(base, days(20)),
+      ),
+    );
+    const row = await t.db.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(row.answerDeadline).toEqual(endOfUtcDay(until));
+    await sweep(at(base, days(45)));
+    expect((await job(j.id))?.state).toBe("Shipping");
+    await sweep(new Date(endOfUtcDay(until).getTime() + 1));
+    expect((await job(j.id))?.state).toBe("Closed");
+  });
+
+  it("R-E2: 'no answer' and 'unreachable' keep the 30-day close, whatever the note says", async () => {
+    for (const [offset, result] of [
+      [2042, "noAnswer"],
+      [2043, "unreachable"],
+    ] as const) {
+      const base = year(offset);
+      const j = await shippingJob(base);
+      await sweep(at(base, days(14)));
+      const incident = await t.db.incident.findFirstOrThrow({ where: { jobId: j.id } });
+      ok(
+        await recordIncidentOutcome(
+          t.db,
+          sam,
+          incident.id,
+          { outcome: "contacted", channel: "email", result, note: "Reached their voicemail" },
+          at(base, days(20)),
+        ),
+      );
+      await sweep(at(base, days(44)));
+      expect((await job(j.id))?.state, result).toBe("Closed");
+    }
   });
 
   it("R-J11 R-J13: Completed and Closed jobs are purged after 90 days; drives go, a tombstone event stays", async () => {

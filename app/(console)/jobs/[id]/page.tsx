@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CancelJobForm } from "@/components/jobs/cancel-job-form";
+import { CancelJobForm, CancelNotAllowed } from "@/components/jobs/cancel-job-form";
 import { JobContacts } from "@/components/jobs/job-contacts";
 import { JobDrives } from "@/components/jobs/job-drives";
 import { JobEvents } from "@/components/jobs/job-events";
@@ -13,7 +13,12 @@ import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
 import { StatusLinkSection } from "@/components/jobs/status-link";
 import { Forbidden } from "@/components/ui/forbidden";
-import { allowedJobEvents } from "@/lib/domain/index.ts";
+import {
+  arrivalSummary,
+  decideJobEvent,
+  jobErrorReasons,
+  percentComplete,
+} from "@/lib/domain/index.ts";
 import { can } from "@/lib/permissions.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import { db } from "@/lib/server/db.ts";
@@ -40,10 +45,21 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const faultable = can(access.user.role, "faults:raise")
     ? await faultableOnJob(db, detail.job.id, domainActor(access.user.actor), now)
     : null;
-  // R-J14: the cancel form shows to supervisors, and only while the domain allows a cancel now.
-  const cancellable = can(access.user.role, "faults:resolve")
-    ? await cancellableNow(detail.job.id, access.user.actor, now)
-    : false;
+  // R-J14: supervisors see the cancel form while the domain allows a cancel, else its reason why not.
+  const cancel = can(access.user.role, "faults:resolve")
+    ? await cancelDecision(detail.job.id, access.user.actor, now)
+    : null;
+  // R-G2, R-J12, R-J7: the page's verdicts come from the domain's rules, on the drives as they are.
+  const drives = detail.drives.map((d) => ({
+    serial: d.serial,
+    state: d.state,
+    extra: d.extra,
+    faultedFrom: d.faultedFrom,
+    disposal: d.disposal,
+    percent: d.percentComplete,
+  }));
+  const percent = percentComplete({ state: detail.job.state, drives });
+  const errorReasons = jobErrorReasons({ ...detail.job, drives });
 
   return (
     <div className="space-y-8">
@@ -56,9 +72,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           {detail.job.name}
         </span>
       </nav>
-      <JobHeader job={detail.job} />
+      <JobHeader job={detail.job} percent={percent} arrivals={arrivalSummary(drives)} />
       <div className="grid gap-8 lg:grid-cols-2">
-        <JobFields job={detail.job} />
+        <JobFields job={detail.job} errorReasons={errorReasons} />
         <JobTimeline steps={detail.timeline} />
       </div>
       <JobDrives
@@ -67,7 +83,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         canRevealKeys={can(access.user.role, "keys:reveal")}
       />
       {faultable && <JobFaultForms jobId={detail.job.id} {...faultable} />}
-      {cancellable && <CancelJobForm jobId={detail.job.id} jobName={detail.job.name} />}
+      {cancel?.ok && <CancelJobForm jobId={detail.job.id} jobName={detail.job.name} />}
+      {cancel && !cancel.ok && <CancelNotAllowed reason={cancel.reason} />}
       {can(access.user.role, "statusLinks:manage") && (
         <StatusLinkSection
           jobId={detail.job.id}
@@ -88,9 +105,19 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   );
 }
 
-async function cancellableNow(jobId: string, actor: ActorRef, now: Date): Promise<boolean> {
+/** R-J14: whether this supervisor may cancel the job now, or the domain's sentence saying why not. */
+async function cancelDecision(
+  jobId: string,
+  actor: ActorRef,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; reason: string } | null> {
   const loaded = await loadJob(db, jobId);
-  return loaded
-    ? allowedJobEvents(loaded.snapshot, domainActor(actor), now).includes("cancel")
-    : false;
+  if (!loaded) return null;
+  const d = decideJobEvent(
+    loaded.snapshot,
+    { type: "cancel", reason: "asked on the job page" },
+    domainActor(actor),
+    now,
+  );
+  return d.ok ? { ok: true } : { ok: false, reason: d.refusal.message };
 }
