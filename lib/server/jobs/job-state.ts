@@ -32,7 +32,7 @@ export async function loadJob(tx: Tx, jobId: string) {
   if (!job) return null;
   const drives = await tx.drive.findMany({
     where: { jobId },
-    select: { state: true, extra: true, percentComplete: true, faultedFrom: true },
+    select: { state: true, extra: true, percentComplete: true, faultedFrom: true, disposal: true },
     orderBy: { id: "asc" },
   });
   return { job, drives, snapshot: toJobSnapshot(job, drives) };

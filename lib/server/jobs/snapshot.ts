@@ -24,7 +24,10 @@ export type SnapshotJob = Pick<
 >;
 
 /** What settling a job reads of each of its drives. */
-export type SettlementDrive = Pick<DriveRow, "state" | "extra" | "percentComplete" | "faultedFrom">;
+export type SettlementDrive = Pick<
+  DriveRow,
+  "state" | "extra" | "percentComplete" | "faultedFrom" | "disposal"
+>;
 
 /** The plain data the domain's job rules read, from a Job row and all its drives. */
 export function toJobSnapshot(

@@ -35,6 +35,7 @@ export async function recordArrival(
     percentComplete: 0,
     version: 0,
     inboundPackageId: ctx.pkg.id,
+    disposal: null,
   };
   ctx.writes.insert("Drive", [
     {

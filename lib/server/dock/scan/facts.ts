@@ -1,5 +1,6 @@
 import "server-only";
 import type {
+  DriveDisposal,
   DriveState,
   IncidentKind,
   JobState,
@@ -113,6 +114,8 @@ export type ScanJob = {
 
 export type ScanDrive = {
   id: string;
+  /** Returned or destroyed through its incident (R-E1, R-E4): it has left the datacenter. */
+  disposal: DriveDisposal | null;
   jobId: string | null;
   serial: string;
   state: DriveState;
@@ -153,7 +156,7 @@ export type ScanFacts = {
 const DRIVE_JSON = `json_build_object('id', d."id", 'jobId', d."jobId", 'serial', d."serial",
   'state', d."state", 'faultedFrom', d."faultedFrom", 'extra', d."extra",
   'percentComplete', d."percentComplete", 'version', d."version",
-  'inboundPackageId', d."inboundPackageId")`;
+  'inboundPackageId', d."inboundPackageId", 'disposal', d."disposal")`;
 
 /** The event kinds that tell when a drive came in or went back, for a double scan's answer. */
 export const SCAN_EVENT_KINDS = ["drive.receive", "drive.extra", "drive.held", "drive.shipBack"];
@@ -199,7 +202,7 @@ export async function readScanFacts(
     const [row] = await tx.rows<FactsRow>(
       `WITH sd AS (
          SELECT "id", "jobId", "serial", "state", "faultedFrom", "extra", "percentComplete",
-                "version", "inboundPackageId", "createdAt"
+                "version", "inboundPackageId", "disposal", "createdAt"
            FROM ${tx.t("Drive")} WHERE "serial" = $1
        ), cand AS (
          SELECT "jobId" AS "id" FROM sd WHERE "jobId" IS NOT NULL
