@@ -17,30 +17,32 @@ type Route = { file: string; pattern: RegExp; names: string[] };
 
 function routes(): Route[] {
   const app = path.join(root, "app");
-  return readdirSync(app, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name === "route.ts")
-    .map((d) => {
-      const segments = path
-        .relative(app, d.parentPath)
-        .split(path.sep)
-        .filter((s) => s && !/^\(.*\)$/.test(s));
-      const names: string[] = [];
-      const source = segments.map((s) => {
-        const param = /^\[(\w+)\]$/.exec(s);
-        if (param) {
-          names.push(param[1]!);
-          return "/([^/]+)";
-        }
-        return `/${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
-      });
-      return {
-        file: path.join(d.parentPath, d.name),
-        pattern: new RegExp(`^${source.join("")}$`),
-        names,
-      };
-    })
-    // Static segments before parameters, as Next.js prefers them.
-    .sort((a, b) => a.names.length - b.names.length);
+  return (
+    readdirSync(app, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name === "route.ts")
+      .map((d) => {
+        const segments = path
+          .relative(app, d.parentPath)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s));
+        const names: string[] = [];
+        const source = segments.map((s) => {
+          const param = /^\[(\w+)\]$/.exec(s);
+          if (param) {
+            names.push(param[1]!);
+            return "/([^/]+)";
+          }
+          return `/${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+        });
+        return {
+          file: path.join(d.parentPath, d.name),
+          pattern: new RegExp(`^${source.join("")}$`),
+          names,
+        };
+      })
+      // Static segments before parameters, as Next.js prefers them.
+      .sort((a, b) => a.names.length - b.names.length)
+  );
 }
 
 const ROUTES = routes();

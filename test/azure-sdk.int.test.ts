@@ -94,7 +94,12 @@ beforeAll(async () => {
       data: { name, contactName: "Ana Bowman", contactEmail: `ops@${name.toLowerCase()}.example` },
     });
     return ok(
-      await issueApiKey(t.db, ADMIN, { kind: "customer", name: `${name} SDK`, customerId: id }, now),
+      await issueApiKey(
+        t.db,
+        ADMIN,
+        { kind: "customer", name: `${name} SDK`, customerId: id },
+        now,
+      ),
     ).key;
   };
   client = sdk(await customer("Contoso"));
@@ -217,7 +222,7 @@ describe("the Azure SDK against Dockside", () => {
     expect(error.code).toBe("NotFound");
   });
 
-  it("updates tags and properties with state \"\", then moves the job to Shipping (R-J4, R-J5)", async () => {
+  it('updates tags and properties with state "", then moves the job to Shipping (R-J4, R-J5)', async () => {
     const first = await client.jobs.update("sdk-import-1", GROUP, {
       tags: { project: "one", stage: "packed" },
       state: "",

@@ -209,7 +209,11 @@ const CREATE_JOB = {
 };
 const CREATE_EXPORT_JOB = {
   location: "West US",
-  properties: { ...EXAMPLE_COMMON, jobType: "Export", export: { blobList: { blobPathPrefix: ["/"] } } },
+  properties: {
+    ...EXAMPLE_COMMON,
+    jobType: "Export",
+    export: { blobList: { blobPathPrefix: ["/"] } },
+  },
 };
 const UPDATE_JOB = { properties: { state: "", logLevel: "Verbose", backupDriveManifest: true } };
 
@@ -226,8 +230,9 @@ beforeAll(async () => {
   const { id } = await t.db.customer.create({
     data: { name: "Contoso", contactName: "Test", contactEmail: "Test@contoso.com" },
   });
-  key = ok(await issueApiKey(t.db, ADMIN, { kind: "customer", name: "spec", customerId: id }, now))
-    .key;
+  key = ok(
+    await issueApiKey(t.db, ADMIN, { kind: "customer", name: "spec", customerId: id }, now),
+  ).key;
   ok(
     await createSite(
       t.db,
@@ -318,7 +323,7 @@ describe("the specification's examples, sent as they are", () => {
     }
   });
 
-  it("UpdateJob and UpdateExportJob (state \"\"): 200, the job still Creating", async () => {
+  it('UpdateJob and UpdateExportJob (state ""): 200, the job still Creating', async () => {
     for (const name of ["myJob", "myExportJob"]) {
       const r = await send("PATCH", jobs(`/${name}`), UPDATE_JOB);
       expect(r.status, r.text).toBe(200);
@@ -366,7 +371,9 @@ describe("the specification's examples, sent as they are", () => {
       await send("GET", jobs("/myExportJob"), undefined, ""),
       await send("GET", jobs("/myExportJob"), undefined, "2016-11-01"),
       await send("POST", jobs("/myExportJob/listBitLockerKeys")),
-      await send("PUT", jobs("/bad"), { properties: { ...CREATE_JOB.properties, jobType: "Move" } }),
+      await send("PUT", jobs("/bad"), {
+        properties: { ...CREATE_JOB.properties, jobType: "Move" },
+      }),
     ];
     expect(refusals.map((r) => r.status)).toEqual([404, 400, 400, 403, 400]);
     for (const r of refusals) {

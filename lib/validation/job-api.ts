@@ -152,7 +152,8 @@ export const DeliveryPackageInput = z
       if (!plain) {
         ctx.addIssue({
           code: "custom",
-          message: "A tracking number is 4 to 40 letters and digits (spaces, dots and dashes aside).",
+          message:
+            "A tracking number is 4 to 40 letters and digits (spaces, dots and dashes aside).",
           path: ["trackingNumber"],
         });
         return z.NEVER;
@@ -194,7 +195,10 @@ const blobPathList = (what: string) =>
   z
     .array(
       printableText()
-        .regex(/^\/(?:\S.*)?$/, `A ${what} starts with / and the container name; / alone is every blob.`)
+        .regex(
+          /^\/(?:\S.*)?$/,
+          `A ${what} starts with / and the container name; / alone is every blob.`,
+        )
         .max(1024),
     )
     .max(MAX_BLOB_PATHS);
@@ -262,13 +266,11 @@ const updatableProperties = {
  * The datacenter's address, as Get Job returns it. A client may send it back in a Put Job (the
  * spec's model has it); it is accepted and not stored: the address is the job's site's.
  */
-export const ShippingInformationInput = z
-  .looseObject({})
-  .meta({
-    id: "ShippingInformationInput",
-    description:
-      "Accepted so that a job read with Get Job can be sent back as is; ignored: where to ship is the address of the job's location.",
-  });
+export const ShippingInformationInput = z.looseObject({}).meta({
+  id: "ShippingInformationInput",
+  description:
+    "Accepted so that a job read with Get Job can be sent back as is; ignored: where to ship is the address of the job's location.",
+});
 
 export const PutJobProperties = z
   .strictObject({
@@ -383,7 +385,7 @@ export const UpdateJobProperties = z
       .meta({
         enum: ["Shipping", ""],
         description:
-          'Set Shipping once the package is on its way (R-J4); allowed only when deliveryPackage and returnAddress are set (R-J5). Sending it again for a job already Shipping changes nothing. An empty string (as in Azure\'s examples) leaves the state as it is.',
+          "Set Shipping once the package is on its way (R-J4); allowed only when deliveryPackage and returnAddress are set (R-J5). Sending it again for a job already Shipping changes nothing. An empty string (as in Azure's examples) leaves the state as it is.",
       }),
     cancelRequested: z
       .literal(true, {
@@ -407,9 +409,7 @@ export const UpdateJobParameters = z
     { error: 'Send the changes as JSON: { "properties": { ... } }.' },
   )
   .refine(
-    (p) =>
-      p.tags !== undefined ||
-      Object.values(p.properties ?? {}).some((v) => v !== undefined),
+    (p) => p.tags !== undefined || Object.values(p.properties ?? {}).some((v) => v !== undefined),
     { message: "Give at least one property or the tags to change." },
   )
   .meta({

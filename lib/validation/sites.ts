@@ -20,49 +20,57 @@ const optionalLine = (max: number) =>
     .optional();
 
 /** A site as an admin writes it (the form's fields; carriers comma-separated). */
-export const SiteInput = z
-  .object({
-    name: line("site's name", 60).refine(
-      (n) => siteCode(n).length >= 2,
-      "A site's name has at least two letters or digits.",
-    ),
-    recipientName: line("recipient", 200),
-    streetAddress1: line("street address", 200),
-    streetAddress2: optionalLine(200),
-    city: line("city", 100),
-    stateOrProvince: line("state or province", 100),
-    postalCode: line("postal code", 20),
-    countryOrRegion: line("country or region", 60),
-    phone: optionalLine(40),
-    additionalShippingInformation: optionalLine(500),
-    supportedCarriers: z
-      .string()
-      .max(300)
-      .transform((text, ctx) => {
-        const names = text
-          .split(",")
-          .map((n) => n.trim())
-          .filter(Boolean);
-        const carriers: string[] = [];
-        for (const name of names) {
-          const parsed = CarrierName.safeParse(name);
-          if (!parsed.success) {
-            ctx.addIssue({ code: "custom", message: `"${name}" is not a carrier's name.` });
-            return z.NEVER;
-          }
-          if (!carriers.includes(parsed.data)) carriers.push(parsed.data);
-        }
-        if (carriers.length === 0) {
-          ctx.addIssue({ code: "custom", message: "Name at least one carrier the site receives." });
+const SiteFields = z.object({
+  name: line("site's name", 60).refine(
+    (n) => siteCode(n).length >= 2,
+    "A site's name has at least two letters or digits.",
+  ),
+  recipientName: line("recipient", 200),
+  streetAddress1: line("street address", 200),
+  streetAddress2: optionalLine(200),
+  city: line("city", 100),
+  stateOrProvince: line("state or province", 100),
+  postalCode: line("postal code", 20),
+  countryOrRegion: line("country or region", 60),
+  phone: optionalLine(40),
+  additionalShippingInformation: optionalLine(500),
+  supportedCarriers: z
+    .string()
+    .max(300)
+    .transform((text, ctx) => {
+      const names = text
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean);
+      const carriers: string[] = [];
+      for (const name of names) {
+        const parsed = CarrierName.safeParse(name);
+        if (!parsed.success) {
+          ctx.addIssue({ code: "custom", message: `"${name}" is not a carrier's name.` });
           return z.NEVER;
         }
-        return carriers;
-      }),
-  })
-  .transform((s) => ({ ...s, code: siteCode(s.name) }));
+        if (!carriers.includes(parsed.data)) carriers.push(parsed.data);
+      }
+      if (carriers.length === 0) {
+        ctx.addIssue({ code: "custom", message: "Name at least one carrier the site receives." });
+        return z.NEVER;
+      }
+      return carriers;
+    }),
+});
+const withCode = <T extends { name: string }>(s: T) => ({ ...s, code: siteCode(s.name) });
+
+export const SiteInput = SiteFields.transform(withCode);
 export type SiteInput = z.infer<typeof SiteInput>;
 
-export const SiteId = z.string().uuid("There is no such site.");
+export const SiteId = z.uuid("There is no such site.");
+
+export const UpdateSiteInput = SiteFields.extend({ siteId: SiteId }).transform(withCode);
+
+export const SiteActiveInput = z.object({
+  siteId: SiteId,
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 // --------------------------------------------------------------------------- API responses
 

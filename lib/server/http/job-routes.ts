@@ -115,11 +115,7 @@ export function jobRoutes(style: Style) {
  */
 export function listJobsRoute(style: "v1" | "subscription" | "resourceGroup") {
   const params =
-    style === "v1"
-      ? z.object({})
-      : style === "subscription"
-        ? ArmSubscription
-        : ArmJobScope;
+    style === "v1" ? z.object({}) : style === "subscription" ? ArmSubscription : ArmJobScope;
   const query = style === "v1" ? ListJobsQuery : ListJobsQuery.extend(ArmQuery.shape);
   return apiRoute(
     "customer",

@@ -90,7 +90,10 @@ function fixedDifference(job: Existing, p: Props, siteId: string | null | undefi
   if (job.type !== p.jobType) return cannot("jobType", job.type);
   if (job.storageAccount !== p.storageAccountId)
     return cannot("storageAccountId", job.storageAccount);
-  if (job.type === "Export" && canonical(readBlobList(job.exportBlobList)) !== canonical(blobListOf(p)))
+  if (
+    job.type === "Export" &&
+    canonical(readBlobList(job.exportBlobList)) !== canonical(blobListOf(p))
+  )
     return cannot("The export blob list", "as Get Job shows it");
   if (p.diagnosticsPath !== undefined && p.diagnosticsPath !== (job.diagnosticsPath ?? undefined))
     return cannot("diagnosticsPath", job.diagnosticsPath ?? "not set");
@@ -98,7 +101,8 @@ function fixedDifference(job: Existing, p: Props, siteId: string | null | undefi
     return cannot("location", "the site Get Job shows");
   if (
     p.encryptionKey !== undefined &&
-    canonical(readEncryptionKey(job.encryptionKey)) !== canonical(readEncryptionKey(p.encryptionKey))
+    canonical(readEncryptionKey(job.encryptionKey)) !==
+      canonical(readEncryptionKey(p.encryptionKey))
   )
     return cannot("encryptionKey", "as Get Job shows it");
   return null;
@@ -147,9 +151,7 @@ function sameDriveList(stored: Existing["drives"], list: NonNullable<Props["driv
   return list.every((d) => {
     const row = bySerial.get(d.driveId);
     if (!row) return false;
-    return Object.entries(driveColumns(d)).every(
-      ([k, v]) => row[k as keyof typeof row] === v,
-    );
+    return Object.entries(driveColumns(d)).every(([k, v]) => row[k as keyof typeof row] === v);
   });
 }
 
@@ -220,7 +222,13 @@ async function putJobIn(
   if (fixed) return fail("refused", fixed);
   const properties = changedProperties(existing, p);
   const tags = body.tags && !sameTags(existing.tags, body.tags) ? body.tags : undefined;
-  const updated = await updateJobIn(tx, actor, existing, { properties, ...(tags ? { tags } : {}) }, now);
+  const updated = await updateJobIn(
+    tx,
+    actor,
+    existing,
+    { properties, ...(tags ? { tags } : {}) },
+    now,
+  );
   return updated.ok ? done({ id: existing.id, created: false }) : updated;
 }
 

@@ -49,8 +49,7 @@ export type NewJob = JobProperties & {
   drives?: NewDrive[];
   /** Export jobs: blob paths (a plain list), or the Job API's paths and prefixes (or list blob). */
   exportBlobList?:
-    | string[]
-    | { blobPath: string[]; blobPathPrefix: string[]; blobListBlobPath?: string };
+    string[] | { blobPath: string[]; blobPathPrefix: string[]; blobListBlobPath?: string };
   /** What the Job API adds: the site, Azure's resource metadata, and the ARM scope. */
   resource?: {
     siteId?: string | null;
