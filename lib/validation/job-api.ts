@@ -582,7 +582,7 @@ export const ApiError = z
     error: z.object({
       code: z.string().meta({
         description:
-          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone, PayloadTooLarge.",
+          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone, PayloadTooLarge, OperationNotOffered.",
       }),
       message: z.string().meta({ description: "What went wrong, for a person to read." }),
       target: z.string().optional().meta({
