@@ -18,6 +18,9 @@ test("an admin adds a site, and a customer's Azure client ships to it on the ARM
   page,
   request,
 }) => {
+  // The first console page of a fresh server, then a dozen API calls: more than the default 30 s
+  // on a busy CI machine.
+  test.slow();
   // Signed in straight to the page (a cold server renders its first console page slowly).
   await page.goto("/admin/locations");
   await page.getByLabel("Email").fill(DEMO.admin.email);
