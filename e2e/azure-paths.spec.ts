@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMER_KEY } from "../prisma/demo-data.ts";
 import { DEMO } from "./support";
@@ -43,6 +44,7 @@ test("an admin adds a site, and a customer's Azure client ships to it on the ARM
   await expect(form.getByRole("status")).toContainText(`${SITE} is added`);
   const row = page.getByRole("row", { name: new RegExp(SITE) });
   await expect(row).toContainText("FedEx, Contoso Couriers");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   const put = await request.put(`${JOBS}/e2e-arm-job?${VERSION}`, {
     headers: AUTH,
@@ -88,4 +90,22 @@ test("an admin adds a site, and a customer's Azure client ships to it on the ARM
 
   const deleted = await request.delete(`${JOBS}/e2e-arm-job?${VERSION}`, { headers: AUTH });
   expect(deleted.status()).toBe(200);
+
+  // Closed, the site takes no new job.
+  await row.getByRole("button", { name: `Close ${SITE}` }).click();
+  await expect(row.getByRole("status")).toContainText(`${SITE} is closed`);
+  await expect(row.getByRole("button", { name: `Open ${SITE}` })).toBeVisible();
+  const refused = await request.put(`${JOBS}/e2e-arm-job-2?${VERSION}`, {
+    headers: AUTH,
+    data: {
+      location: SITE,
+      properties: {
+        jobType: "Import",
+        storageAccountId: "contosostore",
+        driveList: [{ driveId: "E2EARM0002" }],
+      },
+    },
+  });
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).error.message).toContain("no open datacenter site");
 });

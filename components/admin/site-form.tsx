@@ -51,9 +51,9 @@ export function SiteForm({ site }: { site?: SiteValues }) {
       aria-labelledby={`${id}-title`}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
-      <h3 id={`${id}-title`} className="text-base font-semibold">
+      <h2 id={`${id}-title`} className="text-base font-semibold">
         {title}
-      </h3>
+      </h2>
       {site && <input type="hidden" name="siteId" value={site.id} />}
       <div className="grid gap-3 sm:grid-cols-2">
         {FIELDS.map(([name, label, max, required, hint]) => {
