@@ -50,8 +50,10 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // The status page (a route handler with no script) sets its own stricter CSP.
-      source: "/((?!api|status/|_next/static|_next/image|favicon.ico).*)",
+      // The status page (a route handler with no script) sets its own stricter CSP. The Azure
+      // Resource Manager paths of the Job API (/subscriptions/..., /providers/...) are route
+      // handlers that authenticate by API key, like /api: no session, no redirect, no page CSP.
+      source: "/((?!api|status/|subscriptions/|providers/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

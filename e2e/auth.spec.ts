@@ -7,7 +7,7 @@ test.describe("signing in", () => {
   for (const [role, who, links] of [
     ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
     ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Incidents", "Help"]],
-    ["admin", DEMO.admin, ["Jobs", "Users", "API keys", "Help"]],
+    ["admin", DEMO.admin, ["Jobs", "Users", "API keys", "Locations", "Help"]],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
       await signIn(page, who);

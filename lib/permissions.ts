@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "statusLinks:manage": ["supervisor", "admin"],
   /** Customer and copy-station API keys. */
   "apiKeys:manage": ["admin"],
+  /** The datacenter sites customers ship to (the Job API's locations). */
+  "sites:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,5 +47,6 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/incidents", label: "Incidents", permission: "faults:resolve" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys:manage" },
+  { href: "/admin/locations", label: "Locations", permission: "sites:manage" },
   { href: "/help", label: "Help", permission: "jobs:read" },
 ];

@@ -35,6 +35,8 @@ import { closeDockPackage, openDockPackage } from "../lib/server/dock/commands.t
 import { openIncident } from "../lib/server/incidents/commands.ts";
 import { appendEvent } from "../lib/server/command.ts";
 import { hashApiKey } from "../lib/server/api-keys/secret.ts";
+import { createSite } from "../lib/server/sites/commands.ts";
+import { SiteInput } from "../lib/validation/sites.ts";
 import {
   CARRIERS,
   COPY_STATION_JOURNEY_JOB,
@@ -526,6 +528,25 @@ async function seedApiKeys(db: Db, now: Date) {
   }
 }
 
+/** The demo datacenter's site (Locations): where jobs made through the Job API ship to. */
+async function seedSite(db: Db, now: Date) {
+  if ((await db.site.count()) > 0) return;
+  const system: ActorRef = { type: "system", label: "demo seed" };
+  const site = SiteInput.parse({
+    name: "Harbor Point",
+    recipientName: "Dockside Receiving, Harbor Point",
+    streetAddress1: "400 Quay Street, Dock 3",
+    city: "Oakland",
+    stateOrProvince: "CA",
+    postalCode: "94607",
+    countryOrRegion: "USA",
+    phone: "+1 510 555 0140",
+    additionalShippingInformation: "Write the job name on the outside of every package.",
+    supportedCarriers: "UPS, FedEx, DHL, USPS",
+  });
+  must(await createSite(db, system, site, now), "demo site");
+}
+
 function customerSlug(name: string) {
   return name.split(" ")[0]!.toLowerCase();
 }
@@ -554,6 +575,7 @@ export async function seedDemo(db: Db) {
   }
   const actors = await seedUsers(db, now);
   await seedApiKeys(db, now);
+  await seedSite(db, now);
   for (const [i, target] of PLAN.entries()) await seedJob(db, r, actors, i, target, now);
   const byState = await db.job.groupBy({ by: ["state"], _count: { _all: true } });
   console.log(

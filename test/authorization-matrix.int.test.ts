@@ -16,6 +16,7 @@ import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ok } from "@/test/fixtures.ts";
 import { issueApiKey, revokeApiKey } from "@/lib/server/api-keys/commands.ts";
+import { siteCode } from "@/lib/validation/sites.ts";
 
 const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
@@ -48,6 +49,26 @@ type Ctx = {
   jobWithStatusLink: () => Promise<string>;
   /** The name of a job of the customer the matrix's customer key belongs to. */
   jobName: (state: JobState) => Promise<string>;
+  /** The same, made under the ARM scope ARM_SCOPE (subscription and resource group). */
+  armJobName: (state: JobState) => Promise<string>;
+  /** A datacenter site (open), made straight in the test database. */
+  site: () => Promise<{ id: string; name: string }>;
+};
+
+/** The subscription and resource group of the ARM paths' entries. */
+const ARM_SCOPE = {
+  subscriptionId: "0000aaaa-1111-2222-3333-444455556666",
+  resourceGroupName: "matrix-rg",
+};
+const ARM_QUERY = { "api-version": "2021-01-01" };
+const SITE_FORM = {
+  recipientName: "Dockside Receiving",
+  streetAddress1: "1 Dock Road",
+  city: "Santa Clara",
+  stateOrProvince: "CA",
+  postalCode: "95050",
+  countryOrRegion: "USA",
+  supportedCarriers: "FedEx, UPS",
 };
 type Entry =
   | {
@@ -137,6 +158,25 @@ const MATRIX: Record<string, Entry> = {
       contactName: "Pat Doe",
       contactEmail: "pat@example.com",
     }),
+  },
+  "app/(console)/admin/locations/actions.ts#createSiteAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ unique }) => ({ ...SITE_FORM, name: `Matrix Site ${unique()}` }),
+  },
+  "app/(console)/admin/locations/actions.ts#updateSiteAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ site, unique }) => ({
+      ...SITE_FORM,
+      siteId: (await site()).id,
+      name: `Matrix Site ${unique()}`,
+    }),
+  },
+  "app/(console)/admin/locations/actions.ts#setSiteActiveAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async ({ site }) => ({ siteId: (await site()).id, active: "false" }),
   },
   "app/(console)/faults/actions.ts#faultJobAction": {
     kind: "action",
@@ -341,9 +381,124 @@ const MATRIX: Record<string, Entry> = {
   "app/api/v1/jobs/[jobName]/route.ts#DELETE": {
     kind: "apiRoute",
     key: "customer",
-    status: 204,
+    status: 200,
     request: async ({ jobName }) => ({ params: { jobName: await jobName("Creating") } }),
   },
+  "app/api/v1/jobs/[jobName]/listBitLockerKeys/route.ts#POST": {
+    kind: "apiRoute",
+    key: "customer",
+    // Not offered to anyone: the right key is refused too, with a sentence saying why.
+    status: 403,
+    request: async ({ jobName }) => ({ params: { jobName: await jobName("Creating") } }),
+  },
+  "app/api/v1/locations/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({}),
+  },
+  "app/api/v1/locations/[locationName]/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async ({ site }) => ({ params: { locationName: (await site()).name } }),
+  },
+  "app/providers/Microsoft.ImportExport/locations/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({ query: ARM_QUERY }),
+  },
+  "app/providers/Microsoft.ImportExport/locations/[locationName]/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async ({ site }) => ({
+      params: { locationName: (await site()).name },
+      query: ARM_QUERY,
+    }),
+  },
+  "app/providers/Microsoft.ImportExport/operations/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({ query: ARM_QUERY }),
+  },
+  "app/subscriptions/[subscriptionId]/providers/Microsoft.ImportExport/jobs/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({
+      params: { subscriptionId: ARM_SCOPE.subscriptionId },
+      query: { ...ARM_QUERY, $top: "5" },
+    }),
+  },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/route.ts#GET":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      status: 200,
+      request: async () => ({ params: ARM_SCOPE, query: { ...ARM_QUERY, $top: "5" } }),
+    },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/[jobName]/route.ts#GET":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      status: 200,
+      request: async ({ armJobName }) => ({
+        params: { ...ARM_SCOPE, jobName: await armJobName("Shipping") },
+        query: ARM_QUERY,
+      }),
+    },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/[jobName]/route.ts#PUT":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      status: 201,
+      request: async ({ unique }) => ({
+        params: { ...ARM_SCOPE, jobName: `matrix-arm-put-${unique()}` },
+        query: ARM_QUERY,
+        body: {
+          properties: {
+            jobType: "Import",
+            storageAccountId: "matrixstore",
+            driveList: [{ driveId: `WD-MA${unique().padStart(6, "0")}` }],
+          },
+        },
+      }),
+    },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/[jobName]/route.ts#PATCH":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      status: 200,
+      request: async ({ armJobName }) => ({
+        params: { ...ARM_SCOPE, jobName: await armJobName("Creating") },
+        query: ARM_QUERY,
+        body: { properties: { logLevel: "Verbose" } },
+      }),
+    },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/[jobName]/route.ts#DELETE":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      status: 200,
+      request: async ({ armJobName }) => ({
+        params: { ...ARM_SCOPE, jobName: await armJobName("Creating") },
+        query: ARM_QUERY,
+      }),
+    },
+  "app/subscriptions/[subscriptionId]/resourceGroups/[resourceGroupName]/providers/Microsoft.ImportExport/jobs/[jobName]/listBitLockerKeys/route.ts#POST":
+    {
+      kind: "apiRoute",
+      key: "customer",
+      // Not offered to anyone: the right key is refused too, with a sentence saying why.
+      status: 403,
+      request: async ({ armJobName }) => ({
+        params: { ...ARM_SCOPE, jobName: await armJobName("Creating") },
+        query: ARM_QUERY,
+      }),
+    },
   "app/api/v1/stations/drives/route.ts#GET": {
     kind: "apiRoute",
     key: "station",
@@ -454,7 +609,7 @@ function signIn(caller: Caller) {
 }
 
 async function snapshot() {
-  const [u, e, p, d, j, k, c, l] = await Promise.all([
+  const [u, e, p, d, j, k, c, l, s] = await Promise.all([
     t.db.user.findMany({ orderBy: { id: "asc" } }),
     t.db.event.count(),
     t.db.package.findMany({ orderBy: { id: "asc" } }),
@@ -463,8 +618,9 @@ async function snapshot() {
     t.db.apiKey.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
     t.db.customer.count(),
     t.db.statusLink.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    t.db.site.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } }),
   ]);
-  return JSON.stringify({ u, e, p, d, j, k, c, l });
+  return JSON.stringify({ u, e, p, d, j, k, c, l, s });
 }
 
 /** The API keys the apiRoute entries call with (issued in beforeAll, one revoked). */
@@ -480,7 +636,7 @@ async function matrixCustomer(): Promise<string> {
   return customerId;
 }
 
-async function makeJob(state: JobState, extra: { faultedFrom?: JobState } = {}) {
+async function makeJob(state: JobState, extra: { faultedFrom?: JobState; arm?: boolean } = {}) {
   await matrixCustomer();
   const job = await t.db.job.create({
     data: {
@@ -490,6 +646,13 @@ async function makeJob(state: JobState, extra: { faultedFrom?: JobState } = {}) 
       storageAccount: "s",
       state,
       faultedFrom: extra.faultedFrom ?? null,
+      ...(extra.arm
+        ? {
+            armSubscriptionId: ARM_SCOPE.subscriptionId,
+            armResourceGroup: ARM_SCOPE.resourceGroupName,
+            armResourceGroupKey: ARM_SCOPE.resourceGroupName,
+          }
+        : {}),
     },
   });
   return job.id;
@@ -523,6 +686,16 @@ function ctx(): Ctx {
     },
     jobName: async (state) =>
       (await t.db.job.findUniqueOrThrow({ where: { id: await makeJob(state) } })).name,
+    armJobName: async (state) =>
+      (await t.db.job.findUniqueOrThrow({ where: { id: await makeJob(state, { arm: true }) } }))
+        .name,
+    site: async () => {
+      const name = `Matrix Site ${++counter}`;
+      const site = await t.db.site.create({
+        data: { ...SITE_FORM, name, code: siteCode(name), supportedCarriers: ["FedEx"] },
+      });
+      return { id: site.id, name };
+    },
     openPackage: async () =>
       (
         await t.db.package.create({

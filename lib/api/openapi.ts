@@ -1,5 +1,8 @@
 import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
 import { stationOpenApiPaths, stationOpenApiSchemas } from "@/lib/api/openapi-stations.ts";
+import { ARM_TAGS, armOpenApiPaths, AZURE_DIFFERENCES } from "@/lib/api/openapi-arm.ts";
+import { EncryptionKeyDetails, EncryptionKeyInput } from "@/lib/validation/azure-fields.ts";
+import { LocationResponse, LocationsResponse } from "@/lib/validation/sites.ts";
 import { ref, zodComponents } from "@/lib/api/zod-components.ts";
 import {
   ApiError,
@@ -23,6 +26,8 @@ import {
   ReturnAddress,
   ReturnShipping,
   ReturnShippingInput,
+  ShippingInformation,
+  ShippingInformationInput,
   UpdateJobParameters,
   UpdateJobProperties,
 } from "@/lib/validation/job-api.ts";
@@ -91,13 +96,16 @@ const API_VERSION_PARAMETER = {
   name: "api-version",
   in: "query",
   required: false,
-  description: "Accepted and ignored, so Azure clients that always send it work unchanged.",
+  description:
+    "Accepted and ignored here, so Azure clients that always send it work unchanged (the ARM paths require 2021-01-01).",
   schema: { type: "string" },
 };
 
 const jobBody = (status: string) => ({ description: status, content: json("JobResponse") });
 
 const PUT_EXAMPLE = {
+  location: "West US",
+  tags: { project: "archive-2026" },
   properties: {
     jobType: "Import",
     storageAccountId: "contosostore",
@@ -192,13 +200,14 @@ const jobPaths: Record<string, Record<string, unknown>> = {
       tags: [TAG],
       operationId: "Jobs_Create",
       summary: "Put Job",
-      description: `Create a job. It starts in Creating (R-J1): the service assumes its drives are not shipped yet, and deletes it if it stays there 14 days (R-J2). An import job lists its drives, 1 to ${MAX_DRIVES_PER_JOB}, each starting Specified (R-D1); an export job lists no drives but the blobs to export, and its drives are recorded Received when they arrive (R-D2). A name you already use is refused with 409 \`Conflict\`: change that job with PATCH.`,
+      description: `Create a job, or update one (Azure's create-or-update). A new job starts in Creating (R-J1): the service assumes its drives are not shipped yet, and deletes it if it stays there 14 days (R-J2). An import job lists its drives, 1 to ${MAX_DRIVES_PER_JOB}, each starting Specified (R-D1); an export job lists no drives but the blobs to export, and its drives are recorded Received when they arrive (R-D2). \`location\` names the datacenter site you ship to; Get Job then gives its address as \`shippingInformation\`. For a name you already use the same request answers 200 and applies what may still change, under the rules of Update Job Properties; what a job is made of (type, storage account, blobs, location, diagnostics path, encryption key) cannot change.`,
       security: SECURITY,
       requestBody: {
         required: true,
         content: { "application/json": { schema: ref("PutJobParameters"), example: PUT_EXAMPLE } },
       },
       responses: {
+        "200": jobBody("The job you already had, with what may still change applied."),
         "201": {
           ...jobBody("The new job, in Creating."),
           headers: {
@@ -207,7 +216,9 @@ const jobPaths: Record<string, Record<string, unknown>> = {
         },
         "400": BAD_NAME,
         ...AUTH_ERRORS,
-        "409": error("`Conflict`: you already have a job with this name."),
+        "409": error(
+          "`InvalidState`: the job exists and the request would change what cannot change (its type, storage account, blobs, location, diagnostics path or encryption key), or what the rules refuse in its state (as for Update Job Properties). `Conflict`: on the ARM paths, you already have a job of this name under another resource group (names are unique across your account).",
+        ),
         "413": PAYLOAD_TOO_LARGE,
       },
     },
@@ -251,7 +262,7 @@ const jobPaths: Record<string, Record<string, unknown>> = {
         "Delete a job that never shipped (Creating: what happens anyway after 14 days, R-J2) or a finished one (Completed or Closed: what happens anyway after 90 days, R-J11, R-J13). A job whose drives are on their way or at the datacenter cannot be deleted: cancel it instead. Nor can a job with an open incident, or one whose drives were securely destroyed: deleting the job would delete those records. The deletion is recorded with the job's name and final state.",
       security: SECURITY,
       responses: {
-        "204": { description: "The job is deleted." },
+        "200": { description: "The job is deleted (no body)." },
         "400": BAD_NAME,
         ...AUTH_ERRORS,
         "404": NOT_FOUND,
@@ -291,6 +302,8 @@ const jobSchemas = mergeComponents(
       BlobListInput,
       ReturnAddress,
       ReturnShippingInput,
+      EncryptionKeyInput,
+      ShippingInformationInput,
     ],
     "input",
   ),
@@ -305,6 +318,10 @@ const jobSchemas = mergeComponents(
       ReturnAddress,
       ReturnShipping,
       ListJobsResponse,
+      ShippingInformation,
+      EncryptionKeyDetails,
+      LocationResponse,
+      LocationsResponse,
       ApiError,
       ApiErrorDetail,
     ],
@@ -321,17 +338,20 @@ export const openApiDocument: OpenApiDocument = {
       "The Job API lets a customer create and follow drive import and export jobs; it is shaped like the Azure Import/Export REST API (JobDetails, DriveStatus, in camelCase), so clients written for Azure need little change. The copy-station API lets the datacenter's copy stations report each drive's copy.",
       "Authenticate with an API key issued by a Dockside administrator: `Authorization: Bearer dsk_…` (or `x-api-key: dsk_…`). A customer key sees and changes only its own customer's jobs; a copy-station key only the copy-station endpoints.",
       'Errors are `{ "error": { "code", "message", "target", "details" } }` with a status code. Rule numbers (R-J5, R-D1, ...) refer to the service\'s published rules for jobs and drives.',
+      "Azure's own clients: the Job API also answers on Azure Resource Manager's paths (`/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ImportExport/jobs/{jobName}?api-version=2021-01-01`, the Locations and the Operations), so Azure's SDKs work with only their endpoint and credential changed.",
+      AZURE_DIFFERENCES,
     ].join("\n\n"),
   },
   tags: [
     { name: TAG, description: "For customers, with a customer API key." },
+    ...ARM_TAGS,
     {
       name: "Copy stations",
       description: "For the datacenter's copy stations, with a station key.",
     },
     { name: "Documentation", description: "This description of the API." },
   ],
-  paths: { ...jobPaths, ...stationOpenApiPaths },
+  paths: { ...jobPaths, ...armOpenApiPaths(jobPaths), ...stationOpenApiPaths },
   components: {
     schemas: mergeComponents(jobSchemas, stationOpenApiSchemas),
     securitySchemes: {

@@ -1,10 +1,18 @@
 import { z } from "zod";
-import {
-  normalizeDriveSerial,
-  normalizeTrackingNumber,
-  SCAN_CARRIERS,
-} from "@/lib/domain/scan-codes.ts";
+import { normalizeDriveSerial, normalizeTrackingNumber } from "@/lib/domain/scan-codes.ts";
 import { DRIVE_STATES, JOB_STATES, JOB_TYPES } from "@/lib/domain/states.ts";
+import {
+  CarrierName,
+  caseInsensitiveEnum,
+  DriveHeaderHash,
+  EncryptionKeyDetails,
+  EncryptionKeyInput,
+  knownCarrier,
+  ManifestHash,
+  plainTrackingNumber,
+  ShipDate,
+  Tags,
+} from "@/lib/validation/azure-fields.ts";
 import { returnAddressSchema } from "@/lib/validation/return-address.ts";
 import { printableText } from "@/lib/validation/text.ts";
 
@@ -28,17 +36,7 @@ export const JobName = z
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9_-]{1,62})[A-Za-z0-9]$/, JOB_NAME_RULE)
   .meta({ description: JOB_NAME_RULE, examples: ["contoso-backup-2026-03"] });
 
-const CARRIER_RULE = `The carrier is one of ${SCAN_CARRIERS.join(", ")}: the carriers whose labels the receiving dock reads.`;
-
-const CarrierName = z
-  .enum(SCAN_CARRIERS, { error: CARRIER_RULE })
-  .meta({ description: CARRIER_RULE, examples: ["FedEx"] });
-
 const shortText = (max: number) => printableText().min(1).max(max);
-const hash = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Fa-f]{16,128}$/, "A hash is 16 to 128 hexadecimal digits.");
 
 // ---------------------------------------------------------------- shared by requests and responses
 
@@ -97,14 +95,15 @@ export const DriveBitLocker = z
         writeOnly: true,
         examples: ["123456-123456-123456-123456-123456-123456-123456-123456"],
       }),
-    manifestFile: shortText(260)
+    manifestFile: z
+      .preprocess((v) => (v === "" ? undefined : v), shortText(260).optional())
       .optional()
       .meta({
         description: "Path of the drive manifest on the drive (the WAImportExport tool writes it).",
         examples: ["\\DriveManifest.xml"],
       }),
-    manifestHash: hash.optional().meta({ description: "Hash of the drive manifest file." }),
-    driveHeaderHash: hash.optional().meta({ description: "Hash of the drive header." }),
+    manifestHash: ManifestHash,
+    driveHeaderHash: DriveHeaderHash,
   })
   .meta({
     id: "DriveBitLocker",
@@ -138,19 +137,34 @@ export const DeliveryPackageInput = z
       .max(80)
       .meta({
         description:
-          "The package's tracking number, as on its label (spaces and dashes are ignored); checked like the dock checks a scanned label.",
+          "The package's tracking number, as on its label (spaces, dots and dashes are ignored). For UPS, FedEx, DHL and USPS it is checked like the dock checks a scanned label.",
         examples: ["1Z999AA10123456784"],
       }),
     driveCount: z.int().min(1).max(MAX_DRIVES_PER_JOB).optional().meta({
       description:
         "How many drives the package holds. Export jobs: the number of drives you send for the export (R-J7 waits for them all).",
     }),
-    shipDate: z
-      .union([z.iso.date(), z.iso.datetime({ offset: true })])
-      .optional()
-      .meta({ description: "When you shipped the package (a date or a date-time)." }),
+    shipDate: ShipDate.optional(),
   })
   .transform((p, ctx) => {
+    if (!knownCarrier(p.carrierName)) {
+      const plain = plainTrackingNumber(p.trackingNumber);
+      if (!plain) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "A tracking number is 4 to 40 letters and digits (spaces, dots and dashes aside).",
+          path: ["trackingNumber"],
+        });
+        return z.NEVER;
+      }
+      return {
+        carrierName: p.carrierName,
+        trackingNumber: plain,
+        ...(p.driveCount !== undefined ? { driveCount: p.driveCount } : {}),
+        ...(p.shipDate !== undefined ? { shipDate: p.shipDate } : {}),
+      };
+    }
     const tracking = normalizeTrackingNumber(p.trackingNumber);
     if (!tracking.ok) {
       ctx.addIssue({ code: "custom", message: tracking.refusal.message, path: ["trackingNumber"] });
@@ -168,7 +182,7 @@ export const DeliveryPackageInput = z
       carrierName: p.carrierName,
       trackingNumber: tracking.value.trackingNumber,
       ...(p.driveCount !== undefined ? { driveCount: p.driveCount } : {}),
-      ...(p.shipDate !== undefined ? { shipDate: new Date(p.shipDate) } : {}),
+      ...(p.shipDate !== undefined ? { shipDate: p.shipDate } : {}),
     };
   })
   .meta({
@@ -181,7 +195,10 @@ const blobPathList = (what: string) =>
   z
     .array(
       printableText()
-        .regex(/^\/[^\s]/, `A ${what} starts with / and the container name.`)
+        .regex(
+          /^\/(?:\S.*)?$/,
+          `A ${what} starts with / and the container name; / alone is every blob.`,
+        )
         .max(1024),
     )
     .max(MAX_BLOB_PATHS);
@@ -198,8 +215,8 @@ export const BlobListInput = z
       .optional()
       .meta({
         description:
-          "Every blob whose path begins with one of these: `/container/` or `/container/logs/`.",
-        examples: [["/media/"]],
+          "Every blob whose path begins with one of these: `/container/` or `/container/logs/`; `/` alone is every blob of the account.",
+        examples: [["/media/"], ["/"]],
       }),
   })
   .refine(
@@ -208,11 +225,30 @@ export const BlobListInput = z
   )
   .meta({ id: "BlobListInput", description: "What an export job copies onto the drives." });
 
-export const ExportInput = z
-  .strictObject({ blobList: BlobListInput })
-  .meta({ id: "ExportInput", description: "The blobs an export job copies onto its drives." });
+export const BLOB_LIST_BLOB_PATH_RULE =
+  "blobListBlobPath is the path of a block blob in your storage account that lists the blob paths and prefixes, beginning with its container name ($root for the root container).";
 
-const LogLevel = z.enum(["Error", "Verbose"]).meta({
+export const ExportInput = z
+  .strictObject({
+    blobList: BlobListInput.optional(),
+    blobListBlobPath: printableText()
+      .regex(/^\/?(?:\$root|[a-z0-9][a-z0-9-]{1,62})\/\S/, BLOB_LIST_BLOB_PATH_RULE)
+      .max(1024)
+      .optional()
+      .meta({ description: BLOB_LIST_BLOB_PATH_RULE, examples: ["/exportlist/blobs.xml"] }),
+  })
+  .refine(
+    (e) => e.blobList !== undefined || e.blobListBlobPath !== undefined,
+    "An export job names its blobs in export.blobList or in a list blob, export.blobListBlobPath (R-D2).",
+  )
+  .meta({
+    id: "ExportInput",
+    description:
+      "The blobs an export job copies onto its drives: listed here, or in a blob of your storage account.",
+  });
+
+const LOG_LEVELS = ["Error", "Verbose"] as const;
+const LogLevel = caseInsensitiveEnum(LOG_LEVELS, "logLevel is Error or Verbose.").meta({
   description: "Verbose adds a verbose log per drive to the error log (R-G4).",
 });
 
@@ -226,11 +262,21 @@ const updatableProperties = {
   }),
 };
 
+/**
+ * The datacenter's address, as Get Job returns it. A client may send it back in a Put Job (the
+ * spec's model has it); it is accepted and not stored: the address is the job's site's.
+ */
+export const ShippingInformationInput = z.looseObject({}).meta({
+  id: "ShippingInformationInput",
+  description:
+    "Accepted so that a job read with Get Job can be sent back as is; ignored: where to ship is the address of the job's location.",
+});
+
 export const PutJobProperties = z
   .strictObject({
-    jobType: z.enum(JOB_TYPES).meta({
+    jobType: caseInsensitiveEnum(JOB_TYPES, "jobType is Import or Export.").meta({
       description:
-        "Import: data from your drives into storage. Export: data from storage onto drives.",
+        "Import: data from your drives into storage. Export: data from storage onto drives. Any case.",
     }),
     storageAccountId: printableText()
       .min(3)
@@ -245,6 +291,16 @@ export const PutJobProperties = z
     export: ExportInput.optional().meta({
       description: "Export jobs: the blobs to export. Import jobs send none.",
     }),
+    diagnosticsPath: printableText()
+      .max(1024)
+      .optional()
+      .meta({
+        description:
+          "The virtual blob directory of your storage account for copy logs and manifest backups.",
+        examples: ["waimportexport"],
+      }),
+    encryptionKey: EncryptionKeyInput.optional(),
+    shippingInformation: ShippingInformationInput.optional(),
     ...updatableProperties,
   })
   .superRefine((p, ctx) => {
@@ -275,7 +331,8 @@ export const PutJobProperties = z
       if (!p.export) {
         ctx.addIssue({
           code: "custom",
-          message: "An export job names the blobs to export in export.blobList.",
+          message:
+            "An export job names the blobs to export in export.blobList or export.blobListBlobPath.",
           path: ["export"],
         });
       }
@@ -283,12 +340,25 @@ export const PutJobProperties = z
   })
   .meta({ id: "PutJobProperties", description: "The job to create." });
 
+export const Location = printableText()
+  .min(1)
+  .max(100)
+  .meta({
+    description:
+      "The datacenter site you ship to, by name or code (`West US` or `westus`; see List Locations). When omitted and there is only one site, that one.",
+    examples: ["West US"],
+  });
+
 export const PutJobParameters = z
   .strictObject(
-    { properties: PutJobProperties },
+    { location: Location.optional(), tags: Tags.optional(), properties: PutJobProperties },
     { error: 'Send the job as JSON: { "properties": { "jobType": ..., ... } }.' },
   )
-  .meta({ id: "PutJobParameters", description: "Put Job: create a job in Creating (R-J1)." });
+  .meta({
+    id: "PutJobParameters",
+    description:
+      "Put Job: create a job in Creating (R-J1), or, for a job you already have, apply what may still change (create or update).",
+  });
 export type PutJobParameters = z.infer<typeof PutJobParameters>;
 
 export const UpdateJobProperties = z
@@ -299,14 +369,23 @@ export const UpdateJobProperties = z
         "Import jobs in Creating only: the new drive list. Drives not named are removed, new ones are added Specified; for a drive already listed, omitted fields keep their values.",
     }),
     state: z
-      .literal("Shipping", {
-        error:
-          'The only state you can set is "Shipping", once the package is on its way (R-J4); the service moves the job on from there.',
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        if (s === "") return undefined;
+        if (s.toLowerCase() === "shipping") return "Shipping" as const;
+        ctx.addIssue({
+          code: "custom",
+          message:
+            'The only state you can set is "Shipping", once the package is on its way (R-J4); the service moves the job on from there.',
+        });
+        return z.NEVER;
       })
       .optional()
       .meta({
+        enum: ["Shipping", ""],
         description:
-          "Set Shipping once the package is on its way (R-J4); allowed only when deliveryPackage and returnAddress are set (R-J5). Sending it again for a job already Shipping changes nothing.",
+          "Set Shipping once the package is on its way (R-J4); allowed only when deliveryPackage and returnAddress are set (R-J5). Sending it again for a job already Shipping changes nothing. An empty string (as in Azure's examples) leaves the state as it is.",
       }),
     cancelRequested: z
       .literal(true, {
@@ -318,9 +397,6 @@ export const UpdateJobProperties = z
           "Cancel the job (R-J14): allowed while it is Creating, Shipping or Received, before any copy begins. Sending it again for a cancelled job changes nothing.",
       }),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    message: "Give at least one property to change.",
-  })
   .meta({
     id: "UpdateJobProperties",
     description:
@@ -329,8 +405,12 @@ export const UpdateJobProperties = z
 
 export const UpdateJobParameters = z
   .strictObject(
-    { properties: UpdateJobProperties },
+    { tags: Tags.optional(), properties: UpdateJobProperties.optional() },
     { error: 'Send the changes as JSON: { "properties": { ... } }.' },
+  )
+  .refine(
+    (p) => p.tags !== undefined || Object.values(p.properties ?? {}).some((v) => v !== undefined),
+    { message: "Give at least one property or the tags to change." },
   )
   .meta({
     id: "UpdateJobParameters",
@@ -338,10 +418,10 @@ export const UpdateJobParameters = z
   });
 export type UpdateJobParameters = z.infer<typeof UpdateJobParameters>;
 
-/** `$filter=state eq 'Shipping'`: the one filter List Jobs understands. */
-const FILTER = /^\s*state\s+eq\s+'([A-Za-z]+)'\s*$/;
+/** `$filter=state eq 'Shipping'` (or Azure's `properties/state eq 'Shipping'`): the one filter. */
+const FILTER = /^\s*(?:properties\/)?state\s+eq\s+'([A-Za-z]+)'\s*$/i;
 export const FILTER_RULE =
-  "The only filter is `state eq '<State>'`, for example `state eq 'Shipping'`.";
+  "The only filter is `state eq '<State>'` (or `properties/state eq '<State>'`), for example `state eq 'Shipping'`.";
 
 export const ListJobsQuery = z.object({
   $top: z.coerce
@@ -356,7 +436,7 @@ export const ListJobsQuery = z.object({
     .max(100)
     .transform((f, ctx) => {
       const state = FILTER.exec(f)?.[1];
-      const known = JOB_STATES.find((s) => s === state);
+      const known = JOB_STATES.find((s) => s.toLowerCase() === state?.toLowerCase());
       if (known) return known;
       ctx.addIssue({
         code: "custom",
@@ -388,8 +468,25 @@ export const BlobList = z
   .meta({ id: "BlobList", description: "The blobs an export job copies onto its drives." });
 
 export const Export = z
-  .object({ blobList: BlobList })
-  .meta({ id: "Export", description: "An export job's blob list." });
+  .object({ blobList: BlobList, blobListBlobPath: z.string().optional() })
+  .meta({ id: "Export", description: "An export job's blob list, or the blob that holds it." });
+
+export const ShippingInformation = z
+  .object({
+    recipientName: z.string(),
+    streetAddress1: z.string(),
+    streetAddress2: z.string().optional(),
+    city: z.string(),
+    stateOrProvince: z.string(),
+    postalCode: z.string(),
+    countryOrRegion: z.string(),
+    phone: z.string().optional(),
+    additionalInformation: z.string().optional(),
+  })
+  .meta({
+    id: "ShippingInformation",
+    description: "Where to ship the drives: the address of the job's datacenter site.",
+  });
 
 export const DriveStatus = z
   .object({
@@ -439,6 +536,11 @@ export const JobDetails = z
     }),
     driveList: z.array(DriveStatus),
     export: Export.optional(),
+    diagnosticsPath: z.string().optional(),
+    shippingInformation: ShippingInformation.optional().meta({
+      description: "Where to ship the drives: the address of the job's location (its site).",
+    }),
+    encryptionKey: EncryptionKeyDetails,
     provisioningState: z.literal("Succeeded"),
     createdAt: isoDateTime,
     stateChangedAt: isoDateTime,
@@ -447,9 +549,15 @@ export const JobDetails = z
 
 export const JobResponse = z
   .object({
-    id: z.string().meta({ description: "The job's path in this API." }),
+    id: z.string().meta({
+      description:
+        "The job's resource path: `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ImportExport/jobs/{jobName}` for a job made through the ARM paths, `/api/v1/jobs/{jobName}` otherwise.",
+    }),
     name: JobName,
-    type: z.literal("Dockside/jobs"),
+    type: z.literal("Microsoft.ImportExport/jobs"),
+    location: z.string().optional().meta({ description: "The job's datacenter site, by name." }),
+    tags: z.record(z.string(), z.string()).optional(),
+    identity: z.object({ type: z.literal("None") }),
     properties: JobDetails,
   })
   .meta({ id: "JobResponse", description: "A job." });
@@ -474,7 +582,7 @@ export const ApiError = z
     error: z.object({
       code: z.string().meta({
         description:
-          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone, PayloadTooLarge.",
+          "Unauthenticated, Forbidden, InvalidJson, InvalidRequest, NotFound, Conflict, InvalidState, AlreadyDone, PayloadTooLarge, OperationNotOffered.",
       }),
       message: z.string().meta({ description: "What went wrong, for a person to read." }),
       target: z.string().optional().meta({

@@ -20,7 +20,8 @@ import {
   VersionConflict,
   type CommandResult,
 } from "@/lib/server/command.ts";
-import { applyJobEvent, createJobIn, type JobProperties } from "@/lib/server/jobs/commands.ts";
+import { applyJobEvent, type JobProperties } from "@/lib/server/jobs/commands.ts";
+import { inScope, type ArmScope } from "@/lib/server/jobs/arm-scope.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import type { PutJobParameters, UpdateJobParameters } from "@/lib/validation/job-api.ts";
 
@@ -30,17 +31,14 @@ import type { PutJobParameters, UpdateJobParameters } from "@/lib/validation/job
  */
 
 export type ApiCustomer = Extract<ActorRef, { type: "apiKey" }>;
-type DriveInput = NonNullable<PutJobParameters["properties"]["driveList"]>[number];
-type UpdateInput = UpdateJobParameters["properties"];
+export type DriveInput = NonNullable<PutJobParameters["properties"]["driveList"]>[number];
+export type UpdateInput = NonNullable<UpdateJobParameters["properties"]>;
+/** What Update Job Properties (and a Put Job on an existing job) may change. */
+export type JobChanges = { properties: UpdateInput; tags?: Record<string, string> };
 
-const noSuchJob = (name: string) => fail("not_found", `You have no job named ${name}.`);
-const nameTaken = (name: string) =>
-  fail(
-    "conflict",
-    `You already have a job named ${name}: pick another name, or change that job with PATCH.`,
-  );
+export const noSuchJob = (name: string) => fail("not_found", `You have no job named ${name}.`);
 
-function driveColumns(d: DriveInput) {
+export function driveColumns(d: DriveInput) {
   return {
     ...(d.bitLockerKey !== undefined ? { bitLockerKey: d.bitLockerKey } : {}),
     ...(d.manifestFile !== undefined ? { manifestFile: d.manifestFile } : {}),
@@ -49,7 +47,7 @@ function driveColumns(d: DriveInput) {
   };
 }
 
-function propertiesOf(p: UpdateInput | PutJobParameters["properties"]): JobProperties {
+export function propertiesOf(p: UpdateInput | PutJobParameters["properties"]): JobProperties {
   return {
     ...(p.deliveryPackage ? { deliveryPackage: p.deliveryPackage } : {}),
     ...(p.returnAddress ? { returnAddress: p.returnAddress } : {}),
@@ -57,48 +55,6 @@ function propertiesOf(p: UpdateInput | PutJobParameters["properties"]): JobPrope
     ...(p.logLevel ? { logLevel: p.logLevel } : {}),
     ...(p.backupDriveManifest !== undefined ? { backupDriveManifest: p.backupDriveManifest } : {}),
   };
-}
-
-/** Put Job: a new job in Creating (R-J1); an import job's drives start Specified (R-D1, R-D2). */
-export async function putJob(
-  db: Db,
-  actor: ApiCustomer,
-  name: string,
-  p: PutJobParameters["properties"],
-  now: Date,
-): Promise<CommandResult<{ id: string }>> {
-  try {
-    const created = await runCommand(db, (tx) =>
-      createJobIn(
-        tx,
-        actor,
-        {
-          ...propertiesOf(p),
-          customerId: actor.customerId,
-          name,
-          type: p.jobType,
-          storageAccount: p.storageAccountId,
-          drives: (p.driveList ?? []).map((d) => ({ serial: d.driveId, ...driveColumns(d) })),
-          ...(p.export
-            ? {
-                exportBlobList: {
-                  blobPath: p.export.blobList.blobPath ?? [],
-                  blobPathPrefix: p.export.blobList.blobPathPrefix ?? [],
-                },
-              }
-            : {}),
-        },
-        now,
-      ),
-    );
-    return !created.ok && created.error.code === "conflict" ? nameTaken(name) : created;
-  } catch (e) {
-    // Two Put Jobs with one name at the same moment: the unique (customer, name) index decides.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return nameTaken(name);
-    }
-    throw e;
-  }
 }
 
 /** R-E1: drives of the job that reached the dock although the job was not Shipping. */
@@ -206,51 +162,120 @@ export function updateJobFromApi(
   db: Db,
   actor: ApiCustomer,
   name: string,
-  p: UpdateInput,
+  changes: JobChanges,
   now: Date,
+  scope: ArmScope | null = null,
 ): Promise<CommandResult<{ id: string; events: number }>> {
   return runCommand(db, async (tx) => {
-    const where = { customerId_name: { customerId: actor.customerId, name } };
-    const job = await tx.job.findUnique({ where, select: { id: true, version: true } });
+    const job = await findJobForApi(tx, actor, name, scope);
     if (!job) return noSuchJob(name);
-    // A new drive list inserts drives before the job is written: take the job first, so that a
-    // concurrent update of it waits, fails its version check and runs again on what this one
-    // wrote (two identical lists add each drive once) instead of colliding on the drive's unique
-    // index. The other steps write the job with its version already; a repeat of them stays a
-    // no-op.
-    if (p.driveList) await updateVersioned(tx.job, "job", job, {});
-    let events = 0;
-    const properties = propertiesOf(p);
-    if (Object.keys(properties).length > 0) {
-      const r = await applyJobEvent(tx, actor, job.id, { type: "updateProperties" }, now, {
-        properties,
-      });
-      if (!r.ok) return r;
-      events += 1;
-    }
-    if (p.driveList) {
-      const r = await replaceDriveListIn(tx, actor, job.id, p.driveList, now);
-      if (!r.ok) return r;
-      events += 1;
-    }
-    if (p.state === "Shipping") {
-      const r = await applyJobEvent(tx, actor, job.id, { type: "markShipping" }, now);
-      if (!r.ok && r.error.code !== "already_done") return r;
-      if (r.ok) events += 1;
-    }
-    if (p.cancelRequested) {
-      const r = await applyJobEvent(
-        tx,
-        actor,
-        job.id,
-        { type: "cancel", reason: "Cancelled by the customer through the Job API." },
-        now,
-      );
-      if (!r.ok && r.error.code !== "already_done") return r;
-      if (r.ok) events += 1;
-    }
-    return done({ id: job.id, events });
+    return updateJobIn(tx, actor, job, changes, now);
   });
+}
+
+/** The customer's job of this name, reached on this scope's paths; or null. */
+export async function findJobForApi(
+  tx: Tx,
+  actor: ApiCustomer,
+  name: string,
+  scope: ArmScope | null,
+) {
+  const job = await tx.job.findUnique({
+    where: { customerId_name: { customerId: actor.customerId, name } },
+    select: {
+      id: true,
+      version: true,
+      state: true,
+      armSubscriptionId: true,
+      armResourceGroupKey: true,
+    },
+  });
+  return job && inScope(job, scope) ? job : null;
+}
+
+/** The steps of Update Job Properties, inside the caller's transaction. */
+export async function updateJobIn(
+  tx: Tx,
+  actor: ApiCustomer,
+  job: { id: string; version: number },
+  changes: JobChanges,
+  now: Date,
+): Promise<CommandResult<{ id: string; events: number }>> {
+  const p = changes.properties;
+  // A new drive list inserts drives before the job is written: take the job first, so that a
+  // concurrent update of it waits, fails its version check and runs again on what this one
+  // wrote (two identical lists add each drive once) instead of colliding on the drive's unique
+  // index. The other steps write the job with its version already; a repeat of them stays a
+  // no-op.
+  if (p.driveList) await updateVersioned(tx.job, "job", job, {});
+  let events = 0;
+  const properties = propertiesOf(p);
+  if (Object.keys(properties).length > 0) {
+    const r = await applyJobEvent(tx, actor, job.id, { type: "updateProperties" }, now, {
+      properties,
+    });
+    if (!r.ok) return r;
+    events += 1;
+  }
+  if (p.driveList) {
+    const r = await replaceDriveListIn(tx, actor, job.id, p.driveList, now);
+    if (!r.ok) return r;
+    events += 1;
+  }
+  if (p.state === "Shipping") {
+    const r = await applyJobEvent(tx, actor, job.id, { type: "markShipping" }, now);
+    if (!r.ok && r.error.code !== "already_done") return r;
+    if (r.ok) events += 1;
+  }
+  if (p.cancelRequested) {
+    const r = await applyJobEvent(
+      tx,
+      actor,
+      job.id,
+      { type: "cancel", reason: "Cancelled by the customer through the Job API." },
+      now,
+    );
+    if (!r.ok && r.error.code !== "already_done") return r;
+    if (r.ok) events += 1;
+  }
+  if (changes.tags && (await setTagsIn(tx, actor, job.id, changes.tags, now))) events += 1;
+  return done({ id: job.id, events });
+}
+
+/** Same keys, same values, in any order. */
+export function sameTags(a: Prisma.JsonValue | undefined, b: Record<string, string>): boolean {
+  if (!a || typeof a !== "object" || Array.isArray(a)) return Object.keys(b).length === 0;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Azure's resource tags: the customer's own labels, changeable in any state (no rule of the job
+ * reads them). Replaced as a whole; the same tags again change nothing. True when written.
+ */
+async function setTagsIn(
+  tx: Tx,
+  actor: ApiCustomer,
+  jobId: string,
+  tags: Record<string, string>,
+  now: Date,
+): Promise<boolean> {
+  const job = await tx.job.findUniqueOrThrow({
+    where: { id: jobId },
+    select: { id: true, version: true, tags: true, state: true, name: true },
+  });
+  if (sameTags(job.tags, tags)) return false;
+  await updateVersioned(tx.job, "job", job, { tags });
+  await appendEvent(tx, {
+    actor,
+    at: now,
+    kind: "job.tagsChanged",
+    jobId,
+    fromState: job.state,
+    toState: job.state,
+    data: { name: job.name, tags },
+  });
+  return true;
 }
 
 /** The states Delete Job starts from (JOB_TRANSITIONS): Creating, Completed and Closed. */
@@ -284,13 +309,10 @@ export function deleteJobFromApi(
   actor: ApiCustomer,
   name: string,
   now: Date,
+  scope: ArmScope | null = null,
 ): Promise<CommandResult<{ from: string }>> {
   return runCommand(db, async (tx) => {
-    const where = { customerId_name: { customerId: actor.customerId, name } };
-    const job = await tx.job.findUnique({
-      where,
-      select: { id: true, version: true, state: true },
-    });
+    const job = await findJobForApi(tx, actor, name, scope);
     if (!job) return noSuchJob(name);
     // Hold the job, then its drives, while deciding: an incident opened by hand bumps the job and
     // a drive held at the dock updates its row, so either finishes first and is seen below, or

@@ -3,8 +3,10 @@ import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { JobState } from "@/lib/generated/prisma/enums.ts";
 import { customerJobStatus } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { readEncryptionKey } from "@/lib/validation/azure-fields.ts";
 import { returnAddressSchema } from "@/lib/validation/return-address.ts";
 import type { JobResponse } from "@/lib/validation/job-api.ts";
+import { ARM_JOB_TYPE, armJobPath, inScope, scopeWhere, type ArmScope } from "./arm-scope.ts";
 
 /**
  * A job as the customer Job API shows it (Azure's JobDetails and DriveStatus, camelCase), and the
@@ -46,6 +48,26 @@ export const API_JOB_SELECT = {
   returnAddress: true,
   returnCarrier: true,
   returnCarrierAccount: true,
+  tags: true,
+  diagnosticsPath: true,
+  encryptionKey: true,
+  armSubscriptionId: true,
+  armResourceGroup: true,
+  armResourceGroupKey: true,
+  site: {
+    select: {
+      name: true,
+      recipientName: true,
+      streetAddress1: true,
+      streetAddress2: true,
+      city: true,
+      stateOrProvince: true,
+      postalCode: true,
+      countryOrRegion: true,
+      phone: true,
+      additionalShippingInformation: true,
+    },
+  },
   stateChangedAt: true,
   createdAt: true,
   drives: { select: DRIVE_SELECT, orderBy: [{ createdAt: "asc" }, { serial: "asc" }] },
@@ -59,6 +81,24 @@ export function jobPath(name: string): string {
   return `/api/v1/jobs/${encodeURIComponent(name)}`;
 }
 
+/** A job's `id`: its ARM resource path when it was made under one, else its `/api/v1` path. */
+function jobId(job: ApiJobRow): string {
+  return job.armSubscriptionId && job.armResourceGroup
+    ? armJobPath(
+        { subscriptionId: job.armSubscriptionId, resourceGroup: job.armResourceGroup },
+        job.name,
+      )
+    : jobPath(job.name);
+}
+
+/** Tags as stored: only string values leave, whatever else the JSON holds. */
+function readTags(value: Prisma.JsonValue): Record<string, string> | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+}
+
 /**
  * An export job's blob list. The API stores `{ blobPath, blobPathPrefix }`; jobs made elsewhere
  * (the demo data) keep a plain list, where a path ending in `/` is a prefix.
@@ -66,6 +106,7 @@ export function jobPath(name: string): string {
 export function readBlobList(value: Prisma.JsonValue): {
   blobPath: string[];
   blobPathPrefix: string[];
+  blobListBlobPath?: string;
 } {
   const strings = (v: unknown): string[] =>
     Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : [];
@@ -77,7 +118,12 @@ export function readBlobList(value: Prisma.JsonValue): {
     };
   }
   if (value && typeof value === "object") {
-    return { blobPath: strings(value.blobPath), blobPathPrefix: strings(value.blobPathPrefix) };
+    const listBlob = value.blobListBlobPath;
+    return {
+      blobPath: strings(value.blobPath),
+      blobPathPrefix: strings(value.blobPathPrefix),
+      ...(typeof listBlob === "string" ? { blobListBlobPath: listBlob } : {}),
+    };
   }
   return { blobPath: [], blobPathPrefix: [] };
 }
@@ -163,10 +209,16 @@ export function toApiJob(job: ApiJobRow): JobResponse {
   });
   // Parsed, not cast: only the fields of a return address leave, whatever else the JSON holds.
   const address = returnAddressSchema.safeParse(job.returnAddress);
+  const tags = readTags(job.tags);
+  const blobs = readBlobList(job.exportBlobList);
+  const site = job.site;
   return {
-    id: jobPath(job.name),
+    id: jobId(job),
     name: job.name,
-    type: "Dockside/jobs",
+    type: ARM_JOB_TYPE,
+    ...(site ? { location: site.name } : {}),
+    ...(tags ? { tags } : {}),
+    identity: { type: "None" },
     properties: {
       jobType: job.type,
       storageAccountId: job.storageAccount,
@@ -198,7 +250,33 @@ export function toApiJob(job: ApiJobRow): JobResponse {
         : {}),
       ...present({ returnPackage: returnPackageOf(job.drives) }),
       driveList,
-      ...(job.type === "Export" ? { export: { blobList: readBlobList(job.exportBlobList) } } : {}),
+      ...(job.type === "Export"
+        ? {
+            export: {
+              blobList: { blobPath: blobs.blobPath, blobPathPrefix: blobs.blobPathPrefix },
+              ...present({ blobListBlobPath: blobs.blobListBlobPath }),
+            },
+          }
+        : {}),
+      ...present({ diagnosticsPath: job.diagnosticsPath }),
+      ...(site
+        ? {
+            shippingInformation: {
+              recipientName: site.recipientName,
+              streetAddress1: site.streetAddress1,
+              city: site.city,
+              stateOrProvince: site.stateOrProvince,
+              postalCode: site.postalCode,
+              countryOrRegion: site.countryOrRegion,
+              ...present({
+                streetAddress2: site.streetAddress2,
+                phone: site.phone,
+                additionalInformation: site.additionalShippingInformation,
+              }),
+            },
+          }
+        : {}),
+      encryptionKey: readEncryptionKey(job.encryptionKey),
       provisioningState: "Succeeded",
       createdAt: job.createdAt.toISOString(),
       stateChangedAt: job.stateChangedAt.toISOString(),
@@ -206,13 +284,21 @@ export function toApiJob(job: ApiJobRow): JobResponse {
   };
 }
 
-/** Get Job: one job of this customer, or null (another customer's job is no different from none). */
-export async function findApiJob(db: Db, customerId: string, name: string) {
+/**
+ * Get Job: one job of this customer, or null (another customer's job is no different from none).
+ * On the ARM paths only a job made under that subscription and resource group is there.
+ */
+export async function findApiJob(
+  db: Db,
+  customerId: string,
+  name: string,
+  scope: ArmScope | null = null,
+) {
   const job = await db.job.findUnique({
     where: { customerId_name: { customerId, name } },
     select: API_JOB_SELECT,
   });
-  return job ? toApiJob(job) : null;
+  return job && inScope(job, scope) ? toApiJob(job) : null;
 }
 
 /** Where a page of List Jobs starts: after this job, newest first. */
@@ -255,12 +341,19 @@ export function decodeJobCursor(token: string): JobCursor | null {
 export async function listApiJobs(
   db: Db,
   customerId: string,
-  page: { top: number; after: JobCursor | null; state?: JobState },
+  page: {
+    top: number;
+    after: JobCursor | null;
+    state?: JobState;
+    /** The ARM list paths: a subscription's jobs, or one resource group's. */
+    scope?: { subscriptionId: string; resourceGroup?: string };
+  },
 ): Promise<{ jobs: JobResponse[]; next: JobCursor | null }> {
   const after = page.after;
   const rows = await db.job.findMany({
     where: {
       customerId,
+      ...(page.scope ? scopeWhere(page.scope) : {}),
       ...(page.state ? { state: page.state } : {}),
       ...(after
         ? {

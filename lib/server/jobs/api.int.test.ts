@@ -162,7 +162,7 @@ describe("Put Job", () => {
     expect(job).toMatchObject({
       id: "/api/v1/jobs/contoso-import-1",
       name: "contoso-import-1",
-      type: "Dockside/jobs",
+      type: "Microsoft.ImportExport/jobs",
       properties: {
         jobType: "Import",
         storageAccountId: "contosostore",
@@ -302,22 +302,51 @@ describe("Put Job", () => {
     expect(errorOf(badCheckDigit.json).message).toMatch(/check digit/);
   });
 
-  it("refuses a name already used by this customer with 409 Conflict, even at the same moment", async () => {
-    await create("contoso-dup");
-    const again = await call(PUT, "PUT", {
+  it("Put Job on a name in use is create-or-update: 200, applies what may still change, refuses what may not", async () => {
+    const body = importJob(1);
+    await create("contoso-dup", body);
+    const job = await jobRow(contoso.id, "contoso-dup");
+    const before = (await eventsOf(job.id)).length;
+
+    const same = await call(PUT, "PUT", { key: contoso.key, name: "contoso-dup", body });
+    expect(same.status, same.text).toBe(200);
+    expect(await eventsOf(job.id)).toHaveLength(before);
+
+    const changed = await call(PUT, "PUT", {
       key: contoso.key,
       name: "contoso-dup",
-      body: importJob(),
+      body: {
+        tags: { team: "archive" },
+        properties: { ...body.properties, logLevel: "Verbose" },
+      },
     });
-    expect(again.status).toBe(409);
-    expect(errorOf(again.json)).toMatchObject({ code: "Conflict", target: "params.jobName" });
+    expect(changed.status, changed.text).toBe(200);
+    expect(parse(JobResponse, changed.json)).toMatchObject({
+      tags: { team: "archive" },
+      properties: { logLevel: "Verbose", state: "Creating" },
+    });
+    expect((await eventsOf(job.id)).map((e) => e.kind).slice(before)).toEqual([
+      "job.updateProperties",
+      "job.tagsChanged",
+    ]);
 
+    const fixed = await call(PUT, "PUT", {
+      key: contoso.key,
+      name: "contoso-dup",
+      body: { properties: { ...body.properties, storageAccountId: "otherstore" } },
+    });
+    expect(fixed.status).toBe(409);
+    expect(errorOf(fixed.json)).toMatchObject({ code: "InvalidState" });
+    expect(errorOf(fixed.json).message).toContain("storageAccountId cannot change");
+    expect((await jobRow(contoso.id, "contoso-dup")).storageAccount).toBe("contosostore");
+  });
+
+  it("three Put Jobs of one new name at the same moment make one job: one 201, two 200", async () => {
+    const body = importJob(1);
     const racing = await Promise.all(
-      [0, 1, 2].map(() =>
-        call(PUT, "PUT", { key: contoso.key, name: "contoso-race", body: importJob(1) }),
-      ),
+      [0, 1, 2].map(() => call(PUT, "PUT", { key: contoso.key, name: "contoso-race", body })),
     );
-    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(await t.db.job.count({ where: { name: "contoso-race" } })).toBe(1);
   });
 
@@ -803,11 +832,11 @@ describe("Update Job Properties: the drive list, at the same moment and with ext
 });
 
 describe("Delete Job", () => {
-  it("R-J2: deletes a Creating job (204), leaving a tombstone event with its name and final state", async () => {
+  it("R-J2: deletes a Creating job (200), leaving a tombstone event with its name and final state", async () => {
     await create("contoso-delete");
     const row = await jobRow(contoso.id, "contoso-delete");
     const r = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-delete" });
-    expect(r.status).toBe(204);
+    expect(r.status).toBe(200);
     expect(r.text).toBe("");
     expect((await call(GET, "GET", { key: contoso.key, name: "contoso-delete" })).status).toBe(404);
     expect(await t.db.drive.count({ where: { jobId: row.id } })).toBe(0);
@@ -827,13 +856,13 @@ describe("Delete Job", () => {
     expect(again.status).toBe(404);
   });
 
-  it("R-J2: two deletions at the same moment delete once: one 204, the other 404", async () => {
+  it("R-J2: two deletions at the same moment delete once: one 200, the other 404", async () => {
     await create("contoso-delete-race");
     const row = await jobRow(contoso.id, "contoso-delete-race");
     const results = await Promise.all(
       [0, 1].map(() => call(DELETE, "DELETE", { key: contoso.key, name: "contoso-delete-race" })),
     );
-    expect(results.map((r) => r.status).sort()).toEqual([204, 404]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 404]);
     expect((await eventsOf(row.id)).filter((e) => e.kind === "job.delete")).toHaveLength(1);
   });
 
@@ -849,7 +878,7 @@ describe("Delete Job", () => {
       },
     });
     const r = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-closed" });
-    expect(r.status).toBe(204);
+    expect(r.status).toBe(200);
     expect(await t.db.job.count({ where: { name: "contoso-closed" } })).toBe(0);
   });
 
@@ -912,7 +941,7 @@ describe("Delete Job keeps what the job's incidents need", () => {
       ),
     );
     const again = await call(DELETE, "DELETE", { key: contoso.key, name: "contoso-e3" });
-    expect(again.status, again.text).toBe(204);
+    expect(again.status, again.text).toBe(200);
     expect(await t.db.job.count({ where: { id: job.id } })).toBe(0);
   });
 
@@ -980,7 +1009,7 @@ describe("Delete Job keeps what the job's incidents need", () => {
           openIncidentByHand(t.db, SAM, lostOrDamaged(job.id), new Date()),
         ]);
         const jobs = await t.db.job.count({ where: { id: job.id } });
-        if (del.status === 204) {
+        if (del.status === 200) {
           expect(opened.ok, name).toBe(false);
           expect(jobs).toBe(0);
         } else {
@@ -1016,7 +1045,7 @@ describe("Delete Job keeps what the job's incidents need", () => {
         const outcome = ok(scan);
         const drives = await t.db.drive.findMany({ where: { serial: driveId } });
         expect(drives, name).toHaveLength(1);
-        if (del.status === 204) {
+        if (del.status === 200) {
           // The job went first: the drive is recorded as belonging to no job (R-E1).
           expect(outcome.kind, name).toBe("held");
           expect(drives[0]!.jobId, name).toBeNull();

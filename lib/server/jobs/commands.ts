@@ -47,8 +47,19 @@ export type NewJob = JobProperties & {
   storageAccount: string;
   /** Import jobs: the drives the customer will send (R-D1). Export jobs have none yet (R-D2). */
   drives?: NewDrive[];
-  /** Export jobs: blob paths (a plain list), or the Job API's paths and prefixes. */
-  exportBlobList?: string[] | { blobPath: string[]; blobPathPrefix: string[] };
+  /** Export jobs: blob paths (a plain list), or the Job API's paths and prefixes (or list blob). */
+  exportBlobList?:
+    string[] | { blobPath: string[]; blobPathPrefix: string[]; blobListBlobPath?: string };
+  /** What the Job API adds: the site, Azure's resource metadata, and the ARM scope. */
+  resource?: {
+    siteId?: string | null;
+    tags?: Record<string, string>;
+    diagnosticsPath?: string;
+    encryptionKey?: { kekType: string; kekUrl?: string; kekVaultResourceID?: string };
+    armSubscriptionId?: string;
+    armResourceGroup?: string;
+    armResourceGroupKey?: string;
+  };
 };
 
 export function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInput {
@@ -116,6 +127,7 @@ export async function createJobIn(
       type: input.type,
       storageAccount: input.storageAccount,
       exportBlobList: input.exportBlobList,
+      ...input.resource,
       state: "Creating",
       stateChangedAt: now,
       creatingTimerStartedAt: now,

@@ -1,0 +1,32 @@
+"use client";
+
+import { setSiteActiveAction } from "@/app/(console)/admin/locations/actions";
+import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
+
+/** Close a site (it takes no new jobs; its jobs keep its address) or open it again. */
+export function SiteOpenClose({ id, name, active }: { id: string; name: string; active: boolean }) {
+  const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(
+    setSiteActiveAction,
+    { reset: false },
+  );
+  return (
+    <form
+      ref={form}
+      action={dispatch}
+      onSubmit={onSubmit}
+      aria-label={`${active ? "Close" : "Open"} ${name}`}
+      className="flex flex-col gap-1"
+    >
+      <input type="hidden" name="siteId" value={id} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <button
+        type="submit"
+        aria-disabled={pending}
+        className="self-start rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100 aria-disabled:opacity-60"
+      >
+        {active ? `Close ${name}` : `Open ${name}`}
+      </button>
+      <FormResult ref={result} state={state} />
+    </form>
+  );
+}
