@@ -164,6 +164,16 @@ describe("every /api route while the database is down", () => {
     app.docksideDb = dead;
     try {
       await expectAllUnavailable();
+      // The customer's status page (a route handler too): a plain 503, not a 500.
+      const { GET } = await import("@/app/status/[token]/route.ts");
+      const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+      const page = await GET(new Request("http://localhost/status/abc"), {
+        params: Promise.resolve({ token: "abc" }),
+      });
+      quiet.mockRestore();
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+      expect(await page.text()).toMatch(/not answering/);
     } finally {
       await dead.$disconnect();
     }
