@@ -42,7 +42,11 @@ const CALLS: Call[] = [
   },
   { route: "dock/packages/[id]", method: "GET", params: { id: uuid } },
   { route: "dock/packages/[id]/close", method: "POST", params: { id: uuid }, body: {} },
-  { route: "dock/scans", method: "POST", body: { packageId: uuid, code: "WD-1", scanId: uuid } },
+  {
+    route: "dock/scans",
+    method: "POST",
+    body: { packageId: uuid, code: "WDOUTAGE0001", scanId: uuid },
+  },
   { route: "dock/scans/undo", method: "POST", body: { packageId: uuid } },
   { route: "faults", method: "GET" },
   { route: "incidents", method: "GET" },
@@ -192,7 +196,7 @@ describe("every /api route while the database is down", () => {
     } finally {
       await killed.$disconnect().catch(() => {});
     }
-  });
+  }, 120_000); // starting PGlite takes 5 s on an idle machine, 30 s on a busy one
 });
 
 describe("a dock scan through an outage", () => {
@@ -209,7 +213,7 @@ describe("a dock scan through an outage", () => {
     const scan = {
       route: "dock/scans",
       method: "POST",
-      body: { packageId, code: "WD-OUTAGE-1", scanId: randomUUID() },
+      body: { packageId, code: "WDOUTAGE0002", scanId: randomUUID() },
     };
 
     const dead = createDb(`postgresql://postgres:postgres@127.0.0.1:${await deadPort()}/postgres`);
