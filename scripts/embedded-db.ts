@@ -39,8 +39,10 @@ export async function databaseAnswers(url: string): Promise<boolean> {
 /** Serve the embedded database (and its shadow) in this process. */
 export async function serveInProcess(): Promise<() => Promise<void>> {
   mkdirSync(dataDir, { recursive: true });
+  // Idle connections cost nothing (only a transaction holds the backend): 100 unless told.
+  const maxConnections = Number(process.env.EMBEDDED_DB_MAX_CONNECTIONS) || undefined;
   const servers: EmbeddedServer[] = [
-    await serveEmbeddedDatabase({ dataDir, port: EMBEDDED_PORT }),
+    await serveEmbeddedDatabase({ dataDir, port: EMBEDDED_PORT, maxConnections }),
     await serveEmbeddedDatabase({ dataDir: "memory://", port: EMBEDDED_PORT + 1 }),
   ];
   return async () => {

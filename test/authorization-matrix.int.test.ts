@@ -533,6 +533,10 @@ const MATRIX: Record<string, Entry> = {
     kind: "route",
     public: "the OpenAPI document of the public API: no data, only its description",
   },
+  "app/api/health/route.ts#GET": {
+    kind: "route",
+    public: "whether this instance's database answers (200 or 503), for load balancers: no data",
+  },
   "app/api/test/clock/route.ts#POST": {
     kind: "testHook",
     why: "e2e only: runs the sweep at a chosen time; 404 unless DOCKSIDE_TEST_HOOKS=1, then supervisors only",

@@ -11,7 +11,8 @@ import { OutcomeBanner } from "./outcome-banner";
 import { ScanLog } from "./scan-log";
 import { playTone } from "./dock-sounds";
 import { ClosePackageDialog } from "./close-package-dialog";
-import { dockCall } from "./dock-api";
+import { dockCall, DockUnavailableError } from "./dock-api";
+import { OutageNotice } from "./outage-notice";
 import { useScanQueue } from "./use-scan-queue";
 import { PackageToolbar } from "./package-toolbar";
 
@@ -41,7 +42,10 @@ export function DockConsole({
     queryKey: ["dock-package", packageId],
     queryFn: async () => {
       const r = await dockCall<DockPackageView>(`/api/dock/packages/${packageId}`);
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok)
+        throw r.unavailable
+          ? new DockUnavailableError(r.message, r.unavailable)
+          : new Error(r.message);
       return r.data;
     },
     enabled: Boolean(packageId),
@@ -69,7 +73,9 @@ export function DockConsole({
     [mode, packageId, router, focusField],
   );
 
-  const { pending, enqueue } = useScanQueue(packageId, override, show);
+  const { pending, enqueue, outage: queueOutage } = useScanQueue(packageId, override, show);
+  const outage =
+    queueOutage ?? (view.error instanceof DockUnavailableError ? view.error.unavailable : null);
 
   async function onScan(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -229,6 +235,7 @@ export function DockConsole({
             {packageId ? "Alt+U undoes your last scan. Alt+C closes the package." : ""}
           </p>
         </form>
+        {outage && <OutageNotice outage={outage} waiting={pending.length} />}
         <OutcomeBanner outcome={outcome} />
         {packageId && view.data && (
           <PackageToolbar
@@ -240,7 +247,7 @@ export function DockConsole({
             onClose={() => void askToClose()}
           />
         )}
-        {view.error && (
+        {view.error && !outage && (
           <p role="alert" className="text-red-800">
             {view.error.message}
           </p>

@@ -5,14 +5,25 @@ import { useCallback, useRef, useState } from "react";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { normalizeDriveSerial, optimisticReception } from "@/lib/domain/index.ts";
 import type { DockPackageView } from "@/lib/server/dock/queries.ts";
-import { dockCall } from "./dock-api";
+import { dockCall, type Unavailable } from "./dock-api";
 import type { PendingScan } from "./scan-log";
+
+type QueuedScan = PendingScan & { packageId: string; override: boolean };
+
+/** How long to wait before sending again while the server or its database does not answer. */
+export function retryDelayMs(attempt: number, retryAfterSeconds?: number): number {
+  const backoff = Math.min(15_000, 1_000 * 2 ** Math.min(attempt, 4));
+  return retryAfterSeconds ? Math.min(15_000, retryAfterSeconds * 1000) : backoff;
+}
 
 /**
  * The operator's scans, queued on the client and sent one at a time in order, however fast the
  * scanner fires (a server action per scan would serialize and re-render the page). Each scan has
  * its own id, so a retried request is applied once. Expected drives get their check at once
  * (optimistic); the next poll of the package reconciles it with what the server did.
+ *
+ * When the database (503) or the network does not answer, the scan stays at the head of the queue
+ * and is sent again, with the same id, until it is answered: `outage` says why it waits.
  */
 export function useScanQueue(
   packageId: string | null,
@@ -20,32 +31,46 @@ export function useScanQueue(
   show: (o: ScanOutcome) => void,
 ) {
   const queryClient = useQueryClient();
-  const queue = useRef<PendingScan[]>([]);
+  const queue = useRef<QueuedScan[]>([]);
   const running = useRef(false);
   const [pending, setPending] = useState<PendingScan[]>([]);
+  const [outage, setOutage] = useState<Unavailable | null>(null);
   const key = ["dock-package", packageId];
 
   const drain = useCallback(async () => {
-    if (running.current || !packageId) return;
+    if (running.current) return;
     running.current = true;
+    const sent = new Set<string>();
+    let attempt = 0;
     while (queue.current.length > 0) {
       const scan = queue.current[0]!;
       const r = await dockCall<ScanOutcome>("/api/dock/scans", {
-        packageId,
+        packageId: scan.packageId,
         code: scan.code,
         scanId: scan.scanId,
-        supervisorOverride: override || undefined,
+        supervisorOverride: scan.override || undefined,
       });
+      if (!r.ok && r.unavailable) {
+        setOutage(r.unavailable);
+        await new Promise((resolve) =>
+          setTimeout(resolve, retryDelayMs(attempt++, r.retryAfterSeconds)),
+        );
+        continue;
+      }
+      attempt = 0;
+      setOutage(null);
       show(r.ok ? r.data : scanOutcome.error(scan.code, r.message));
+      sent.add(scan.packageId);
       queue.current.shift();
       setPending([...queue.current]);
     }
     running.current = false;
-    await queryClient.invalidateQueries({ queryKey: ["dock-package", packageId] });
-  }, [packageId, override, queryClient, show]);
+    for (const id of sent) await queryClient.invalidateQueries({ queryKey: ["dock-package", id] });
+  }, [queryClient, show]);
 
   const enqueue = useCallback(
     (code: string) => {
+      if (!packageId) return;
       const parsed = normalizeDriveSerial(code);
       queryClient.setQueryData<DockPackageView>(key, (current) => {
         if (current?.direction !== "Inbound" || !parsed.ok) return current;
@@ -61,13 +86,13 @@ export function useScanQueue(
           })),
         };
       });
-      queue.current.push({ scanId: crypto.randomUUID(), code });
+      queue.current.push({ scanId: crypto.randomUUID(), code, packageId, override });
       setPending([...queue.current]);
       void drain();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from packageId
-    [packageId, drain, queryClient],
+    [packageId, override, drain, queryClient],
   );
 
-  return { pending, enqueue };
+  return { pending, enqueue, outage };
 }

@@ -1,68 +1,59 @@
 import "server-only";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db as appDb, type Db } from "@/lib/server/db.ts";
 
 /**
- * An in-memory sliding-window rate limiter: at most `limit` requests per key in any `windowMs`.
- * Each key keeps the times of its recent requests (at most `limit` of them), so memory is bounded
- * by `maxKeys × limit` numbers; past `maxKeys`, the least recently seen key is forgotten. The clock
- * is injected, so the rules are tested without waiting. One instance per server process: behind
- * several instances the effective limit multiplies, which is acceptable for a courtesy limit on a
- * read-only page.
+ * Rate limits shared by every instance of Dockside: rate-limiter-flexible (maintained) on its
+ * Prisma store, the `RateLimit` table (prisma/schema.prisma, created by a migration), so two
+ * instances behind one load balancer count against one limit instead of doubling it. Each request
+ * is one upsert that increments the counter in the database (concurrent requests are all
+ * counted). A fixed window: the first request of a key opens it, `limit` requests fit in it, the
+ * next ones wait until it ends. It goes through the app's own Prisma client, so a database outage
+ * answers like any other (503, lib/server/http/database-unavailable.ts).
  */
 export type RateDecision =
   { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-export type RateLimiterOptions = {
+export type RateLimit = {
+  /** Keeps limits apart in the shared table (`status-page`, `sign-in-address`, ...). */
+  name: string;
   limit: number;
-  windowMs: number;
-  maxKeys?: number;
-  now?: () => number;
+  windowSeconds: number;
 };
 
-export class SlidingWindowLimiter {
-  readonly limit: number;
-  readonly windowMs: number;
-  readonly #maxKeys: number;
-  readonly #now: () => number;
-  // Insertion order = least recently seen first (a key is re-inserted on every request).
-  readonly #hits = new Map<string, number[]>();
+export type SharedLimiter = {
+  /** Count one request for `key`, or refuse it with how long to wait. */
+  take(key: string): Promise<RateDecision>;
+};
 
-  constructor(options: RateLimiterOptions) {
-    if (!(options.limit >= 1) || !(options.windowMs > 0)) {
-      throw new Error("a rate limit needs limit >= 1 and windowMs > 0");
-    }
-    this.limit = options.limit;
-    this.windowMs = options.windowMs;
-    this.#maxKeys = options.maxKeys ?? 10_000;
-    this.#now = options.now ?? Date.now;
+export function sharedLimiter(rule: RateLimit, database: Db = appDb): SharedLimiter {
+  if (!(rule.limit >= 1) || !(rule.windowSeconds >= 1)) {
+    throw new Error("a rate limit needs limit >= 1 and windowSeconds >= 1");
   }
-
-  /** Count one request for `key`, or refuse it with how long to wait. A refusal is not counted. */
-  take(key: string): RateDecision {
-    const now = this.#now();
-    const since = now - this.windowMs;
-    const recent = (this.#hits.get(key) ?? []).filter((t) => t > since);
-    this.#hits.delete(key);
-    if (recent.length >= this.limit) {
-      this.#hits.set(key, recent);
-      const oldest = recent[0]!;
-      return {
-        ok: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)),
-      };
-    }
-    recent.push(now);
-    this.#hits.set(key, recent);
-    while (this.#hits.size > this.#maxKeys) {
-      const first = this.#hits.keys().next().value as string;
-      this.#hits.delete(first);
-    }
-    return { ok: true, remaining: this.limit - recent.length };
-  }
-
-  /** How many keys are remembered (for tests and monitoring). */
-  get size(): number {
-    return this.#hits.size;
-  }
+  let limiter: RateLimiterPrisma | undefined;
+  // Made on first use, not at import: `next build` imports the routes without a database.
+  const get = () =>
+    (limiter ??= new RateLimiterPrisma({
+      storeClient: database,
+      tableName: "rateLimit", // the client's name for the model
+      keyPrefix: rule.name,
+      points: rule.limit,
+      duration: rule.windowSeconds,
+    }));
+  return {
+    async take(key) {
+      try {
+        const res = await get().consume(key.slice(0, 200));
+        return { ok: true, remaining: res.remainingPoints };
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal; // the database failed
+        return {
+          ok: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+        };
+      }
+    },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { CommandError } from "@/lib/server/command.ts";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate.ts";
+import { apiDatabaseFault, guardDatabase, type RouteContext } from "./database-unavailable.ts";
 
 /** The error body of the Azure REST APIs: clients written for Azure Import/Export read it as is. */
 export type ApiErrorDetail = { code: string; message: string; target?: string };
@@ -127,10 +128,7 @@ export function apiRoute<K extends ApiKeyKind, S extends z.ZodType>(
   run: (input: z.infer<S>, ctx: ApiContext<Actors[K]>) => Promise<Response>,
   options: { body?: boolean } = {},
 ) {
-  return async (
-    request: Request,
-    context?: { params?: Promise<Record<string, string>> },
-  ): Promise<Response> => {
+  return guardDatabase(apiDatabaseFault, async (request: Request, context?: RouteContext) => {
     const now = new Date();
     const caller = await authenticateApiKey(db, request, kind, now);
     if (!caller.ok) {
@@ -161,5 +159,5 @@ export function apiRoute<K extends ApiKeyKind, S extends z.ZodType>(
     const parsed = schema.safeParse({ params, query, body });
     if (!parsed.success) return validationError(parsed.error);
     return run(parsed.data, { actor: caller.actor as Actors[K], now, request, params });
-  };
+  });
 }

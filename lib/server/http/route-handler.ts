@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/permissions.ts";
 import { authorize } from "@/lib/server/authorize.ts";
 import type { CurrentUser } from "@/lib/server/auth/current-user.ts";
 import type { CommandError } from "@/lib/server/command.ts";
+import { staffDatabaseFault, guardDatabase, type RouteContext } from "./database-unavailable.ts";
 
 export type ApiError = {
   error: { code: string; message: string; fields?: Record<string, string[]> };
@@ -54,10 +55,7 @@ export function staffRoute<S extends z.ZodType>(
     ctx: { user: CurrentUser; now: Date; request: Request },
   ) => Promise<Response>,
 ) {
-  return async (
-    request: Request,
-    context?: { params?: Promise<Record<string, string>> },
-  ): Promise<Response> => {
+  return guardDatabase(staffDatabaseFault, async (request: Request, context?: RouteContext) => {
     const auth = await authorize(permission);
     if (!auth.ok)
       return errorResponse(
@@ -68,7 +66,7 @@ export function staffRoute<S extends z.ZodType>(
     const parsed = await parseRequest(request, schema, source, (await context?.params) ?? {});
     if (!parsed.ok) return parsed.response;
     return run(parsed.data, { user: auth.user, now: new Date(), request });
-  };
+  });
 }
 
 /**

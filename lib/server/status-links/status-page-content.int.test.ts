@@ -7,7 +7,7 @@ import { incidentDeadlines } from "@/lib/domain/index.ts";
 import { openIncident, openIncidentByHand } from "@/lib/server/incidents/commands.ts";
 import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
 import { cancelJob, createJob, markJobShipping } from "@/lib/server/jobs/commands.ts";
-import { SlidingWindowLimiter } from "@/lib/server/rate-limit.ts";
+import { sharedLimiter } from "@/lib/server/rate-limit.ts";
 import { createStatusLink } from "@/lib/server/status-links/commands.ts";
 import { statusPageForToken } from "@/lib/server/status-links/queries.ts";
 import { statusPageResponse } from "@/lib/server/status-links/status-response.ts";
@@ -88,7 +88,7 @@ const tokenFor = async (jobId: string) =>
 async function pageText(token: string, now: Date, lang: "en" | "fr" = "en"): Promise<string> {
   const res = await statusPageResponse(
     t.db,
-    new SlidingWindowLimiter({ limit: 1000, windowMs: 60_000 }),
+    sharedLimiter({ name: "status-page-content", limit: 1000, windowSeconds: 60 }, t.db),
     new Request(`http://localhost/status/${token}?lang=${lang}`),
     token,
     now,

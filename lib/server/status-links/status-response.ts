@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
-import { clientKey, type SlidingWindowLimiter } from "@/lib/server/rate-limit.ts";
+import { clientKey, type SharedLimiter } from "@/lib/server/rate-limit.ts";
 import { statusPageForToken } from "@/lib/server/status-links/queries.ts";
 import { pickLocale } from "@/lib/status-page/locale.ts";
 import {
@@ -35,7 +35,7 @@ function pageHeaders(lang: string, extra: Record<string, string> = {}): Headers 
  */
 export async function statusPageResponse(
   database: Db,
-  limiter: SlidingWindowLimiter,
+  limiter: SharedLimiter,
   request: Request,
   token: string,
   now: Date,
@@ -49,7 +49,7 @@ export async function statusPageResponse(
   const reply = (status: number, body: string, extra: Record<string, string> = {}) =>
     new Response(head ? null : body, { status, headers: pageHeaders(locale.lang, extra) });
 
-  const rate = limiter.take(clientKey(request.headers));
+  const rate = await limiter.take(clientKey(request.headers));
   if (!rate.ok) {
     return reply(429, renderRateLimitedPage(locale, rate.retryAfterSeconds), {
       "Retry-After": String(rate.retryAfterSeconds),

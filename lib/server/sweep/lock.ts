@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { describeDatabaseError } from "@/lib/server/http/database-unavailable.ts";
 
 /**
  * The sweep's advisory lock: one sweeper at a time across app instances (DESIGN.md: one sweep
@@ -37,6 +38,14 @@ export async function withSweepLock<T>(
   running.add(key);
   try {
     const client = new pg.Client({ connectionString: target.url });
+    // Without a listener, the connection dying mid-sweep (the database stopped) would be an
+    // uncaughtException. The sweep's own queries then fail and its report says so; the lock ends
+    // with the session.
+    client.on("error", (error) => {
+      console.error(
+        `sweep: lost the lock connection to the database (${describeDatabaseError(error)})`,
+      );
+    });
     await client.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>(

@@ -1,5 +1,9 @@
 import "server-only";
 import { db } from "@/lib/server/db.ts";
+import {
+  describeDatabaseError,
+  isDatabaseUnavailable,
+} from "@/lib/server/http/database-unavailable.ts";
 import { formatReport, runSweep } from "./sweep.ts";
 
 export const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
@@ -14,7 +18,13 @@ async function tick() {
       (report.errors.length ? console.error : console.info)(formatReport(report));
     }
   } catch (e) {
-    console.error("sweep failed:", e instanceof Error ? e.message : e);
+    if (isDatabaseUnavailable(e)) {
+      console.error(
+        `sweep did not finish: the database is not answering (${describeDatabaseError(e)}); the next sweep runs in ${SWEEP_INTERVAL_MS / 60_000} minutes`,
+      );
+    } else {
+      console.error("sweep failed:", e instanceof Error ? e.message : e);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
 import { databaseUrl } from "@/lib/database-url.ts";
+import { isDatabaseUnavailable } from "@/lib/server/http/database-unavailable.ts";
 import { dueIncidentCandidates, sweepIncident } from "./incidents.ts";
 import { dueJobCandidates, sweepJob } from "./jobs.ts";
 import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
@@ -46,6 +47,7 @@ export async function runSweep(
             detail: r.error.message,
           });
       } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e; // one line for the outage, not one per incident
         report.errors.push({ rule: "-", action: "incident", incidentId: id, detail: message(e) });
       }
     }
@@ -57,6 +59,7 @@ export async function runSweep(
         if (r.ok) absorb(report, r.value);
         else report.errors.push({ rule: "-", action: "job", jobId: id, detail: r.error.message });
       } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
         report.errors.push({ rule: "-", action: "job", jobId: id, detail: message(e) });
       }
     }

@@ -7,6 +7,7 @@ import {
   parseRequest,
 } from "@/lib/server/http/route-handler.ts";
 import { scanSchema } from "@/lib/validation/dock.ts";
+import { guardDatabase, staffDatabaseFault } from "@/lib/server/http/database-unavailable.ts";
 
 /**
  * One drive scan into the open package: received (inbound) or shipped back (return). The dock
@@ -17,7 +18,7 @@ import { scanSchema } from "@/lib/validation/dock.ts";
  * valid, role allowed) is re-read inside the scan's own first statement (lib/server/dock/scan),
  * so a disabled user is still refused from their next scan, at no round trip of its own.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guardDatabase(staffDatabaseFault, async (request: Request) => {
   const session = await sessionIdentity();
   if (!session)
     return errorResponse(401, "unauthenticated", "You are signed out. Sign in again to continue.");
@@ -25,4 +26,4 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.ok) return parsed.response;
   const result = await scanDrive(db, { session }, parsed.data, new Date());
   return result.ok ? Response.json(result.value) : commandErrorResponse(result.error);
-}
+});
