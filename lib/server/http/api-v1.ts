@@ -46,9 +46,10 @@ const COMMAND_ERRORS: Record<CommandError["code"], { status: number; code: strin
 };
 
 export function apiCommandError(error: CommandError, target?: string): Response {
+  // One 503 shape for a busy database, whether a command or the route met it.
+  if (error.code === "busy") return apiDatabaseFault("busy", error.message);
   const { status, code } = COMMAND_ERRORS[error.code];
   return apiError(status, code, error.message, {
-    ...(status === 503 ? { headers: { "retry-after": "2" } } : {}),
     ...(target ? { target } : {}),
     ...(error.rule ? { details: [{ code: "Rule", message: error.rule }] } : {}),
   });

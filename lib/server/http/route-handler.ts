@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/permissions.ts";
 import { authorize } from "@/lib/server/authorize.ts";
 import type { CurrentUser } from "@/lib/server/auth/current-user.ts";
 import type { CommandError } from "@/lib/server/command.ts";
+import { staffDatabaseFault } from "@/lib/server/http/database-unavailable.ts";
 import { staffDatabaseFault, guardDatabase, type RouteContext } from "./database-unavailable.ts";
 
 export type ApiError = {
@@ -32,12 +33,15 @@ export function errorResponse(
     { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiError,
     {
       status,
-      headers: { "cache-control": "no-store", ...(status === 503 ? { "retry-after": "2" } : {}) },
+      headers: { "cache-control": "no-store" },
     },
   );
 }
 
 export function commandErrorResponse(error: CommandError) {
+  // A command that met a busy database (a lock or statement timeout, no connection in time)
+  // answers like a route that met it: one 503 shape, with Retry-After.
+  if (error.code === "busy") return staffDatabaseFault("busy", error.message);
   return errorResponse(STATUS[error.code], error.code, error.message);
 }
 
