@@ -4,7 +4,6 @@ import type { Permission } from "@/lib/permissions.ts";
 import { authorize } from "@/lib/server/authorize.ts";
 import type { CurrentUser } from "@/lib/server/auth/current-user.ts";
 import type { CommandError } from "@/lib/server/command.ts";
-import { staffDatabaseFault } from "@/lib/server/http/database-unavailable.ts";
 import { staffDatabaseFault, guardDatabase, type RouteContext } from "./database-unavailable.ts";
 
 export type ApiError = {
