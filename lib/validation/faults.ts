@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { FAULT_REASON_CODES } from "@/lib/domain/fault-reasons.ts";
 import { DRIVE_STATES, JOB_STATES } from "@/lib/domain/states.ts";
+import { multiLineText } from "@/lib/validation/text.ts";
 
-const note = z
-  .string()
-  .trim()
+const note = multiLineText()
   .min(3, "Write a note of at least 3 characters.")
   .max(500, "Keep the note under 500 characters.");
 const reason = z.enum(FAULT_REASON_CODES, "Pick a reason.");
@@ -32,9 +31,7 @@ export const contactAttemptSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   channel: z.enum(CONTACT_CHANNELS, "Pick email or phone."),
-  outcome: z
-    .string()
-    .trim()
+  outcome: multiLineText()
     .min(3, "Say what came of it (at least 3 characters).")
     .max(500, "Keep the outcome under 500 characters."),
 });

@@ -7,6 +7,7 @@ import {
 import { DRIVE_STATES, JOB_STATES, JOB_TYPES } from "@/lib/domain/states.ts";
 import { returnAddressSchema } from "@/lib/validation/return-address.ts";
 import { printableText } from "@/lib/validation/text.ts";
+import { isoDateInRange } from "@/lib/validation/dates.ts";
 
 /**
  * The customer Job API (`/api/v1/jobs`), shaped like the Azure Import/Export REST API
@@ -145,8 +146,7 @@ export const DeliveryPackageInput = z
       description:
         "How many drives the package holds. Export jobs: the number of drives you send for the export (R-J7 waits for them all).",
     }),
-    shipDate: z
-      .union([z.iso.date(), z.iso.datetime({ offset: true })])
+    shipDate: isoDateInRange(z.union([z.iso.date(), z.iso.datetime({ offset: true })]))
       .optional()
       .meta({ description: "When you shipped the package (a date or a date-time)." }),
   })

@@ -39,6 +39,13 @@ async function incident(kind: IncidentKind, state: JobState, openedAt = new Date
   return { jobId, id: row.id };
 }
 
+/** Drives of the incident's job: the only serials a destruction record may name. */
+async function drivesOf(jobId: string, serials: string[]) {
+  await t.db.drive.createMany({
+    data: serials.map((serial) => ({ jobId, serial, state: "Received" as const })),
+  });
+}
+
 const note = "Spoke to the customer";
 const events = (incidentId: string) =>
   t.db.event.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
@@ -203,7 +210,8 @@ describe("incident outcomes", () => {
 
   it("R-E4: 'drivesDestroyed' makes a destruction record (who, when, method, serials) and resolves", async () => {
     const now = new Date();
-    const { id } = await incident("ReturnAddressInvalid", "Packaging");
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    await drivesOf(jobId, ["WD-AAA1", "WD-AAA2", "WD-AAA3"]);
     const input: OutcomeInput = {
       outcome: "drivesDestroyed",
       note: "Contact unreachable for 90 days",
@@ -228,6 +236,35 @@ describe("incident outcomes", () => {
     const [event] = await events(id);
     expect(event).toMatchObject({ kind: "incident.drivesDestroyed", toState: "Resolved" });
     expect(event?.data).toMatchObject({ rule: "R-E4", serials: input.serials });
+  });
+
+  it("R-E1, R-E4: 'drivesDestroyed' accepts only serials of the incident's drives, and changes nothing otherwise", async () => {
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    await drivesOf(jobId, ["WD-OWN1"]);
+    const other = await incident("ReturnAddressInvalid", "Packaging");
+    await drivesOf(other.jobId, ["WD-OTHER1"]);
+    const before = [await t.db.destructionRecord.count(), await t.db.event.count()];
+    for (const serials of [["WD-OWN1", "WD-OTHER1"], ["WD-NOWHERE"], ["WD-OTHER1"]]) {
+      const res = await recordIncidentOutcome(
+        t.db,
+        sam,
+        id,
+        { outcome: "drivesDestroyed", note, method: "Shredded", serials },
+        new Date(),
+      );
+      expect(res, serials.join()).toMatchObject({ ok: false, error: { code: "refused" } });
+      expect(!res.ok && res.error.message).toMatch(/not (a drive|drives) of this incident/);
+    }
+    expect([await t.db.destructionRecord.count(), await t.db.event.count()]).toEqual(before);
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id } })).status).toBe("Open");
+    const ok = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["wd-own1"] },
+      new Date(),
+    );
+    expect(ok.ok, JSON.stringify(ok)).toBe(true);
   });
 
   it("R-E1..R-E5: an outcome on a resolved incident is refused and changes nothing", async () => {
@@ -275,7 +312,8 @@ describe("incident outcomes", () => {
     };
     for (const outcome of INCIDENT_OUTCOMES) {
       const [kind, state, more] = cases[outcome];
-      const { id } = await incident(kind, state);
+      const { id, jobId } = await incident(kind, state);
+      if (outcome === "drivesDestroyed") await drivesOf(jobId, ["WD-R1"]);
       const res = await recordIncidentOutcome(t.db, sam, id, { outcome, note, ...more }, now);
       expect(res.ok, `${outcome}: ${JSON.stringify(res)}`).toBe(true);
       expect(res.ok && res.value.resolved, outcome).toBe(resolvesIncident(outcome));

@@ -6,6 +6,7 @@ import {
   canWorkIncidents,
   extendedAnswerDeadline,
 } from "@/lib/domain/index.ts";
+import { checkDestroyedSerials } from "@/lib/domain/destruction.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import {
@@ -162,6 +163,20 @@ export function recordIncidentOutcome(
         if (!input.method || !input.serials?.length) {
           return fail("invalid", "Name the destruction method and every destroyed drive's serial.");
         }
+        // The incident's own drive and its job's drives (never `undefined` filters: they match all).
+        const ofIncident = [
+          ...(row.driveId ? [{ id: row.driveId }] : []),
+          ...(row.jobId ? [{ jobId: row.jobId }] : []),
+        ];
+        const drives = ofIncident.length
+          ? await tx.drive.findMany({ where: { OR: ofIncident }, select: { serial: true } })
+          : [];
+        const serials = checkDestroyedSerials(
+          input.serials,
+          drives.map((d) => d.serial),
+          def.rule,
+        );
+        if (!serials.ok) return fromRefusal(serials.refusal);
         const record = await tx.destructionRecord.create({
           data: {
             incidentId: row.id,
