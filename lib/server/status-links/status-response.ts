@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
-import { clientKey, type SlidingWindowLimiter } from "@/lib/server/rate-limit.ts";
+import { clientAddress } from "@/lib/server/http/client-address.ts";
+import type { RateDecision } from "@/lib/server/rate-limit.ts";
 import { statusPageForToken } from "@/lib/server/status-links/queries.ts";
 import { pickLocale } from "@/lib/status-page/locale.ts";
 import {
@@ -29,13 +30,16 @@ function pageHeaders(lang: string, extra: Record<string, string> = {}): Headers 
   });
 }
 
+/** What this page needs of a rate limiter: count one request for a key, or say how long to wait. */
+export type StatusPageLimiter = { take(key: string): RateDecision | Promise<RateDecision> };
+
 /**
  * Answer one request for a status page: rate-limited per client address, in the reader's
  * language; 404 for any token that does not lead to a live job, the same page whatever the reason.
  */
 export async function statusPageResponse(
   database: Db,
-  limiter: SlidingWindowLimiter,
+  limiter: StatusPageLimiter,
   request: Request,
   token: string,
   now: Date,
@@ -49,7 +53,7 @@ export async function statusPageResponse(
   const reply = (status: number, body: string, extra: Record<string, string> = {}) =>
     new Response(head ? null : body, { status, headers: pageHeaders(locale.lang, extra) });
 
-  const rate = limiter.take(clientKey(request.headers));
+  const rate = await limiter.take(`status:${clientAddress(request.headers)}`);
   if (!rate.ok) {
     return reply(429, renderRateLimitedPage(locale, rate.retryAfterSeconds), {
       "Retry-After": String(rate.retryAfterSeconds),
