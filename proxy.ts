@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { hasMalformedEscape, isSameOrigin } from "@/lib/http/request-guards.ts";
+import { pageHeaders } from "@/lib/server/status-links/page-headers.ts";
+import { pickLocale } from "@/lib/status-page/locale.ts";
+import { renderNotFoundPage } from "@/lib/status-page/render.ts";
 
 /** Console areas: a visitor without a session is sent to sign in first. */
 const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/incidents", "/help"];
@@ -24,13 +27,20 @@ function contentSecurityPolicy(nonce: string): string {
 
 /**
  * A path with a broken percent-escape (`/status/abc%`) makes Next.js itself fail with a 500 before
- * any route runs: answer here instead. The status page gives its one plain 404 (a token that
- * cannot exist), the API a JSON 404, a page the site's not-found page.
+ * any route runs: answer here instead. The status page gives its one plain 404 (the same page as
+ * for any unknown token), the API a JSON 404, a page the site's not-found page.
  */
 function malformedPath(request: NextRequest): NextResponse | Response {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/status/")) {
-    return NextResponse.rewrite(new URL("/status/-", request.url));
+    const locale = pickLocale({
+      query: request.nextUrl.searchParams.get("lang"),
+      acceptLanguage: request.headers.get("accept-language"),
+    });
+    return new Response(request.method === "HEAD" ? null : renderNotFoundPage(locale), {
+      status: 404,
+      headers: pageHeaders(locale.lang),
+    });
   }
   if (pathname.startsWith("/api/")) {
     const message = "There is nothing at this address (it has a malformed percent-escape).";
