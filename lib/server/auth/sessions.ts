@@ -54,12 +54,32 @@ export async function liveSessionUser(
       },
     },
   });
-  if (!session || session.userId !== identity.userId) return null;
-  if (session.endedAt || session.expiresAt <= now) return null;
+  if (!session) return null;
   const { user } = session;
-  if (user.disabled) return null;
+  const live = isLiveSession(identity, user, {
+    ownerMatches: session.userId === identity.userId,
+    endedAt: session.endedAt,
+    expiresAt: session.expiresAt,
+    now,
+  });
+  return live ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+}
+
+/**
+ * Whether a session still speaks for its user: the user exists, is enabled, and the session was
+ * issued after the user's sessions were last ended. Shared with the scan path, which re-reads the
+ * user inside its own first statement. Given the session's row (UserSession), it must also be the
+ * user's, not ended (signed out) and not expired.
+ */
+export function isLiveSession(
+  identity: { issuedAt: Date },
+  user: { disabled: boolean; sessionsValidFrom: Date },
+  session?: { ownerMatches: boolean; endedAt: Date | null; expiresAt: Date; now: Date } | null,
+): boolean {
+  if (user.disabled) return false;
+  if (session === null) return false;
+  if (session && (!session.ownerMatches || session.endedAt || session.expiresAt <= session.now))
+    return false;
   // JWT iat has second precision; sessionsValidFrom is truncated to the second to compare fairly.
-  if (identity.issuedAt.getTime() < Math.floor(user.sessionsValidFrom.getTime() / 1000) * 1000)
-    return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return identity.issuedAt.getTime() >= Math.floor(user.sessionsValidFrom.getTime() / 1000) * 1000;
 }
