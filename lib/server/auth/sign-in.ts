@@ -44,9 +44,11 @@ async function countFailures(
     account: { email: attempt.email },
     everyone: {},
   };
-  const counted = await Promise.all(
-    SIGN_IN_SCOPES.map((scope) =>
-      database.signInAttempt.aggregate({
+  // One after the other: the embedded database serves one statement at a time anyway.
+  const counted: { _count: { _all: number }; _min: { at: Date | null } }[] = [];
+  for (const scope of SIGN_IN_SCOPES) {
+    counted.push(
+      await database.signInAttempt.aggregate({
         where: {
           ...where[scope],
           id: { not: ownId },
@@ -56,8 +58,8 @@ async function countFailures(
         _count: { _all: true },
         _min: { at: true },
       }),
-    ),
-  );
+    );
+  }
   return Object.fromEntries(
     SIGN_IN_SCOPES.map((scope, i) => [
       scope,
