@@ -10,6 +10,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() in pages: "not for your role" answers 403, not 200 (lib/server/page-access.ts).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // The PostgreSQL driver and the embedded server stay plain Node modules, not bundled.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],

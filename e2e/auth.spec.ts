@@ -38,7 +38,7 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("repeated wrong passwords lock the account for a while, with a clear message", async ({
+  test("repeated wrong passwords from one address refuse that address for the account, with a clear message", async ({
     page,
   }) => {
     await page.goto("/sign-in");
@@ -53,13 +53,15 @@ test.describe("signing in", () => {
     await page.getByLabel("Password").fill(DEMO.operator2.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
-      /Too many wrong passwords for this account\. Try again in 15 minutes\./,
+      "Too many failed sign-ins. Wait 15 minutes, then try again.",
     );
-    const [row] = await sql<{ locked: boolean }>(
-      `SELECT "lockedUntil" > now() AS locked FROM "User" WHERE email = $1`,
+    const [row] = await sql<{ failed: string; refused: string }>(
+      `SELECT count(*) FILTER (WHERE outcome = 'failed') AS failed,
+              count(*) FILTER (WHERE outcome = 'refused') AS refused
+         FROM "SignInAttempt" WHERE email = $1`,
       [DEMO.operator2.email],
     );
-    expect(row?.locked).toBe(true);
+    expect([Number(row?.failed), Number(row?.refused)]).toEqual([5, 1]);
     const failures = await sql<{ n: string }>(
       `SELECT count(*) AS n FROM "Event" WHERE kind = 'user.signin.failed' AND data->>'email' = $1`,
       [DEMO.operator2.email],
@@ -67,20 +69,89 @@ test.describe("signing in", () => {
     expect(Number(failures[0]?.n)).toBe(5);
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("an unknown email is answered like a wrong password, and a forged X-Forwarded-For buys nothing", async ({
+    request,
+  }) => {
+    // Six wrong guesses for an email nobody has, each claiming a fresh address.
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+        csrfToken: string;
+      };
+      const response = await request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: "ghost-e2e@dockside.test", password: "guess", json: "true" },
+        headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+      });
+      const { url } = (await response.json()) as { url: string };
+      answers.push(new URL(url).searchParams.get("error") ?? "");
+    }
+    expect(answers).toEqual([...Array(5).fill("WrongCredentials"), "TooManyAttempts"]);
+    const addresses = await sql<{ address: string }>(
+      `SELECT DISTINCT address FROM "SignInAttempt" WHERE email = 'ghost-e2e@dockside.test'`,
+    );
+    expect(addresses.map((a) => a.address)).toEqual(["127.0.0.1"]);
+  });
+
+  test("signing out ends the session on the server: a copied cookie no longer works", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, DEMO.supervisor);
+    const copied = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/jobs");
     await expect(page).toHaveURL(/\/sign-in/);
+
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    expect(await (await stolen.request.get("/api/auth/session")).json()).toEqual({});
+    await stolen.goto("/jobs");
+    await expect(stolen).toHaveURL(/\/sign-in/);
+    await thief.close();
+  });
+
+  test("after signing in, a callbackUrl to another site leads to the jobs list instead", async ({
+    page,
+  }) => {
+    for (const callbackUrl of [
+      "%2F%5Cevil.example%2F",
+      "%2F%09%2Fevil.example",
+      "%2F%2Fevil.example",
+    ]) {
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await page.getByLabel("Email").fill(DEMO.operator.email);
+      await page.getByLabel("Password").fill(DEMO.operator.password);
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/jobs$/);
+      // Signed in already: the sign-in page sends the user on, to this site too.
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/jobs$/);
+      await page.context().clearCookies();
+    }
+  });
+
+  test("/sign-in?error= shows only known errors, in our words", async ({ page }) => {
+    await page.goto("/sign-in?error=Your%20account%20is%20suspended.%20Call%20%2B1%20555%200100");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Signing in did not work. Try again." }),
+    ).toBeVisible();
+    await expect(page.getByText("suspended")).toHaveCount(0);
+    await page.goto("/sign-in?error=CredentialsSignin");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The email or password is wrong." }),
+    ).toBeVisible();
   });
 });
 
 test.describe("authorization", () => {
   test("an operator who opens the users page is told it is not for the role", async ({ page }) => {
     await signIn(page, DEMO.operator);
-    await page.goto("/admin/users");
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Users" })).toHaveCount(0);
   });
 

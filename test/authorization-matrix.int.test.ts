@@ -14,11 +14,13 @@ import type { Role } from "@/lib/permissions.ts";
 import type { ActionState } from "@/lib/action-state.ts";
 import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ok } from "@/test/fixtures.ts";
+import { ok, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import { issueApiKey, revokeApiKey } from "@/lib/server/api-keys/commands.ts";
 import { siteCode } from "@/lib/validation/sites.ts";
 
-const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
+const identity = vi.hoisted(() => ({
+  current: null as { userId: string; sessionId: string; issuedAt: Date } | null,
+}));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
@@ -30,6 +32,7 @@ const CALLERS = [
   "admin",
   "disabled admin",
   "admin with a revoked session",
+  "admin who signed out (a copied session cookie)",
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -609,7 +612,7 @@ async function makeUser(
 
 function signIn(caller: Caller) {
   const issuedAt = new Date(); // a session issued just now, after every user was made
-  identity.current = caller === "signed out" ? null : { userId: users[caller], issuedAt };
+  identity.current = caller === "signed out" ? null : testIdentity(users[caller], issuedAt);
 }
 
 async function snapshot() {
@@ -723,6 +726,12 @@ beforeAll(async () => {
   users["disabled admin"] = await makeUser("admin", "disabled admin", { disabled: true });
   users["admin with a revoked session"] = await makeUser("admin", "revoked admin", {
     sessionsValidFrom: new Date(Date.now() + 3_600_000),
+  });
+  users["admin who signed out (a copied session cookie)"] = await makeUser("admin", "gone admin");
+  for (const id of Object.values(users)) await openTestSession(t.db, id);
+  await t.db.userSession.update({
+    where: { id: users["admin who signed out (a copied session cookie)"] },
+    data: { endedAt: new Date() },
   });
   const admin = { type: "user", id: users.admin, label: "admin", role: "admin" } as const;
   const customer = await matrixCustomer();

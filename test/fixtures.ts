@@ -46,3 +46,20 @@ export async function createCustomer(db: Db, name = "Contoso") {
   const actor: ActorRef = { type: "apiKey", id: `key-${id}`, label: name, customerId: id };
   return { customerId: id, customer: actor };
 }
+
+/**
+ * A live server-side session for a test user, whose id is the user's id (one per user), so that
+ * tests which replace `sessionIdentity` can name it without waiting for a database write.
+ */
+export async function openTestSession(db: Db, userId: string): Promise<void> {
+  await db.userSession.upsert({
+    where: { id: userId },
+    create: { id: userId, userId, expiresAt: new Date(Date.now() + 86_400_000) },
+    update: {},
+  });
+}
+
+/** What `sessionIdentity()` answers for a test user's session (see openTestSession). */
+export function testIdentity(userId: string, issuedAt = new Date()) {
+  return { userId, sessionId: userId, issuedAt };
+}

@@ -15,6 +15,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The server-side session (UserSession.id): checked on every request. */
+    sid?: string;
     role?: Role;
   }
 }

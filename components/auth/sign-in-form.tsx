@@ -3,12 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-
-/** Where to go after signing in: only a path of this site, never another origin. */
-function safeReturnPath(callbackUrl: string | null): string {
-  if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//")) return "/jobs";
-  return callbackUrl;
-}
+import { safeReturnPath, signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
 
 type Missing = { email: boolean; password: boolean };
 
@@ -56,9 +51,7 @@ export function SignInForm({
       setError(
         result === "unreachable"
           ? "Dockside did not answer. Check the connection and try again."
-          : result?.error && result.error !== "CredentialsSignin"
-            ? result.error
-            : "The email or password is wrong.",
+          : (signInErrorMessage(result?.error ?? "WrongCredentials") ?? ""),
       );
       // The email stays; the password is never kept after a check that failed (nor sent back by
       // the server).

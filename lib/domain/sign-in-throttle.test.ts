@@ -1,68 +1,72 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import {
-  LOCK_MINUTES,
-  MAX_FAILED_SIGN_INS,
-  MAX_FAILURES_PER_ADDRESS,
-  addressWindowStart,
-  afterFailedSignIn,
+  SIGN_IN_LIMITS,
+  SIGN_IN_SCOPES,
   decideSignInAttempt,
+  needsKnownAddress,
+  signInWindowStart,
+  type SignInCounts,
 } from "./sign-in-throttle.ts";
 
-const NOW = new Date("2026-11-24T06:00:00Z");
-const quiet = { failures: 0, oldestFailureAt: null };
+const NOW = new Date("2026-12-02T08:00:00Z");
+const MIN = 60_000;
+const quiet: SignInCounts = {
+  accountAtAddress: { failures: 0, oldestAt: null },
+  address: { failures: 0, oldestAt: null },
+  account: { failures: 0, oldestAt: null },
+  everyone: { failures: 0, oldestAt: null },
+};
+const at = (scope: keyof SignInCounts, failures: number, minutesAgo: number): SignInCounts => ({
+  ...quiet,
+  [scope]: { failures, oldestAt: new Date(NOW.getTime() - minutesAgo * MIN) },
+});
 
 describe("sign-in throttling", () => {
-  it("lets an unlocked account with a quiet address try", () => {
-    expect(decideSignInAttempt({ lockedUntil: null }, quiet, NOW).ok).toBe(true);
-    expect(decideSignInAttempt(null, quiet, NOW).ok).toBe(true);
-  });
-
-  it(`locks the account for ${LOCK_MINUTES} minutes at the ${MAX_FAILED_SIGN_INS}th wrong password`, () => {
-    let account = { failedSignIns: 0, lockedUntil: null as Date | null };
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) {
-      account = afterFailedSignIn(account, NOW);
-      expect(account.lockedUntil).toBeNull();
+  it("allows attempts below every limit", () => {
+    expect(decideSignInAttempt(quiet, false, NOW).ok).toBe(true);
+    for (const scope of SIGN_IN_SCOPES) {
+      expect(
+        decideSignInAttempt(at(scope, SIGN_IN_LIMITS[scope].failures - 1, 1), false, NOW).ok,
+      ).toBe(true);
     }
-    account = afterFailedSignIn(account, NOW);
-    expect(account.lockedUntil).toEqual(new Date(NOW.getTime() + LOCK_MINUTES * 60_000));
-    const refused = decideSignInAttempt(account, quiet, NOW);
-    expect(refused).toMatchObject({
-      ok: false,
-      refusal: { message: "Too many wrong passwords for this account. Try again in 15 minutes." },
-    });
   });
 
-  it("lifts the lock exactly when it ends", () => {
-    const until = new Date(NOW.getTime() + 60_000);
-    expect(
-      decideSignInAttempt({ lockedUntil: until }, quiet, new Date(until.getTime() - 1)).ok,
-    ).toBe(false);
-    expect(decideSignInAttempt({ lockedUntil: until }, quiet, until).ok).toBe(true);
+  it("refuses at each limit, with one sentence whichever limit it is (nothing says whether the account exists)", () => {
+    const messages = new Set<string>();
+    for (const scope of SIGN_IN_SCOPES) {
+      const d = decideSignInAttempt(at(scope, SIGN_IN_LIMITS[scope].failures, 0), false, NOW);
+      expect(d.ok, scope).toBe(false);
+      if (!d.ok) messages.add(d.refusal.message.replace(/\d+ minutes?/, "N minutes"));
+    }
+    expect([...messages]).toEqual(["Too many failed sign-ins. Try again in N minutes."]);
   });
 
-  it("refuses an address after too many failures in the window, whatever the account", () => {
-    const busy = {
-      failures: MAX_FAILURES_PER_ADDRESS,
-      oldestFailureAt: new Date(NOW.getTime() - 5 * 60_000),
-    };
-    const d = decideSignInAttempt(null, busy, NOW);
-    expect(d).toMatchObject({
-      ok: false,
-      refusal: { message: "Too many failed sign-ins from this address. Try again in 10 minutes." },
-    });
-    expect(
-      decideSignInAttempt(null, { ...busy, failures: MAX_FAILURES_PER_ADDRESS - 1 }, NOW).ok,
-    ).toBe(true);
-    expect(addressWindowStart(NOW)).toEqual(new Date(NOW.getTime() - 15 * 60_000));
-  });
-
-  it("never locks before the limit and always locks at it (property)", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_FAILED_SIGN_INS - 1 }), (n) => {
-        const next = afterFailedSignIn({ failedSignIns: n }, NOW);
-        expect(next.lockedUntil !== null).toBe(n + 1 >= MAX_FAILED_SIGN_INS);
-      }),
+  it("says how long until the oldest failure leaves the window", () => {
+    const d = decideSignInAttempt(at("accountAtAddress", 5, 10), false, NOW);
+    expect(!d.ok && d.refusal.message).toBe("Too many failed sign-ins. Try again in 5 minutes.");
+    const hour = decideSignInAttempt(at("account", 30, 59.5), false, NOW);
+    expect(!hour.ok && hour.refusal.message).toBe(
+      "Too many failed sign-ins. Try again in 1 minute.",
     );
+  });
+
+  it("an address that signed in to this email before is held to the per-address limits only", () => {
+    expect(decideSignInAttempt(at("account", 30, 1), true, NOW).ok).toBe(true);
+    expect(decideSignInAttempt(at("everyone", 300, 1), true, NOW).ok).toBe(true);
+    expect(decideSignInAttempt(at("accountAtAddress", 5, 1), true, NOW).ok).toBe(false);
+    expect(decideSignInAttempt(at("address", 20, 1), true, NOW).ok).toBe(false);
+    expect(needsKnownAddress(at("account", 30, 1))).toBe(true);
+    expect(needsKnownAddress(at("accountAtAddress", 5, 1))).toBe(false);
+  });
+
+  it("nobody can shut a chosen account out cheaply: the cross-address limit is many times the per-address one", () => {
+    expect(SIGN_IN_LIMITS.account.failures).toBeGreaterThanOrEqual(
+      5 * SIGN_IN_LIMITS.accountAtAddress.failures,
+    );
+  });
+
+  it("windows end where each limit says", () => {
+    expect(signInWindowStart("accountAtAddress", NOW)).toEqual(new Date(NOW.getTime() - 15 * MIN));
+    expect(signInWindowStart("account", NOW)).toEqual(new Date(NOW.getTime() - 60 * MIN));
   });
 });

@@ -55,23 +55,3 @@ export function sharedLimiter(rule: RateLimit, database: Db = appDb): SharedLimi
     },
   };
 }
-
-/**
- * The client's address as the trusted proxy in front of us saw it. Each proxy appends the address
- * it got the request from, so the entry `trustedProxies` from the right was written by our own
- * nearest proxy; everything left of it came from the client and may be forged (a forged first
- * entry would let anyone pick a fresh key per request). `DOCKSIDE_TRUSTED_PROXIES` says how many
- * proxies stand in front (default 1). Without the header (a direct connection in development),
- * every client shares one fixed key: a limit that is too strict there is better than none.
- */
-export function clientKey(
-  headers: Headers,
-  trustedProxies = Number(process.env.DOCKSIDE_TRUSTED_PROXIES ?? 1) || 1,
-): string {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  const seenByOurProxy = entries[Math.max(0, entries.length - trustedProxies)];
-  return seenByOurProxy ? seenByOurProxy.slice(0, 100).toLowerCase() : "direct";
-}

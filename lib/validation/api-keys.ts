@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { printableText } from "@/lib/validation/text.ts";
 
 export const API_KEY_KINDS = ["customer", "station"] as const;
 export type ApiKeyKindChoice = (typeof API_KEY_KINDS)[number];
@@ -23,9 +24,7 @@ const optionalId = z
 export const issueApiKeySchema = z
   .object({
     kind: z.enum(API_KEY_KINDS, "Choose who will use the key: a customer or a copy station."),
-    name: z
-      .string("Give the key a name that says who uses it.")
-      .trim()
+    name: printableText()
       .min(1, "Give the key a name that says who uses it.")
       .max(100, "Use at most 100 characters."),
     customerId: optionalId,

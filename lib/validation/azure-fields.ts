@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_RANGE_RULE, isSaneDate } from "@/lib/validation/dates.ts";
 import { SCAN_CARRIERS, type Carrier } from "@/lib/domain/scan-codes.ts";
 import { printableText } from "@/lib/validation/text.ts";
 
@@ -97,8 +98,11 @@ export const ShipDate = z
   .max(40)
   .transform((raw, ctx) => {
     const date = parseShipDate(raw);
-    if (date && date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 9999) return date;
-    ctx.addIssue({ code: "custom", message: SHIP_DATE_RULE });
+    if (date && isSaneDate(date)) return date;
+    ctx.addIssue({
+      code: "custom",
+      message: date ? DATE_RANGE_RULE : SHIP_DATE_RULE,
+    });
     return z.NEVER;
   })
   .meta({ description: SHIP_DATE_RULE, examples: ["2026-03-02", "3/2/2026 9:05:00 PM"] });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formDate } from "@/lib/validation/dates.ts";
 import { CONTACT_RESULTS } from "@/lib/domain/contact-results.ts";
 
 /** A blank form field counts as not given. */
@@ -11,7 +12,7 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
  */
 export const contactResultFields = {
   result: z.enum(CONTACT_RESULTS, "Say what came of it."),
-  waitUntil: z.preprocess(blank, z.coerce.date("Give a valid date.").optional()),
+  waitUntil: z.preprocess(blank, formDate().optional()),
 };
 
 /** The cross-field rule of contactResultFields, for a schema's superRefine. */

@@ -1,23 +1,16 @@
 import { z } from "zod";
+import { printableText } from "@/lib/validation/text.ts";
 
 const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
+  printableText()
     .max(max, tooLong)
     .optional()
     .transform((v) => v || undefined);
 
 /** A customer of the service: who the jobs and the customer API keys belong to. */
 export const newCustomerSchema = z.object({
-  name: z
-    .string("Give the customer's name.")
-    .trim()
-    .min(1, "Give the customer's name.")
-    .max(100, "Use at most 100 characters."),
-  contactName: z
-    .string("Give the name of the person to contact.")
-    .trim()
+  name: printableText().min(1, "Give the customer's name.").max(100, "Use at most 100 characters."),
+  contactName: printableText()
     .min(1, "Give the name of the person to contact.")
     .max(100, "Use at most 100 characters."),
   contactEmail: z

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { printableText } from "@/lib/validation/text.ts";
 
-const code = z
-  .string()
-  .trim()
+const code = printableText()
   .min(1, "Nothing was scanned.")
   .max(200, "That scan is too long to be a label.");
 

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { FAULT_REASON_CODES } from "@/lib/domain/fault-reasons.ts";
 import { DRIVE_STATES, JOB_STATES } from "@/lib/domain/states.ts";
 import { checkContactResult, contactResultFields } from "@/lib/validation/contact-result.ts";
+import { multiLineText } from "@/lib/validation/text.ts";
 
-const note = z
-  .string()
-  .trim()
+const note = multiLineText()
   .min(3, "Write a note of at least 3 characters.")
   .max(500, "Keep the note under 500 characters.");
 const reason = z.enum(FAULT_REASON_CODES, "Pick a reason.");
@@ -36,9 +35,7 @@ export const contactAttemptSchema = z
       .transform((v) => v || undefined),
     channel: z.enum(CONTACT_CHANNELS, "Pick email or phone."),
     ...contactResultFields,
-    outcome: z
-      .string()
-      .trim()
+    outcome: multiLineText()
       .min(3, "Write a note of at least 3 characters.")
       .max(500, "Keep the note under 500 characters."),
   })

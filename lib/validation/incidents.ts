@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CONTACT_CHANNELS } from "@/lib/validation/faults.ts";
 import { checkContactResult, contactResultFields } from "@/lib/validation/contact-result.ts";
 import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
+import { multiLineText, printableText } from "@/lib/validation/text.ts";
+import { formDate } from "@/lib/validation/dates.ts";
 
 /** What a supervisor records on an incident (R-E1..R-E5). Each is one event "incident.<outcome>". */
 export const INCIDENT_OUTCOMES = [
@@ -38,9 +40,7 @@ export function resolvesIncident(outcome: IncidentOutcome): boolean {
 /** A blank form field counts as not given. */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const note = z
-  .string()
-  .trim()
+const note = multiLineText()
   .min(3, "Write a note of at least 3 characters.")
   .max(500, "Keep the note under 500 characters.");
 
@@ -57,7 +57,7 @@ const serials = z
   ])
   .pipe(
     z
-      .array(z.string().max(64, "A serial is at most 64 characters."))
+      .array(printableText().max(64, "A serial is at most 64 characters."))
       .min(1, "List the serial of every destroyed drive.")
       .max(200, "At most 200 serials."),
   );
@@ -76,7 +76,7 @@ export const RETURN_ADDRESS_FIELDS = [
 ] as const satisfies readonly (keyof ReturnAddress)[];
 type ReturnAddressField = (typeof RETURN_ADDRESS_FIELDS)[number];
 
-const optionalText = () => z.preprocess(blank, z.string().optional());
+const optionalText = () => z.preprocess(blank, printableText().optional());
 const addressFields = Object.fromEntries(
   RETURN_ADDRESS_FIELDS.map((f) => [f, optionalText()]),
 ) as Record<ReturnAddressField, ReturnType<typeof optionalText>>;
@@ -104,12 +104,10 @@ export const recordOutcomeSchema = z
     channel: z.preprocess(blank, z.enum(CONTACT_CHANNELS, "Pick email or phone.").optional()),
     result: z.preprocess(blank, contactResultFields.result.optional()),
     waitUntil: contactResultFields.waitUntil,
-    extendUntil: z.preprocess(blank, z.coerce.date("Give a valid date.").optional()),
+    extendUntil: z.preprocess(blank, formDate().optional()),
     method: z.preprocess(
       blank,
-      z
-        .string()
-        .trim()
+      printableText()
         .min(3, "Name the destruction method (at least 3 characters).")
         .max(200, "Keep the method under 200 characters.")
         .optional(),
@@ -181,9 +179,7 @@ export type RecordOutcomeInput = z.infer<typeof recordOutcomeSchema>;
 const handOpened = (what: string) =>
   z.object({
     jobId: z.uuid("Pick a job."),
-    summary: z
-      .string()
-      .trim()
+    summary: multiLineText()
       .min(3, `${what} (at least 3 characters).`)
       .max(500, "Keep it under 500 characters."),
   });

@@ -68,8 +68,7 @@ export const ReturnShipping = z
 /** A drive of an import job, as given at Put Job or in a new drive list (R-D1). */
 export const DriveBitLocker = z
   .strictObject({
-    driveId: z
-      .string()
+    driveId: printableText()
       .transform((raw, ctx) => {
         const serial = normalizeDriveSerial(raw);
         if (serial.ok) return serial.value.serial;
@@ -132,8 +131,7 @@ const DriveListInput = z
 export const DeliveryPackageInput = z
   .strictObject({
     carrierName: CarrierName,
-    trackingNumber: z
-      .string()
+    trackingNumber: printableText()
       .max(80)
       .meta({
         description:

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { PutJobParameters, UpdateJobParameters } from "./job-api.ts";
 import { returnAddressSchema } from "./return-address.ts";
 import { StationFinish, stationDriveParams, stationQueueRequest } from "./station-api.ts";
-import { hasControlCharacters, PRINTABLE_ONLY, printableText } from "./text.ts";
+import {
+  hasControlCharacters,
+  hasRefusedCharacters,
+  multiLineText,
+  passwordText,
+  PRINTABLE_ONLY,
+  printableText,
+} from "./text.ts";
 
 const CONTROL = [...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)), "\u007f"];
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -28,10 +35,61 @@ describe("printableText", () => {
     }
   });
 
+  it("refuses C1 controls, bidi overrides and isolates, zero-width characters, the BOM, separators, noncharacters and lone surrogates", () => {
+    const refused = {
+      "C1 control (U+0085)": "\u0085",
+      "C1 control (U+009B)": "\u009b",
+      LRE: "\u202a",
+      "RLO (abc\u202Egpj.exe shows as abcexe.jpg)": "\u202e",
+      LRI: "\u2066",
+      PDI: "\u2069",
+      "zero-width space": "\u200b",
+      "zero-width joiner": "\u200d",
+      "right-to-left mark": "\u200f",
+      "word joiner": "\u2060",
+      "BOM inside": "\ufeff",
+      "line separator": "\u2028",
+      "paragraph separator": "\u2029",
+      "noncharacter U+FDD0": "\ufdd0",
+      "noncharacter U+FFFE": "\ufffe",
+      "noncharacter U+1FFFF": "\u{1ffff}",
+      "noncharacter U+10FFFE": "\u{10fffe}",
+      "lone high surrogate": "\ud800",
+      "lone low surrogate": "\udc00",
+      "reversed pair": "\udc00\ud800",
+    };
+    for (const [what, c] of Object.entries(refused)) {
+      for (const schema of [name, multiLineText(), passwordText()]) {
+        const r = schema.safeParse(`ab${c}gpj.exe`.slice(0, 20));
+        expect(r.success, what).toBe(false);
+        expect(messages(r), what).toEqual([PRINTABLE_ONLY]);
+      }
+      expect(hasRefusedCharacters(`ab${c}cd`, true), what).toBe(true);
+    }
+  });
+
+  it("multiLineText keeps line breaks and tabs; printableText and passwordText refuse them", () => {
+    expect(multiLineText().parse("  first line\r\nsecond\tline\n ")).toBe(
+      "first line\r\nsecond\tline",
+    );
+    for (const c of ["\n", "\r", "\t"]) {
+      expect(printableText().safeParse(`a${c}b`).success).toBe(false);
+      expect(passwordText().safeParse(`a${c}b`).success).toBe(false);
+    }
+    expect(multiLineText().safeParse("a\u0000b").success).toBe(false);
+    expect(multiLineText().safeParse("a\u000bb").success).toBe(false);
+  });
+
+  it("passwordText keeps spaces at both ends (they are part of the password)", () => {
+    expect(passwordText().parse(" two words ")).toBe(" two words ");
+  });
+
   it("accepts accents, other scripts, emoji and punctuation", () => {
     for (const text of [
       "Zoë Ødegård",
       "東京都",
+      "مرحبا بالعالم",
+      "𝒜𝓁𝓅𝒽𝒶 👍🏽",
       "Ça va? 100% — ok!",
       "🚚 Dock 4",
       'O\'Brien & "Sons"',

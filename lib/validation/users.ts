@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/permissions.ts";
+import { passwordText, printableText } from "@/lib/validation/text.ts";
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = passwordText()
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.");
 
@@ -11,7 +11,7 @@ export const newUserSchema = z.object({
     .email("Give a valid email address.")
     .max(254)
     .transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1, "Give the person's name.").max(100),
+  name: printableText().min(1, "Give the person's name.").max(100),
   role: z.enum(ROLES, "Pick a role."),
   password: passwordSchema,
 });

@@ -15,7 +15,8 @@ import { log, ms, step } from "./report.ts";
 type Drive = { serial: string; packageId: string };
 /** One simulated operator: a signed-in browser, its open packages, its drives in scan order. */
 export type Operator = { browser: Browser; drives: Drive[]; next: number };
-export type CommandWorker = { actor: UserActor; drives: Drive[] };
+/** A worker of the in-process command: its user, a server-side session of theirs, its drives. */
+export type CommandWorker = { actor: UserActor; sessionId: string; drives: Drive[] };
 
 export async function signInOperators(
   base: URL,
@@ -70,7 +71,12 @@ export async function openCommandWorkers(
   jobs: { commandJobs: JobDrives[][]; soloCommandJobs: JobDrives[] },
 ): Promise<{ commandWorkers: CommandWorker[]; soloCommand: CommandWorker }> {
   const open = async (actor: UserActor, jobs: JobDrives[]) => {
-    const w: CommandWorker = { actor, drives: [] };
+    // A session as signing in makes one, so the command checks it as the route's scans are.
+    const session = await app.db.userSession.create({
+      data: { userId: actor.id, expiresAt: new Date(Date.now() + 8 * 3600_000) },
+      select: { id: true },
+    });
+    const w: CommandWorker = { actor, sessionId: session.id, drives: [] };
     for (const j of jobs) {
       const r = await app.openDockPackage(
         app.db,
@@ -121,7 +127,7 @@ export function scanSteps(
       // As the route does: the session's user is re-read inside the scan's first statement.
       const r = await app.scanDrive(
         app.db,
-        { session: { userId: w.actor.id, issuedAt: new Date() } },
+        { session: { userId: w.actor.id, sessionId: w.sessionId, issuedAt: new Date() } },
         { packageId: d.packageId, code: d.serial, scanId: randomUUID() },
         new Date(),
       );

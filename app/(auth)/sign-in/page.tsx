@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeReturnPath, signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
 import { currentUser } from "@/lib/server/auth/current-user.ts";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,15 +14,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : null;
-  if (await currentUser())
-    redirect(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/jobs");
-  // next-auth's redirects carry an error code; its messages are ours (see authorize()).
-  const error =
-    typeof params.error === "string"
-      ? params.error === "CredentialsSignin"
-        ? "The email or password is wrong."
-        : params.error.slice(0, 200)
-      : null;
+  if (await currentUser()) redirect(safeReturnPath(callbackUrl));
+  // next-auth's redirects carry an error code: only known codes are shown, in our words.
+  const error = signInErrorMessage(typeof params.error === "string" ? params.error : null);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm space-y-6">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { DockConsole } from "@/components/dock/dock-console";
-import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/permissions.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
@@ -12,7 +11,6 @@ export default async function DockPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const access = await requirePage("dock:work", "/dock");
-  if (!access.ok) return <Forbidden />;
   const params = await searchParams;
   const mode = params.mode === "ship" ? "ship" : "receive";
   const packageId =

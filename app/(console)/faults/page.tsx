@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { LiveFaultsQueue } from "@/components/faults/live-faults-queue";
-import { Forbidden } from "@/components/ui/forbidden";
 import { db } from "@/lib/server/db.ts";
 import { faultsPageData } from "@/lib/server/faults/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Faults" };
 export const dynamic = "force-dynamic";
 
 export default async function FaultsPage() {
-  const access = await requirePage("faults:resolve", "/faults");
-  if (!access.ok) return <Forbidden />;
+  await requirePage("faults:resolve", "/faults");
   const data = await faultsPageData(db, new Date());
   return (
     <div className="space-y-6">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { StateDiagram } from "@/components/diagrams/state-diagram";
 import { JobStateDiagram } from "@/components/jobs/job-state-diagram";
-import { Forbidden } from "@/components/ui/forbidden";
 import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
 import { orList } from "@/lib/domain/refusal-wording.ts";
 import { driveDiagram } from "@/lib/domain/state-diagram.ts";
@@ -21,8 +20,7 @@ export const metadata: Metadata = { title: "Help" };
 const drives = driveDiagram();
 
 export default async function HelpPage() {
-  const access = await requirePage("jobs:read", "/help");
-  if (!access.ok) return <Forbidden />;
+  await requirePage("jobs:read", "/help");
 
   return (
     <div className="max-w-5xl space-y-8">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { LiveIncidents } from "@/components/incidents/live-incidents";
-import { Forbidden } from "@/components/ui/forbidden";
 import { db } from "@/lib/server/db.ts";
 import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Incidents" };
 export const dynamic = "force-dynamic";
 
 export default async function IncidentsPage() {
-  const access = await requirePage("faults:resolve", "/incidents");
-  if (!access.ok) return <Forbidden />;
+  await requirePage("faults:resolve", "/incidents");
   const data = await incidentsPageData(db, new Date());
   return (
     <div className="space-y-6">

@@ -5,7 +5,6 @@ import { JobCardList, JobsTable } from "@/components/jobs/jobs-table";
 import { JobState } from "@/lib/generated/prisma/enums.ts";
 import { listJobs } from "@/lib/server/jobs/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
-import { Forbidden } from "@/components/ui/forbidden";
 
 export const metadata: Metadata = { title: "Jobs" };
 // Always read the database at request time: this is a live operations view.
@@ -31,8 +30,7 @@ export default async function JobsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const access = await requirePage("jobs:read", "/jobs");
-  if (!access.ok) return <Forbidden />;
+  await requirePage("jobs:read", "/jobs");
   const filter = searchSchema.parse(await searchParams);
   const list = await listJobs({ state: filter.state, search: filter.q, page: filter.page });
   const allCount = Object.values(list.countsByState).reduce((a, b) => a + (b ?? 0), 0);

@@ -2,31 +2,32 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeReturnPath } from "@/lib/auth/sign-in-errors.ts";
 import { db } from "@/lib/server/db.ts";
 import { signInWithPassword } from "@/lib/server/auth/sign-in.ts";
-import { clientKey } from "@/lib/server/rate-limit.ts";
+import { identityOf } from "@/lib/server/auth/session.ts";
+import { endSession, liveSessionUser, startSession } from "@/lib/server/auth/sessions.ts";
+import { clientAddressOf } from "@/lib/server/http/client-address.ts";
+import { passwordText, printableText } from "@/lib/validation/text.ts";
 
 /** A dock shift: a session lasts 10 hours, then the operator signs in again. */
 export const SESSION_SECONDS = 10 * 60 * 60;
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: printableText().min(1).max(254),
+  password: passwordText().min(1).max(200),
 });
 
-/** The address the sign-in throttle counts by: the one our own proxy saw (see `clientKey`). */
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const list = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
-  const key = clientKey(new Headers(list ? { "x-forwarded-for": list } : {}));
-  if (key !== "direct") return key;
-  const real = headers?.["x-real-ip"];
-  return (Array.isArray(real) ? real[0] : real) || "unknown";
+/** Thrown from the jwt callback: next-auth then clears the cookie and answers "no session". */
+class SessionEnded extends Error {
+  constructor() {
+    super("SessionEnded");
+  }
 }
 
 export const authOptions: NextAuthOptions = {
-  // JWT sessions (Credentials requires them). They cannot be revoked one by one, so every
-  // request re-reads the user (lib/server/auth/current-user.ts) and honours sessionsValidFrom.
+  // JWT sessions (Credentials requires them), each bound to a UserSession row that is checked on
+  // every request (lib/server/auth/sessions.ts), so signing out ends the session on the server.
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -38,25 +39,36 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error("Enter your email and your password.");
+        if (!parsed.success) throw new Error("MissingCredentials");
         const result = await signInWithPassword(
           db,
           parsed.data,
-          clientAddress(req?.headers),
+          clientAddressOf(req?.headers),
           new Date(),
         );
-        // next-auth hands this message to the sign-in form.
-        if (!result.ok) throw new Error(result.error.message);
+        // next-auth hands this to the sign-in form, which shows only known codes.
+        if (!result.ok) throw new Error(result.code ?? "WrongCredentials");
         return result.value;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
+      const now = new Date();
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sid = await startSession(db, user.id, now, SESSION_SECONDS);
+        return token;
       }
+      // Every later read (`/api/auth/session`, the client's session refresh): the session must
+      // still be live, and the role and name are the database's, not the cookie's.
+      const identity = identityOf(token);
+      const live = identity ? await liveSessionUser(db, identity, now) : null;
+      if (!live) throw new SessionEnded();
+      token.role = live.role;
+      token.name = live.name;
+      token.email = live.email;
       return token;
     },
     session({ session, token }) {
@@ -69,6 +81,24 @@ export const authOptions: NextAuthOptions = {
         };
       }
       return session;
+    },
+    // Only paths of this site (next-auth's default lets `/\evil.example` through to the browser).
+    redirect({ url, baseUrl }) {
+      if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
+      return `${baseUrl}${safeReturnPath(url, "/jobs")}`;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const identity = identityOf(token);
+      if (identity) await endSession(db, identity.sessionId, new Date());
+    },
+  },
+  logger: {
+    // An ended session is an expected answer ("signed out"), not an error worth a stack trace.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && String(metadata).includes("SessionEnded")) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

@@ -23,7 +23,7 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) =>
     new Request("http://localhost/api/v1/echo", {
       method: "POST",
       body,
-      headers: { authorization: `Bearer ${key}`, ...headers },
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
       // A streamed body has no declared length: the cap must hold while reading.
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     } as RequestInit),
@@ -69,6 +69,31 @@ describe("the /api/v1 wrapper", () => {
     const r = await post("{not json");
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ error: { code: "InvalidJson" } });
+  });
+});
+
+describe("the /api/v1 wrapper refuses what it cannot read", () => {
+  it("answers 415 for a body that is not application/json (a text/plain form post)", async () => {
+    const r = await post(JSON.stringify({ note: "x" }), { "content-type": "text/plain" });
+    expect(r.status).toBe(415);
+    expect(await r.json()).toMatchObject({ error: { code: "UnsupportedMediaType" } });
+  });
+
+  it("answers 404 when the path parameters cannot be decoded", async () => {
+    const r = await echo(
+      new Request("http://localhost/api/v1/jobs/abc%ZZ", {
+        method: "POST",
+        body: "{}",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      }),
+      {
+        // What Next.js hands over for `abc%ZZ`: params that fail to decode when awaited.
+        get params() {
+          return Promise.reject(new URIError("URI malformed"));
+        },
+      },
+    );
+    expect(r.status).toBe(404);
   });
 });
 

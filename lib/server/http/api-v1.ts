@@ -6,6 +6,8 @@ import type { ActorRef } from "@/lib/server/actor.ts";
 import type { CommandError } from "@/lib/server/command.ts";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate.ts";
 import { apiDatabaseFault, guardDatabase, type RouteContext } from "./database-unavailable.ts";
+import { MAX_BODY_BYTES, pathParams, readBody } from "@/lib/server/http/body.ts";
+import { isJsonContentType } from "@/lib/http/request-guards.ts";
 
 /** The error body of the Azure REST APIs: clients written for Azure Import/Export read it as is. */
 export type ApiErrorDetail = { code: string; message: string; target?: string };
@@ -79,32 +81,7 @@ export function validationError(error: z.ZodError): Response {
   });
 }
 
-/** No request of this API needs more: a job with its drive list is a few kilobytes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * The body as text, or null when it is larger than `limit` bytes: the declared length is checked
- * first, and the stream is read only up to the limit, so a huge body never sits in memory.
- */
-async function readBody(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
+export { MAX_BODY_BYTES };
 
 export type ApiContext<A extends ActorRef> = {
   actor: A;
@@ -137,7 +114,8 @@ export function apiRoute<K extends ApiKeyKind, S extends z.ZodType>(
         ...(caller.status === 401 ? { headers: { "www-authenticate": "Bearer" } } : {}),
       });
     }
-    const params = (await context?.params) ?? {};
+    const params = await pathParams(context);
+    if (!params) return apiError(404, "NotFound", "There is nothing at this address.");
     const query = Object.fromEntries(new URL(request.url).searchParams);
     let body: unknown = undefined;
     if (options.body) {
@@ -150,6 +128,9 @@ export function apiRoute<K extends ApiKeyKind, S extends z.ZodType>(
         );
       }
       if (text.trim()) {
+        if (!isJsonContentType(request.headers)) {
+          return apiError(415, "UnsupportedMediaType", "Send the body as application/json.");
+        }
         try {
           body = JSON.parse(text);
         } catch {

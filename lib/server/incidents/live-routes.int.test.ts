@@ -5,14 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { SAM, createCustomer, ok } from "@/test/fixtures.ts";
+import { SAM, createCustomer, ok, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { raiseDriveFault } from "@/lib/server/faults/commands.ts";
 import { faultsPageData, type FaultsPageData } from "@/lib/server/faults/queries.ts";
 import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
 import { incidentsPageData, type IncidentsPageData } from "@/lib/server/incidents/queries.ts";
 
-const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
+const identity = vi.hoisted(() => ({
+  current: null as { userId: string; sessionId: string; issuedAt: Date } | null,
+}));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
 
 let t: TestDatabase;
@@ -24,7 +26,7 @@ type Handler = (request: Request) => Promise<Response>;
 const handler = async (path: "faults" | "incidents") =>
   ((await import(`@/app/api/${path}/route.ts`)) as { GET: Handler }).GET;
 const get = async (path: "faults" | "incidents", as: keyof typeof users | null) => {
-  identity.current = as ? { userId: users[as], issuedAt: new Date() } : null;
+  identity.current = as ? testIdentity(users[as]) : null;
   return (await handler(path))(new Request(`http://localhost/api/${path}`));
 };
 
@@ -46,6 +48,7 @@ beforeAll(async () => {
         data: { email: `${role}@live.test`, name: `Live ${role}`, role, passwordHash: "x" },
       })
     ).id;
+    await openTestSession(t.db, users[role]);
   }
 });
 afterAll(() => t.drop());

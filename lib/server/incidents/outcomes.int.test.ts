@@ -396,6 +396,35 @@ describe("incident outcomes", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 
+  it("R-E1, R-E4: 'drivesDestroyed' accepts only serials of the incident's drives, and changes nothing otherwise", async () => {
+    const { id, jobId } = await incident("ReturnAddressInvalid", "Packaging");
+    await driveOf(jobId, "WD-OWN1");
+    const other = await incident("ReturnAddressInvalid", "Packaging");
+    await driveOf(other.jobId, "WD-OTHER1");
+    const before = [await t.db.destructionRecord.count(), await t.db.event.count()];
+    for (const serials of [["WD-OWN1", "WD-OTHER1"], ["WD-NOWHERE"], ["WD-OTHER1"]]) {
+      const res = await recordIncidentOutcome(
+        t.db,
+        sam,
+        id,
+        { outcome: "drivesDestroyed", note, method: "Shredded", serials },
+        new Date(),
+      );
+      expect(res, serials.join()).toMatchObject({ ok: false, error: { code: "refused" } });
+      expect(!res.ok && res.error.message).toMatch(/not (a drive|drives) of this incident/);
+    }
+    expect([await t.db.destructionRecord.count(), await t.db.event.count()]).toEqual(before);
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id } })).status).toBe("Open");
+    const ok = await recordIncidentOutcome(
+      t.db,
+      sam,
+      id,
+      { outcome: "drivesDestroyed", note, method: "Shredded", serials: ["wd-own1"] },
+      new Date(),
+    );
+    expect(ok.ok, JSON.stringify(ok)).toBe(true);
+  });
+
   it("R-E1..R-E5: an outcome on a resolved incident is refused and changes nothing", async () => {
     const { id } = await incident("ExtraDrive", "Transferring");
     expect(

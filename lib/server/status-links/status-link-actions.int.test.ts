@@ -5,11 +5,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { createCustomer, ok, RETURN_ADDRESS } from "@/test/fixtures.ts";
+import {
+  createCustomer,
+  ok,
+  openTestSession,
+  RETURN_ADDRESS,
+  testIdentity,
+} from "@/test/fixtures.ts";
 import { createJob } from "@/lib/server/jobs/commands.ts";
 import { hashStatusToken } from "@/lib/server/status-links/token.ts";
 
-const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
+const identity = vi.hoisted(() => ({
+  current: null as { userId: string; sessionId: string; issuedAt: Date } | null,
+}));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
@@ -39,7 +47,7 @@ async function job() {
 }
 
 const as = (role: keyof typeof users) => {
-  identity.current = { userId: users[role], issuedAt: new Date(Date.now() + 1000) };
+  identity.current = testIdentity(users[role], new Date(Date.now() + 1000));
 };
 const form = (jobId: string) => {
   const f = new FormData();
@@ -66,6 +74,7 @@ beforeAll(async () => {
         },
       })
     ).id;
+    await openTestSession(t.db, users[role]);
   }
   actions = await import("@/app/(console)/jobs/[id]/status-link-actions.ts");
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
-import { clientKey, type SharedLimiter } from "@/lib/server/rate-limit.ts";
+import { clientAddress } from "@/lib/server/http/client-address.ts";
+import type { RateDecision, SharedLimiter } from "@/lib/server/rate-limit.ts";
 import { statusPageForToken } from "@/lib/server/status-links/queries.ts";
+import { pageHeaders } from "@/lib/server/status-links/page-headers.ts";
 import { pickLocale } from "@/lib/status-page/locale.ts";
 import {
   renderNotFoundPage,
@@ -9,25 +11,8 @@ import {
   renderStatusPage,
 } from "@/lib/status-page/render.ts";
 
-/**
- * Headers of every answer of /status/<token>: private and never stored (the page is the
- * customer's), kept out of search engines, and the token in the URL never sent on as a referrer.
- * The page has no script at all, so its own CSP allows none.
- */
-function pageHeaders(lang: string, extra: Record<string, string> = {}): Headers {
-  return new Headers({
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Language": lang,
-    "Cache-Control": "private, no-store",
-    "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy":
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    Vary: "Accept-Language",
-    ...extra,
-  });
-}
+/** What this page needs of a rate limiter: count one request for a key, or say how long to wait. */
+export type StatusPageLimiter = { take(key: string): RateDecision | Promise<RateDecision> };
 
 /**
  * Answer one request for a status page: rate-limited per client address, in the reader's
@@ -49,7 +34,7 @@ export async function statusPageResponse(
   const reply = (status: number, body: string, extra: Record<string, string> = {}) =>
     new Response(head ? null : body, { status, headers: pageHeaders(locale.lang, extra) });
 
-  const rate = await limiter.take(clientKey(request.headers));
+  const rate = await limiter.take(`status:${clientAddress(request.headers)}`);
   if (!rate.ok) {
     return reply(429, renderRateLimitedPage(locale, rate.retryAfterSeconds), {
       "Retry-After": String(rate.retryAfterSeconds),

@@ -5,6 +5,11 @@ import type { ActorRef } from "@/lib/server/actor.ts";
 import { appendEvent, done, fail, runCommand, type CommandResult } from "@/lib/server/command.ts";
 import { hashPassword } from "@/lib/server/passwords.ts";
 
+/** Every live session of the user ends now (the JWTs stop working at their next request). */
+function endSessionsOf(tx: Tx, userId: string, now: Date) {
+  return tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
+}
+
 export type NewUser = { email: string; name: string; role: Role; password: string };
 
 /** Create a user with a hashed password; the email is the login and must be new. */
@@ -101,13 +106,9 @@ export function setUserDisabled(
     }
     await tx.user.update({
       where: { id: user.id },
-      data: {
-        disabled,
-        failedSignIns: 0,
-        lockedUntil: null,
-        ...(disabled ? { sessionsValidFrom: now } : {}),
-      },
+      data: { disabled, ...(disabled ? { sessionsValidFrom: now } : {}) },
     });
+    if (disabled) await endSessionsOf(tx, user.id, now);
     await appendEvent(tx, {
       actor,
       at: now,
@@ -118,7 +119,7 @@ export function setUserDisabled(
   });
 }
 
-/** A new password ends every session of the user and lifts any sign-in lock. */
+/** A new password ends every session of the user. */
 export async function resetUserPassword(
   database: Db,
   actor: ActorRef,
@@ -132,8 +133,9 @@ export async function resetUserPassword(
     if (!user) return fail("not_found", "There is no such user.");
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, sessionsValidFrom: now, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, sessionsValidFrom: now },
     });
+    await endSessionsOf(tx, user.id, now);
     await appendEvent(tx, {
       actor,
       at: now,

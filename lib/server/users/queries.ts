@@ -7,7 +7,6 @@ export type UserRow = {
   name: string;
   role: "operator" | "supervisor" | "admin";
   disabled: boolean;
-  lockedUntil: Date | null;
   lastSignInAt: Date | null;
 };
 
@@ -21,7 +20,6 @@ export async function listUsers(database: Db): Promise<UserRow[]> {
       name: true,
       role: true,
       disabled: true,
-      lockedUntil: true,
       lastSignInAt: true,
     },
   });

@@ -3,7 +3,6 @@ import { ApiKeyIssueForm } from "@/components/admin/api-key-issue-form";
 import { ApiKeyTable } from "@/components/admin/api-key-table";
 import { CustomerForm } from "@/components/admin/customer-form";
 import { CustomerTable } from "@/components/admin/customer-table";
-import { Forbidden } from "@/components/ui/forbidden";
 import { requirePage } from "@/lib/server/page-access.ts";
 import { db } from "@/lib/server/db.ts";
 import { listApiKeys } from "@/lib/server/api-keys/queries.ts";
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: "API keys" };
  * page only ever renders prefixes.
  */
 export default async function ApiKeysPage() {
-  const access = await requirePage("apiKeys:manage", "/admin/api-keys");
-  if (!access.ok) return <Forbidden />;
+  await requirePage("apiKeys:manage", "/admin/api-keys");
   const [keys, customers] = await Promise.all([listApiKeys(db), listCustomers(db)]);
   return (
     <div className="space-y-8">

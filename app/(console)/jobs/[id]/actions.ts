@@ -6,14 +6,13 @@ import { db } from "@/lib/server/db.ts";
 import { fromCommand, protectedAction } from "@/lib/server/action.ts";
 import { revealBitLockerKey } from "@/lib/server/drives/reveal-key.ts";
 import { cancelJob } from "@/lib/server/jobs/commands.ts";
+import { multiLineText } from "@/lib/validation/text.ts";
 
 const revealKeySchema = z.object({ driveId: z.uuid() });
 
 const cancelJobSchema = z.object({
   jobId: z.uuid(),
-  reason: z
-    .string()
-    .trim()
+  reason: multiLineText()
     .min(3, "Say why the job is cancelled (3 characters at least).")
     .max(500, "Keep the reason under 500 characters."),
 });

@@ -28,6 +28,8 @@ export type ScanStart = {
     disabled: boolean;
     sessionsValidFrom: Date;
   } | null;
+  /** The server-side session the cookie names (lib/server/auth/sessions.ts), if it exists. */
+  session: { userId: string; expiresAt: Date; endedAt: Date | null } | null;
 };
 
 /**
@@ -39,7 +41,7 @@ export type ScanStart = {
  */
 export async function startScan(
   tx: SqlTx,
-  input: { packageId: string; serial: string; userId: string },
+  input: { packageId: string; serial: string; userId: string; sessionId: string | null },
 ): Promise<ScanStart> {
   const [row] = await tx.rows<{
     packageId: string | null;
@@ -51,19 +53,25 @@ export async function startScan(
     role: Role | null;
     disabled: boolean | null;
     sessionsValidFrom: string | null;
+    sessionUserId: string | null;
+    expiresAt: string | null;
+    endedAt: string | null;
   }>(
     `SELECT p."id" AS "packageId", p."direction", p."carrier", p."trackingNumber",
             p."closedAt" IS NOT NULL AS "closed",
             u."name" AS "userName", u."role", u."disabled",
             u."sessionsValidFrom"::text AS "sessionsValidFrom",
+            s."userId" AS "sessionUserId", s."expiresAt"::text AS "expiresAt",
+            s."endedAt"::text AS "endedAt",
             pg_advisory_xact_lock(${SERIAL_LOCK_CLASS}, hashtext($2))::text AS "serialLock"
        FROM (SELECT 1) AS one
        LEFT JOIN LATERAL (
          SELECT "id", "direction", "carrier", "trackingNumber", "closedAt"
            FROM ${tx.t("Package")} WHERE "id" = $1 FOR SHARE
        ) p ON true
-       LEFT JOIN ${tx.t("User")} u ON u."id" = $3`,
-    [input.packageId, input.serial, input.userId],
+       LEFT JOIN ${tx.t("User")} u ON u."id" = $3
+       LEFT JOIN ${tx.t("UserSession")} s ON s."id" = $4`,
+    [input.packageId, input.serial, input.userId, input.sessionId],
   );
   if (!row) throw new Error("the scan's first read returned no row");
   return {
@@ -84,6 +92,14 @@ export async function startScan(
             role: row.role,
             disabled: Boolean(row.disabled),
             sessionsValidFrom: fromSqlTime(row.sessionsValidFrom),
+          }
+        : null,
+    session:
+      row.sessionUserId !== null && row.expiresAt !== null
+        ? {
+            userId: row.sessionUserId,
+            expiresAt: fromSqlTime(row.expiresAt),
+            endedAt: fromSqlTime(row.endedAt),
           }
         : null,
   };

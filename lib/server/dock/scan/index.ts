@@ -24,7 +24,7 @@ export type ScanRequest = {
 };
 
 /** Who the session cookie says is scanning; the user row itself is re-read in the scan's first statement. */
-export type ScanSession = { userId: string; issuedAt: Date };
+export type ScanSession = { userId: string; sessionId: string; issuedAt: Date };
 
 /**
  * Who scans: a session to check inside the scan (the route: the re-read costs no round trip of
@@ -81,11 +81,19 @@ export function scanDrive(
   const hash = requestHash(request, serial);
   return runSqlCommand(database, async (tx) => {
     const userId = "session" in scanner ? scanner.session.userId : scanner.actor.id;
-    const start = await startScan(tx, { packageId: request.packageId, serial, userId });
+    const sessionId = "session" in scanner ? scanner.session.sessionId : null;
+    const start = await startScan(tx, { packageId: request.packageId, serial, userId, sessionId });
     const user =
       "actor" in scanner
         ? { name: scanner.actor.label, role: scanner.actor.role }
-        : start.user && isLiveSession(scanner.session, start.user)
+        : start.user &&
+            isLiveSession(scanner.session, start.user, {
+              ownerMatches: start.session?.userId === userId,
+              endedAt: start.session?.endedAt ?? null,
+              expiresAt: start.session?.expiresAt ?? new Date(0),
+              now,
+            }) &&
+            start.session
           ? start.user
           : null;
     if (!user) return fail("unauthenticated", "You are signed out. Sign in again to continue.");

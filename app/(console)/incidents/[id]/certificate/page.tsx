@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/ui/forbidden";
 import { db } from "@/lib/server/db.ts";
 import { destructionCertificate } from "@/lib/server/incidents/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
@@ -14,8 +13,7 @@ const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UT
 /** R-E1, R-E4: a printable certificate of secure destruction: who, when, method, serials. */
 export default async function CertificatePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const access = await requirePage("faults:resolve", `/incidents/${id}/certificate`);
-  if (!access.ok) return <Forbidden />;
+  await requirePage("faults:resolve", `/incidents/${id}/certificate`);
   const cert = /^[0-9a-f-]{36}$/i.test(id) ? await destructionCertificate(db, id) : null;
   if (!cert) notFound();
   const job = cert.incident.job;
