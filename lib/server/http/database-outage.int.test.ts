@@ -12,7 +12,9 @@ import { createDb, type Db } from "@/lib/server/db.ts";
 import { serveEmbeddedDatabase } from "@/lib/embedded/pglite-server.ts";
 import { databaseFault, DATABASE_RETRY_AFTER_SECONDS } from "./database-unavailable.ts";
 
-const identity = vi.hoisted(() => ({ current: null as { userId: string; issuedAt: Date } | null }));
+const identity = vi.hoisted(() => ({
+  current: null as { userId: string; sessionId: string; issuedAt: Date } | null,
+}));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
 
 let t: TestDatabase;
@@ -158,7 +160,11 @@ beforeAll(async () => {
       },
     })
   ).id;
-  identity.current = { userId: operatorId, issuedAt: new Date() };
+  // A server-side session of the operator's, as signing in makes (lib/server/auth/sessions.ts).
+  const session = await t.db.userSession.create({
+    data: { userId: operatorId, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  identity.current = { userId: operatorId, sessionId: session.id, issuedAt: new Date() };
 });
 afterAll(() => t.drop());
 
