@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, RETURN_ADDRESS, SAM, createCustomer, ok } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
@@ -387,13 +387,18 @@ describe("GET /status/<token> (the route handler, on this test's database)", () 
   });
 
   it("limits each address to 60 requests a minute, then 429 with Retry-After", async () => {
-    const from = { "x-forwarded-for": "203.0.113.99, 10.0.0.1" };
+    // Behind one proxy of ours (DOCKSIDE_TRUSTED_PROXIES=1): the address it appended counts.
+    vi.stubEnv("DOCKSIDE_TRUSTED_PROXIES", "1");
+    onTestFinished(() => void vi.unstubAllEnvs());
+    const from = { "x-forwarded-for": "198.51.100.1, 203.0.113.99" };
     for (let i = 0; i < 60; i++) expect((await get("malformed", from)).status).toBe(404);
     const refused = await get(token, from);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.text()).toContain("Too many requests");
     // Another address is not affected.
-    expect((await get(token, { "x-forwarded-for": "203.0.113.100" })).status).toBe(200);
+    expect((await get(token, { "x-forwarded-for": "198.51.100.1, 203.0.113.100" })).status).toBe(
+      200,
+    );
   });
 });
