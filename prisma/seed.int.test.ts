@@ -24,7 +24,7 @@ afterAll(() => t.drop());
 
 describe("the demo data", () => {
   it("has every job of the plan, in every state", async () => {
-    expect(await t.db.job.count()).toBe(45);
+    expect(await t.db.job.count()).toBe(47);
     const states = (await t.db.job.groupBy({ by: ["state"] })).map((g) => g.state).sort();
     expect(states).toEqual(
       [
@@ -120,7 +120,7 @@ describe("the demo data", () => {
 
   it("is added to an empty database only", async () => {
     await seedDemo(t.db);
-    expect(await t.db.job.count()).toBe(45);
+    expect(await t.db.job.count()).toBe(47);
     expect(await t.db.apiKey.count()).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Demo data: customers, one login per role, and about 45 jobs in every state, each one driven
+ * Demo data: customers, one login per role, and about 47 jobs in every state, each one driven
  * there through the real commands (so every job has a true history of events), with faults,
  * incidents, cancellations, a missing drive and extra drives; and two API keys with fixed values
  * (DEMO_STATION_KEY, DEMO_CUSTOMER_KEY in demo-data.ts) for the copy-station simulator and the Job API.
@@ -81,7 +81,7 @@ type Target =
   | "CopyStationJourney";
 
 /**
- * 45 jobs: every state, and every situation a supervisor meets. New jobs go at the end: the e2e
+ * 47 jobs: every state, and every situation a supervisor meets. New jobs go at the end: the e2e
  * journeys pick seeded jobs by state and name, and the seeded random stream makes the earlier ones.
  */
 const PLAN: Target[] = [
@@ -104,6 +104,9 @@ const PLAN: Target[] = [
   "Received",
   "Received",
   "CopyStationJourney",
+  // More untouched import jobs in Shipping: each dock journey (e2e) takes one of its own.
+  "Shipping",
+  "Shipping",
 ];
 
 /** How long ago each kind of job started, in days: old enough for its history, as on a real dock. */
