@@ -85,26 +85,29 @@ export type EventInput = {
   idempotencyKey?: string | null;
 };
 
+/** The Event row an EventInput makes: one mapping for the Prisma commands and the dock's SQL. */
+export function eventColumns(e: EventInput) {
+  return {
+    at: e.at,
+    actorType: e.actor.type,
+    actorId: "id" in e.actor ? e.actor.id : null,
+    actorLabel: e.actor.label,
+    kind: e.kind,
+    jobId: e.jobId ?? null,
+    driveId: e.driveId ?? null,
+    packageId: e.packageId ?? null,
+    incidentId: e.incidentId ?? null,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    reason: e.reason ?? null,
+    data: e.data,
+    idempotencyKey: e.idempotencyKey ?? null,
+  };
+}
+
 /** Append one row to the audit log, in the caller's transaction. */
 export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
-  await tx.event.create({
-    data: {
-      at: e.at,
-      actorType: e.actor.type,
-      actorId: "id" in e.actor ? e.actor.id : null,
-      actorLabel: e.actor.label,
-      kind: e.kind,
-      jobId: e.jobId ?? null,
-      driveId: e.driveId ?? null,
-      packageId: e.packageId ?? null,
-      incidentId: e.incidentId ?? null,
-      fromState: e.fromState ?? null,
-      toState: e.toState ?? null,
-      reason: e.reason ?? null,
-      data: e.data,
-      idempotencyKey: e.idempotencyKey ?? null,
-    },
-  });
+  await tx.event.create({ data: eventColumns(e) });
 }
 
 function isUniqueViolation(e: unknown, field: string): boolean {

@@ -1,5 +1,5 @@
 import "server-only";
-import { VersionConflict, type EventInput } from "@/lib/server/command.ts";
+import { eventColumns, VersionConflict, type EventInput } from "@/lib/server/command.ts";
 import type { SqlTx } from "@/lib/server/sql/transaction.ts";
 import { sqlTime } from "@/lib/server/sql/transaction.ts";
 
@@ -60,7 +60,11 @@ export class WriteBatch {
 
   /** Append audit events (the Event table), as appendEvent() does for the Prisma commands. */
   events(events: readonly EventInput[]): this {
-    return this.insert("Event", events.map(eventRow));
+    // A missing `data` is SQL NULL here, as Prisma writes it.
+    return this.insert(
+      "Event",
+      events.map((e) => ({ ...eventColumns(e), data: e.data ?? null })),
+    );
   }
 
   /** Send everything as one statement; a compare-and-set that matched nothing is a conflict. */
@@ -76,23 +80,4 @@ export class WriteBatch {
       if (p.versioned && row?.[`w${i}`] !== 1) throw new VersionConflict(p.versioned);
     });
   }
-}
-
-function eventRow(e: EventInput): Row {
-  return {
-    at: e.at,
-    actorType: e.actor.type,
-    actorId: "id" in e.actor ? e.actor.id : null,
-    actorLabel: e.actor.label,
-    kind: e.kind,
-    jobId: e.jobId ?? null,
-    driveId: e.driveId ?? null,
-    packageId: e.packageId ?? null,
-    incidentId: e.incidentId ?? null,
-    fromState: e.fromState ?? null,
-    toState: e.toState ?? null,
-    reason: e.reason ?? null,
-    data: e.data ?? null,
-    idempotencyKey: e.idempotencyKey ?? null,
-  };
 }
