@@ -1,4 +1,5 @@
 import "server-only";
+import { SITE_ADDRESS_SELECT } from "@/lib/server/sites/queries.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { JobState } from "@/lib/generated/prisma/enums.ts";
 import { customerJobStatus } from "@/lib/domain/index.ts";
@@ -54,20 +55,7 @@ export const API_JOB_SELECT = {
   armSubscriptionId: true,
   armResourceGroup: true,
   armResourceGroupKey: true,
-  site: {
-    select: {
-      name: true,
-      recipientName: true,
-      streetAddress1: true,
-      streetAddress2: true,
-      city: true,
-      stateOrProvince: true,
-      postalCode: true,
-      countryOrRegion: true,
-      phone: true,
-      additionalShippingInformation: true,
-    },
-  },
+  site: { select: SITE_ADDRESS_SELECT },
   stateChangedAt: true,
   createdAt: true,
   drives: { select: DRIVE_SELECT, orderBy: [{ createdAt: "asc" }, { serial: "asc" }] },

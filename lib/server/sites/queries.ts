@@ -6,9 +6,8 @@ import { siteCode, type LocationResponse } from "@/lib/validation/sites.ts";
 
 /** A site as the Locations API shows it: its shipping address and the carriers it receives. */
 
-export const SITE_SELECT = {
-  id: true,
-  code: true,
+/** The columns of a site's shipping address (Get Job's shippingInformation shows the same). */
+export const SITE_ADDRESS_SELECT = {
   name: true,
   recipientName: true,
   streetAddress1: true,
@@ -19,6 +18,12 @@ export const SITE_SELECT = {
   countryOrRegion: true,
   phone: true,
   additionalShippingInformation: true,
+} as const satisfies Prisma.SiteSelect;
+
+export const SITE_SELECT = {
+  id: true,
+  code: true,
+  ...SITE_ADDRESS_SELECT,
   supportedCarriers: true,
   active: true,
 } as const satisfies Prisma.SiteSelect;
