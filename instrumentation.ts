@@ -6,12 +6,18 @@
  * imported here, not at the top, so the edge bundle never sees them.
  */
 export async function register(): Promise<void> {
+  // Literal on purpose: Next.js replaces it at build time, which keeps the server imports below
+  // out of the edge bundle. Every other setting comes from lib/env.ts.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A wrong setting stops the server here, with a sentence naming the variable.
+  const { env } = await import("@/lib/env.ts");
+  const settings = env();
   // Rate limits and sign-in throttling key on the TCP peer unless a proxy is configured.
   const { installPeerStamp } = await import("@/lib/server/http/peer-stamp.ts");
   installPeerStamp();
-  if (process.env.DOCKSIDE_SWEEP === "off") return;
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (settings.DOCKSIDE_SWEEP_OFF) return;
+  if (settings.NEXT_PHASE === "phase-production-build") return;
   const { startSweepSchedule } = await import("@/lib/server/sweep/schedule.ts");
   startSweepSchedule();
 }

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { env } from "@/lib/env.ts";
 import { hasMalformedEscape, isSameOrigin } from "@/lib/http/request-guards.ts";
 import { pageHeaders } from "@/lib/server/status-links/page-headers.ts";
 import { pickLocale } from "@/lib/status-page/locale.ts";
@@ -9,7 +10,7 @@ import { renderNotFoundPage } from "@/lib/status-page/render.ts";
 const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/incidents", "/help"];
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = env().NODE_ENV !== "production";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

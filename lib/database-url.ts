@@ -1,14 +1,16 @@
 /**
  * Where the database is. Without DATABASE_URL, Dockside uses the embedded PGlite server that
  * `npm run db:start` (and `npm run demo`) serve on loopback, so a newcomer needs no setup.
- * Plain module with no imports: shared by the app, the scripts and prisma.config.ts.
+ * Shared by the app, the scripts and prisma.config.ts; settings come from lib/env.ts.
  */
-export const EMBEDDED_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+import { env } from "./env.ts";
+
+export const EMBEDDED_PORT = env().EMBEDDED_DB_PORT;
 export const EMBEDDED_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
 export const EMBEDDED_SHADOW_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT + 1}/postgres`;
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
+  return env().DATABASE_URL ?? EMBEDDED_DATABASE_URL;
 }
 
 export function isEmbedded(url = databaseUrl()): boolean {
@@ -17,5 +19,5 @@ export function isEmbedded(url = databaseUrl()): boolean {
 
 /** The shadow database for `migrate dev`/`diff`: a second PGlite server when embedded. */
 export function shadowDatabaseUrl(url = databaseUrl()): string | undefined {
-  return process.env.SHADOW_DATABASE_URL || (isEmbedded(url) ? EMBEDDED_SHADOW_URL : undefined);
+  return env().SHADOW_DATABASE_URL ?? (isEmbedded(url) ? EMBEDDED_SHADOW_URL : undefined);
 }

@@ -94,9 +94,8 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", async (code) => {
-    await closeDatabase?.();
-    process.exit(code ?? 0);
+  server.on("exit", (code) => {
+    void Promise.resolve(closeDatabase?.()).finally(() => process.exit(code ?? 0));
   });
 }
 

@@ -1,6 +1,6 @@
 import { ApiKeyRevoke } from "@/components/admin/api-key-revoke";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import type { ApiKeyRow } from "@/lib/server/api-keys/queries.ts";
+import type { ApiKeyRow } from "@/lib/views/admin.ts";
 
 const when = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",

@@ -1,5 +1,5 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import type { CustomerRow } from "@/lib/server/customers/queries.ts";
+import type { CustomerRow } from "@/lib/views/admin.ts";
 
 /** The customers, with whom to contact and how many jobs and live API keys each has. */
 export function CustomerTable({ id, customers }: { id: string; customers: CustomerRow[] }) {

@@ -1,7 +1,7 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { UtcTime } from "@/components/jobs/job-time";
 import { ContactResultText } from "@/components/faults/contact-result-text";
-import type { JobDetailContact } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailContact } from "@/lib/views/jobs.ts";
 
 const HEADERS = ["Time", "Channel", "By", "Drive", "Result", "Note"] as const;
 

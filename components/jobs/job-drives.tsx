@@ -4,8 +4,8 @@ import { KeyReveal } from "@/components/jobs/key-reveal";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { Progress } from "@/components/ui/progress";
 import { DRIVE_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
-import type { JobState } from "@/lib/generated/prisma/enums.ts";
-import type { JobDetailDrive } from "@/lib/server/jobs/job-detail.ts";
+import type { JobState } from "@/lib/domain/states.ts";
+import type { JobDetailDrive } from "@/lib/views/jobs.ts";
 
 const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
 

@@ -1,6 +1,6 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { UtcTime } from "@/components/jobs/job-time";
-import type { JobDetailEvent } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailEvent } from "@/lib/views/jobs.ts";
 
 const HEADERS = ["Time", "Event", "Drive", "Change", "By", "Reason"] as const;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { MaybeTime, TrackingNumber, UtcTime } from "@/components/jobs/job-time";
 import type { JobErrorReason } from "@/lib/domain/index.ts";
-import type { JobDetailJob } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailJob } from "@/lib/views/jobs.ts";
 
 /** R-J12: why the job counts as having had errors, in the page's words. */
 const ERROR_REASON_WORDS: Readonly<Record<JobErrorReason, string>> = {

@@ -4,7 +4,7 @@ import { Progress } from "@/components/ui/progress";
 import { JobArrivals } from "@/components/jobs/job-arrivals";
 import type { ArrivalSummary } from "@/lib/domain/index.ts";
 import { JOB_STATE_DESCRIPTIONS } from "@/lib/domain/states.ts";
-import type { JobDetailJob } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailJob } from "@/lib/views/jobs.ts";
 
 /**
  * The job's name, customer and where it stands (R-G1), how much was copied (R-G2, from its drives

@@ -1,6 +1,6 @@
 import { UtcTime } from "@/components/jobs/job-time";
 import { INCIDENT_DEFINITIONS, daysLeft } from "@/lib/domain/index.ts";
-import type { JobDetailIncident } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailIncident } from "@/lib/views/jobs.ts";
 
 function DaysLeft({ now, at }: { now: Date; at: Date }) {
   const days = daysLeft(now, at);

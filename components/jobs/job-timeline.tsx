@@ -1,7 +1,7 @@
 import { UtcTime } from "@/components/jobs/job-time";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { isJobState } from "@/lib/domain/states.ts";
-import type { JobDetailStep, TimelineCause } from "@/lib/server/jobs/job-detail.ts";
+import type { JobDetailStep, TimelineCause } from "@/lib/views/jobs.ts";
 
 function State({ value }: { value: string }) {
   return isJobState(value) ? <StateBadge state={value} /> : <span>{value}</span>;

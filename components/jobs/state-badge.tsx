@@ -1,4 +1,4 @@
-import type { DriveState, JobState } from "@/lib/generated/prisma/enums.ts";
+import type { DriveState, JobState } from "@/lib/domain/states.ts";
 
 // Dark text on a light tint: at least 7:1 contrast for every state, readable on a dim dock screen.
 const TONE: Record<JobState | DriveState, string> = {

@@ -2,6 +2,7 @@
  * Checks on a request before anything reads it, shared by the proxy (pages, server actions) and the
  * route wrappers (lib/server/http). Plain Web APIs only: the proxy runs them too.
  */
+import { env } from "@/lib/env.ts";
 
 /** True when a path segment holds a percent sign that does not start a valid UTF-8 escape. */
 export function hasMalformedEscape(pathname: string): boolean {
@@ -41,7 +42,7 @@ function allowedHosts(headers: Headers, publicUrl: string | undefined): Set<stri
  */
 export function isSameOrigin(
   headers: Headers,
-  publicUrl: string | undefined = process.env.NEXTAUTH_URL,
+  publicUrl: string | undefined = env().NEXTAUTH_URL,
 ): boolean {
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return false;

@@ -80,6 +80,7 @@ export async function migrateAndSeed(jobs: number): Promise<NodeJS.ProcessEnv> {
 export async function loadApp(defer: Defer) {
   process.env.BCRYPT_COST = "4";
   process.env.DATABASE_URL = benchUrl;
+  (await import("../../lib/env.ts")).rereadEnv();
   const { createDb } = await import("../../lib/server/db.ts");
   const { createUser } = await import("../../lib/server/users/commands.ts");
   const { openDockPackage } = await import("../../lib/server/dock/commands.ts");

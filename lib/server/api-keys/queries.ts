@@ -1,20 +1,6 @@
 import "server-only";
-import type { ApiKeyKind } from "@/lib/generated/prisma/enums.ts";
 import type { Db } from "@/lib/server/db.ts";
-
-/** One key as the admin sees it: what identifies it and its use, never its hash. */
-export type ApiKeyRow = {
-  id: string;
-  kind: ApiKeyKind;
-  name: string;
-  prefix: string;
-  customer: { id: string; name: string } | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-};
-
-export type ApiKeyLists = { customer: ApiKeyRow[]; station: ApiKeyRow[] };
+import type { ApiKeyLists } from "@/lib/views/admin.ts";
 
 /**
  * The API keys page: customer keys and copy-station keys, live ones first, newest first. Revoked

@@ -1,15 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
-
-export type CustomerRow = {
-  id: string;
-  name: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string | null;
-  jobs: number;
-  activeApiKeys: number;
-};
+import type { CustomerRow } from "@/lib/views/admin.ts";
 
 /** The customers of the API keys page, by name, with how many jobs and live keys each has. */
 export async function listCustomers(database: Db): Promise<CustomerRow[]> {

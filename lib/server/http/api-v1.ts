@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { type z } from "zod";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums.ts";
 import { db } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";

@@ -1,3 +1,4 @@
+import { env, parseEnv } from "@/lib/env.ts";
 import { PEER_HEADER, peerStampSecret } from "@/lib/server/http/peer-stamp.ts";
 
 /**
@@ -12,9 +13,8 @@ import { PEER_HEADER, peerStampSecret } from "@/lib/server/http/peer-stamp.ts";
  */
 export const UNKNOWN_ADDRESS = "unknown";
 
-export function trustedProxyCount(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.DOCKSIDE_TRUSTED_PROXIES ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+export function trustedProxyCount(source?: Record<string, string | undefined>): number {
+  return (source ? parseEnv(source) : env()).DOCKSIDE_TRUSTED_PROXIES;
 }
 
 function normalize(address: string): string {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncidentKind } from "@/lib/generated/prisma/enums.ts";
 import {
-  HAND_OPENED_INCIDENT_KINDS,
+  type HAND_OPENED_INCIDENT_KINDS,
   canOpenIncident,
   canOpenIncidentByHand,
   incidentDeadlines,

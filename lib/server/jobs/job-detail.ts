@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/server/db.ts";
+import type { JobDetail, TimelineCause } from "@/lib/views/jobs.ts";
 
 /** The events list stops here; the page says how many more there are. */
 export const JOB_EVENTS_LIMIT = 200;
@@ -129,7 +130,7 @@ async function load(db: Db, id: string) {
  * incidents and contact attempts. One query per table, whatever the number of drives. `null` for
  * an unknown or malformed id.
  */
-export async function jobDetail(db: Db, id: string) {
+export async function jobDetail(db: Db, id: string): Promise<JobDetail | null> {
   if (!jobIdSchema.safeParse(id).success) return null;
   const { job, drives, incidents, contacts } = await load(db, id);
   if (!job) return null;
@@ -223,17 +224,3 @@ export async function jobDetail(db: Db, id: string) {
     })),
   };
 }
-
-/** What moved the job at one step of its timeline. */
-export type TimelineCause =
-  | { kind: "packageClosed"; carrier: string; trackingNumber: string }
-  | { kind: "packageOverdue" }
-  | { kind: "drive"; serial: string; event: string | null };
-
-export type JobDetail = NonNullable<Awaited<ReturnType<typeof jobDetail>>>;
-export type JobDetailJob = JobDetail["job"];
-export type JobDetailDrive = JobDetail["drives"][number];
-export type JobDetailEvent = JobDetail["events"][number];
-export type JobDetailStep = JobDetail["timeline"][number];
-export type JobDetailIncident = JobDetail["incidents"][number];
-export type JobDetailContact = JobDetail["contacts"][number];

@@ -3,6 +3,7 @@
  * data), by a signed-in supervisor, an admin and an operator: the URL comes back once in
  * `secret`, built from NEXTAUTH_URL, and never in the message.
  */
+import { rereadEnv } from "@/lib/env.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import {
@@ -61,6 +62,7 @@ beforeAll(async () => {
   url.searchParams.set("schema", t.schema);
   process.env.DATABASE_URL = url.toString();
   process.env.NEXTAUTH_URL = "https://dockside.example.com/";
+  rereadEnv();
   delete (globalThis as { docksideDb?: unknown }).docksideDb;
   for (const role of ["supervisor", "admin", "operator"] as const) {
     users[role] = (
@@ -86,6 +88,7 @@ afterAll(async () => {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
+  rereadEnv();
   await t.drop();
 });
 

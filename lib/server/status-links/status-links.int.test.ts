@@ -1,3 +1,4 @@
+import { rereadEnv } from "@/lib/env.ts";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, RETURN_ADDRESS, SAM, createCustomer, ok } from "@/test/fixtures.ts";
@@ -245,6 +246,7 @@ describe("GET /status/<token> (the route handler, on this test's database)", () 
     const url = new URL(t.url);
     url.searchParams.set("schema", t.schema);
     process.env.DATABASE_URL = url.toString();
+    rereadEnv();
     delete (globalThis as { docksideDb?: unknown }).docksideDb;
     ({ GET, HEAD } = await import("@/app/status/[token]/route.ts"));
 
@@ -306,6 +308,7 @@ describe("GET /status/<token> (the route handler, on this test's database)", () 
     delete (globalThis as { docksideDb?: unknown }).docksideDb;
     if (savedUrl === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = savedUrl;
+    rereadEnv();
   });
 
   const get = (path: string, headers: Record<string, string> = {}, method = "GET") => {
@@ -389,7 +392,11 @@ describe("GET /status/<token> (the route handler, on this test's database)", () 
   it("limits each address to 60 requests a minute, then 429 with Retry-After", async () => {
     // Behind one proxy of ours (DOCKSIDE_TRUSTED_PROXIES=1): the address it appended counts.
     vi.stubEnv("DOCKSIDE_TRUSTED_PROXIES", "1");
-    onTestFinished(() => void vi.unstubAllEnvs());
+    rereadEnv();
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+      rereadEnv();
+    });
     const from = { "x-forwarded-for": "198.51.100.1, 203.0.113.99" };
     for (let i = 0; i < 60; i++) expect((await get("malformed", from)).status).toBe(404);
     const refused = await get(token, from);

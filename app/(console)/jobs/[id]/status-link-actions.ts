@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state.ts";
+import { env } from "@/lib/env.ts";
 import { protectedAction } from "@/lib/server/action.ts";
 import type { CommandResult } from "@/lib/server/command.ts";
 import { db } from "@/lib/server/db.ts";
@@ -22,7 +23,7 @@ const jobSchema = z.object({ jobId: z.uuid("There is no such job.") });
  * own origin. Called outside a request (a test calling the action directly), the link is relative.
  */
 async function linkOrigin(): Promise<string | null> {
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env().NEXTAUTH_URL;
   if (configured) return publicOrigin(new Headers(), configured);
   try {
     return publicOrigin(await headers(), undefined);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "@/lib/env.ts";
 import { db } from "@/lib/server/db.ts";
 import { errorResponse, staffRoute } from "@/lib/server/http/route-handler.ts";
 import { runSweep } from "@/lib/server/sweep/sweep.ts";
@@ -19,6 +20,6 @@ const sweepAt = staffRoute(
 );
 
 export async function POST(request: Request): Promise<Response> {
-  if (process.env.DOCKSIDE_TEST_HOOKS !== "1") return errorResponse(404, "not_found", "Not found.");
+  if (!env().DOCKSIDE_TEST_HOOKS) return errorResponse(404, "not_found", "Not found.");
   return sweepAt(request);
 }
