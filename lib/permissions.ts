@@ -13,8 +13,14 @@ export const PERMISSIONS = {
   "dock:work": ["operator", "supervisor"],
   /** Move a job or a drive to Faulted (R-F1). */
   "faults:raise": ["operator", "supervisor"],
-  /** Resolve faults (R-F3), work incidents, cancel jobs (R-J14), override ship-back. */
+  /** Resolve faults (R-F3) and record the contact attempts made about them. */
   "faults:resolve": ["supervisor"],
+  /** Work incidents (R-E1..R-E5): the queue, outcomes, incidents opened by hand, certificates. */
+  "incidents:work": ["supervisor"],
+  /** Cancel a job (R-J14). */
+  "jobs:cancel": ["supervisor"],
+  /** Ship back at the dock a drive the rules would otherwise keep (the supervisor's override). */
+  "dock:override": ["supervisor"],
   /** Reveal a drive's BitLocker key (recorded). */
   "keys:reveal": ["supervisor"],
   /** Users and roles. */
@@ -44,7 +50,7 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/dock", label: "Dock", permission: "dock:work" },
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/faults", label: "Faults", permission: "faults:resolve" },
-  { href: "/incidents", label: "Incidents", permission: "faults:resolve" },
+  { href: "/incidents", label: "Incidents", permission: "incidents:work" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys:manage" },
   { href: "/admin/locations", label: "Locations", permission: "sites:manage" },

@@ -23,7 +23,7 @@ export default async function DockPage({
       <DockConsole
         initialMode={mode}
         initialPackageId={packageId}
-        canOverride={can(access.user.role, "faults:resolve")}
+        canOverride={can(access.user.role, "dock:override")}
       />
     </div>
   );

@@ -20,7 +20,7 @@ function revalidate(jobId: string | null) {
 }
 
 export const recordOutcomeAction = protectedAction(
-  "faults:resolve",
+  "incidents:work",
   recordOutcomeSchema,
   async ({ incidentId, ...input }, { user, now }) => {
     const result = await recordIncidentOutcome(db, user.actor, incidentId, input, now);
@@ -35,7 +35,7 @@ export const recordOutcomeAction = protectedAction(
 
 /** R-E3: returned drives of a Completed or Closed export job never arrived or came back damaged. */
 export const openReturnedDrivesIncidentAction = protectedAction(
-  "faults:resolve",
+  "incidents:work",
   openReturnedDrivesSchema,
   async (input, { user, now }) => {
     const result = await openIncidentByHand(
@@ -51,7 +51,7 @@ export const openReturnedDrivesIncidentAction = protectedAction(
 
 /** R-E4: the return address of a Transferring or Packaging job is wrong or missing. */
 export const openReturnAddressIncidentAction = protectedAction(
-  "faults:resolve",
+  "incidents:work",
   openReturnAddressSchema,
   async (input, { user, now }) => {
     const result = await openIncidentByHand(

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Incidents" };
 export const dynamic = "force-dynamic";
 
 export default async function IncidentsPage() {
-  await requirePage("faults:resolve", "/incidents");
+  await requirePage("incidents:work", "/incidents");
   const data = await incidentsPageData(db, new Date());
   return (
     <div className="space-y-6">

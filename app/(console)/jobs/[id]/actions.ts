@@ -33,7 +33,7 @@ export const revealKeyAction = protectedAction(
 
 /** R-J14: a supervisor cancels a job, with a reason, where the domain allows it now. */
 export const cancelJobAction = protectedAction(
-  "faults:resolve",
+  "jobs:cancel",
   cancelJobSchema,
   async (input, { user, now }) => {
     const result = await cancelJob(db, user.actor, input.jobId, input.reason, now);

@@ -44,7 +44,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
     ? await faultableOnJob(db, detail.job.id, domainActor(access.user.actor), now)
     : null;
   // R-J14: supervisors see the cancel form while the domain allows a cancel, else its reason why not.
-  const cancel = can(access.user.role, "faults:resolve")
+  const cancel = can(access.user.role, "jobs:cancel")
     ? await cancelDecision(detail.job.id, access.user.actor, now)
     : null;
   // R-G2, R-J12, R-J7: the page's verdicts come from the domain's rules, on the drives as they are.

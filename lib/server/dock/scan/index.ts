@@ -102,7 +102,7 @@ export function scanDrive(
         "forbidden",
         "Your role does not allow this. Ask a supervisor or an administrator.",
       );
-    if (request.supervisorOverride && !can(user.role, "faults:resolve"))
+    if (request.supervisorOverride && !can(user.role, "dock:override"))
       return fail(
         "forbidden",
         "Only a supervisor can ship back a drive whose copy is not finished.",

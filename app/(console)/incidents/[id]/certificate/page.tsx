@@ -13,7 +13,7 @@ const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UT
 /** R-E1, R-E4: a printable certificate of secure destruction: who, when, method, serials. */
 export default async function CertificatePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePage("faults:resolve", `/incidents/${id}/certificate`);
+  await requirePage("incidents:work", `/incidents/${id}/certificate`);
   const cert = /^[0-9a-f-]{36}$/i.test(id) ? await destructionCertificate(db, id) : null;
   if (!cert) notFound();
   const job = cert.incident.job;
