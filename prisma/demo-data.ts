@@ -4,23 +4,9 @@
  * every demo shows the same data and the e2e tests can name what they look for.
  */
 
-/** Mulberry32: small, fast, good enough for demo data. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  const chars = (alphabet: string, n: number) =>
-    Array.from({ length: n }, () => alphabet[int(0, alphabet.length - 1)]).join("");
-  return { next, int, pick, chars };
-}
-export type Random = ReturnType<typeof seededRandom>;
+import { seededRandom, type Random } from "../lib/random.ts";
+
+export { seededRandom, type Random };
 
 const DIGITS = "0123456789";
 const UPPER_ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decideDriveEvent } from "./drive-machine.ts";
 import type { DriveEvent, DriveSnapshot, JobContext } from "./drive-transitions.ts";
+import { parseMachineTable, type MachineRow } from "./fixtures.test-support.ts";
 import type { Decision } from "./refusal.ts";
-import { ACTORS, DRIVE_STATES, type Actor, type DriveState } from "./states.ts";
+import { ACTORS, DRIVE_STATES, type DriveState } from "./states.ts";
 
 /**
  * EVERY drive state x EVERY drive event x EVERY actor, against a table written by hand from
@@ -91,24 +92,8 @@ resolveFault      ShippedBack        R-F3   forbidden_actor  forbidden_actor    
 resolveFault      Faulted            R-F3   forbidden_actor  forbidden_actor     Received            forbidden_actor     forbidden_actor
 `;
 
-type Row = { event: string; state: DriveState; rule: string; cells: Record<Actor, string> };
-
-function parse(table: string): Row[] {
-  return table
-    .trim()
-    .split("\n")
-    .map((line) => {
-      const [event, state, rule, ...cells] = line.trim().split(/\s+/);
-      if (!event || !state || !rule || cells.length !== ACTORS.length)
-        throw new Error(`bad row: ${line}`);
-      return {
-        event,
-        state: state as DriveState,
-        rule,
-        cells: Object.fromEntries(ACTORS.map((a, i) => [a, cells[i]])) as Record<Actor, string>,
-      };
-    });
-}
+type Row = MachineRow<DriveState>;
+const parse = (table: string): Row[] => parseMachineTable<DriveState>(table);
 
 function outcome(decision: Decision<{ to: string }>): string {
   return decision.ok ? decision.value.to : decision.refusal.code;

@@ -2,7 +2,7 @@
 import type { DriveSnapshot, JobContext } from "./drive-transitions.ts";
 import type { JobDrive, JobSnapshot } from "./job-snapshot.ts";
 import type { Decision } from "./refusal.ts";
-import type { DriveState, JobState } from "./states.ts";
+import { ACTORS, type Actor, type DriveState, type JobState } from "./states.ts";
 import { DAY_MS } from "./timers.ts";
 
 export const NOW = new Date("2026-03-15T12:00:00.000Z");
@@ -58,4 +58,30 @@ export function ruleOf(d: Decision<unknown>): string | null {
 
 export function message(d: Decision<unknown>): string {
   return d.ok ? "" : d.refusal.message;
+}
+
+/** One row of a state machine's expected table: event, state, rule, then one cell per actor. */
+export type MachineRow<S extends string> = {
+  event: string;
+  state: S;
+  rule: string;
+  cells: Record<Actor, string>;
+};
+
+/** Reads a whitespace-aligned expected table (one row per line); a short row is an error. */
+export function parseMachineTable<S extends string>(table: string): MachineRow<S>[] {
+  return table
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [event, state, rule, ...cells] = line.trim().split(/\s+/);
+      if (!event || !state || !rule || cells.length !== ACTORS.length)
+        throw new Error(`bad row: ${line}`);
+      return {
+        event,
+        state: state as S,
+        rule,
+        cells: Object.fromEntries(ACTORS.map((a, i) => [a, cells[i]])) as Record<Actor, string>,
+      };
+    });
 }

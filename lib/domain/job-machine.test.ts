@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { drives, jobSnapshot, NOW, daysFromNow } from "./fixtures.test-support.ts";
+import {
+  daysFromNow,
+  drives,
+  jobSnapshot,
+  NOW,
+  parseMachineTable,
+  type MachineRow,
+} from "./fixtures.test-support.ts";
 import { decideJobEvent } from "./job-machine.ts";
 import type { JobSnapshot } from "./job-snapshot.ts";
 import type { JobEvent } from "./job-transitions.ts";
 import type { Decision } from "./refusal.ts";
-import { ACTORS, JOB_STATES, type Actor, type JobState } from "./states.ts";
+import { ACTORS, JOB_STATES, type JobState } from "./states.ts";
 
 /**
  * EVERY job state x EVERY job event x EVERY actor, against a table written by hand from DOMAIN.md
@@ -133,21 +140,9 @@ delete           Closed       R-J13 Deleted             forbidden_actor     forb
 delete           Faulted      R-J2  illegal_transition  forbidden_actor     forbidden_actor     forbidden_actor  forbidden_actor
 `;
 
-type Row = { event: string; state: JobState; rule: string; cells: Record<Actor, string> };
+type Row = MachineRow<JobState>;
 
-const rows: Row[] = EXPECTED.trim()
-  .split("\n")
-  .map((line) => {
-    const [event, state, rule, ...cells] = line.trim().split(/\s+/);
-    if (!event || !state || !rule || cells.length !== ACTORS.length)
-      throw new Error(`bad row: ${line}`);
-    return {
-      event,
-      state: state as JobState,
-      rule,
-      cells: Object.fromEntries(ACTORS.map((a, i) => [a, cells[i]])) as Record<Actor, string>,
-    };
-  });
+const rows: Row[] = parseMachineTable<JobState>(EXPECTED);
 
 const outcome = (d: Decision<{ to: string }>) => (d.ok ? d.value.to : d.refusal.code);
 

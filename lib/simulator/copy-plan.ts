@@ -4,22 +4,9 @@
  * whatever order the drives are taken in.
  */
 
-/** Mulberry32, as prisma/demo-data.ts: small, fast, repeatable. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const between = (min: number, max: number) => min + next() * (max - min);
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  return { next, int, between, pick };
-}
-export type Random = ReturnType<typeof seededRandom>;
+import { seededRandom, type Random } from "../random.ts";
+
+export { seededRandom, type Random };
 
 /** FNV-1a: a drive's id and the run's seed make the drive's own random stream. */
 export function hashSeed(seed: number, text: string): number {

@@ -33,38 +33,34 @@ export const recordOutcomeAction = protectedAction(
   },
 );
 
-/** R-E3: returned drives of a Completed or Closed export job never arrived or came back damaged. */
-export const openReturnedDrivesIncidentAction = protectedAction(
-  "incidents:work",
-  openReturnedDrivesSchema,
-  async (input, { user, now }) => {
+/** A supervisor opens an incident of one of the hand-opened kinds on a job (R-E3, R-E4). */
+function openByHand(
+  kind: "ReturnedDrivesLostOrDamaged" | "ReturnAddressInvalid",
+  schema: typeof openReturnedDrivesSchema | typeof openReturnAddressSchema,
+  opened: string,
+) {
+  return protectedAction("incidents:work", schema, async (input, { user, now }) => {
     const result = await openIncidentByHand(
       db,
       user.actor,
-      { kind: "ReturnedDrivesLostOrDamaged", jobId: input.jobId, summary: input.summary },
+      { kind, jobId: input.jobId, summary: input.summary },
       now,
     );
     if (result.ok) revalidate(input.jobId);
-    return fromCommand(result, () => "The R-E3 incident is open.");
-  },
+    return fromCommand(result, () => opened);
+  });
+}
+
+/** R-E3: returned drives of a Completed or Closed export job never arrived or came back damaged. */
+export const openReturnedDrivesIncidentAction = openByHand(
+  "ReturnedDrivesLostOrDamaged",
+  openReturnedDrivesSchema,
+  "The R-E3 incident is open.",
 );
 
 /** R-E4: the return address of a Transferring or Packaging job is wrong or missing. */
-export const openReturnAddressIncidentAction = protectedAction(
-  "incidents:work",
+export const openReturnAddressIncidentAction = openByHand(
+  "ReturnAddressInvalid",
   openReturnAddressSchema,
-  async (input, { user, now }) => {
-    const result = await openIncidentByHand(
-      db,
-      user.actor,
-      { kind: "ReturnAddressInvalid", jobId: input.jobId, summary: input.summary },
-      now,
-    );
-    if (result.ok) revalidate(input.jobId);
-    return fromCommand(
-      result,
-      () =>
-        "The R-E4 incident is open: contact the job's contact person for the right address (drives destroyed in 90 days if unreachable).",
-    );
-  },
+  "The R-E4 incident is open: contact the job's contact person for the right address (drives destroyed in 90 days if unreachable).",
 );

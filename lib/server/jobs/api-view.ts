@@ -1,4 +1,5 @@
 import "server-only";
+import { JOB_DESCRIPTION_SELECT } from "@/lib/server/jobs/selects.ts";
 import { SITE_ADDRESS_SELECT } from "@/lib/server/sites/queries.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { JobState } from "@/lib/generated/prisma/enums.ts";
@@ -33,22 +34,7 @@ const DRIVE_SELECT = {
 } as const satisfies Prisma.DriveSelect;
 
 export const API_JOB_SELECT = {
-  id: true,
-  name: true,
-  type: true,
-  state: true,
-  cancelRequested: true,
-  storageAccount: true,
-  logLevel: true,
-  backupDriveManifest: true,
-  exportBlobList: true,
-  deliveryCarrier: true,
-  deliveryTrackingNumber: true,
-  deliveryDriveCount: true,
-  deliveryShipDate: true,
-  returnAddress: true,
-  returnCarrier: true,
-  returnCarrierAccount: true,
+  ...JOB_DESCRIPTION_SELECT,
   tags: true,
   diagnosticsPath: true,
   encryptionKey: true,

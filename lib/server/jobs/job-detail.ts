@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/server/db.ts";
+import { JOB_DESCRIPTION_SELECT } from "@/lib/server/jobs/selects.ts";
 import type { JobDetail, TimelineCause } from "@/lib/views/jobs.ts";
 
 /** The events list stops here; the page says how many more there are. */
@@ -10,25 +11,10 @@ const jobIdSchema = z.uuid();
 
 // Every column of a job the page shows; version and the customer id stay on the server.
 const JOB_SELECT = {
-  id: true,
-  name: true,
-  type: true,
-  state: true,
+  ...JOB_DESCRIPTION_SELECT,
   faultedFrom: true,
   faultReason: true,
-  cancelRequested: true,
   hadErrors: true,
-  storageAccount: true,
-  logLevel: true,
-  backupDriveManifest: true,
-  exportBlobList: true,
-  deliveryCarrier: true,
-  deliveryTrackingNumber: true,
-  deliveryDriveCount: true,
-  deliveryShipDate: true,
-  returnAddress: true,
-  returnCarrier: true,
-  returnCarrierAccount: true,
   percentComplete: true,
   creatingTimerStartedAt: true,
   shippingInfoAt: true,

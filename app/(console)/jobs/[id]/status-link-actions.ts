@@ -42,26 +42,23 @@ async function withLink(
   return { ok: true, message, secret: statusLinkUrl(await linkOrigin(), result.value.token) };
 }
 
+/** An action that makes a new link (create or rotate) and hands its URL over once. */
+function linkAction(command: typeof createStatusLink | typeof rotateStatusLink, message: string) {
+  return protectedAction("statusLinks:manage", jobSchema, async (input, { user, now }) =>
+    withLink(await command(db, user.actor, input.jobId, now), message),
+  );
+}
+
 /** A supervisor or an admin makes the job's customer status link (none may be active yet). */
-export const createStatusLinkAction = protectedAction(
-  "statusLinks:manage",
-  jobSchema,
-  async (input, { user, now }) =>
-    withLink(
-      await createStatusLink(db, user.actor, input.jobId, now),
-      "Status link created. Copy it now: it is shown only this once.",
-    ),
+export const createStatusLinkAction = linkAction(
+  createStatusLink,
+  "Status link created. Copy it now: it is shown only this once.",
 );
 
 /** Revoke the active link and make a new one: the old link stops working at once. */
-export const rotateStatusLinkAction = protectedAction(
-  "statusLinks:manage",
-  jobSchema,
-  async (input, { user, now }) =>
-    withLink(
-      await rotateStatusLink(db, user.actor, input.jobId, now),
-      "New status link made; the old one no longer works. Copy it now: it is shown only this once.",
-    ),
+export const rotateStatusLinkAction = linkAction(
+  rotateStatusLink,
+  "New status link made; the old one no longer works. Copy it now: it is shown only this once.",
 );
 
 /** Revoke the job's link: the customer's page answers "not found" from now on. */
