@@ -88,3 +88,32 @@ export function pathsIn(markdown: string): string[] {
   );
   return [...new Set([...paths].map((m) => m[1]!))];
 }
+
+/** The body rows of every Markdown table whose header cells are exactly `header`, as cells. */
+export function tablesWithHeader(markdown: string, header: readonly string[]): string[][][] {
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, "")
+      .split("|")
+      .map((c) => c.trim());
+  const lines = markdown.split("\n");
+  const tables: string[][][] = [];
+  lines.forEach((line, i) => {
+    if (!line.startsWith("|") || cells(line).join("|") !== header.join("|")) return;
+    const rows: string[][] = [];
+    for (let j = i + 2; j < lines.length && lines[j]!.startsWith("|"); j++)
+      rows.push(cells(lines[j]!));
+    tables.push(rows);
+  });
+  return tables;
+}
+
+/** "Creating, Shipping" -> ["Creating", "Shipping"]; backticks dropped. */
+export function listCell(cell: string): string[] {
+  return cell
+    .replaceAll("`", "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
