@@ -83,7 +83,7 @@ const config = [
     ],
   },
   {
-    // The domain layer is pure: no database, no framework, no clock (DESIGN.md).
+    // The domain layer is pure: no database, no framework, no clock (docs/architecture.md).
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

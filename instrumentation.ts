@@ -1,6 +1,6 @@
 /**
  * Next.js instrumentation hook: stamps each request with its TCP peer (peer-stamp.ts), and starts
- * the life-cycle timer sweep inside the server (DESIGN.md:
+ * the life-cycle timer sweep inside the server (docs/architecture.md:
  * time is an input; it runs on a schedule in the server and as `npm run sweep`). Node.js runtime
  * only, never during `next build`, and off with DOCKSIDE_SWEEP=off. The server modules are
  * imported here, not at the top, so the edge bundle never sees them.

@@ -22,7 +22,7 @@ async function fetchView<T>(url: string, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * A page's data, kept fresh by polling its route handler (DESIGN.md: live views). The first paint
+ * A page's data, kept fresh by polling its route handler (docs/architecture.md). The first paint
  * uses the server-rendered data (no fetch). When a server action re-renders the page with newer
  * data than the last poll, that data wins. The components below stay mounted across refetches
  * (keyed by item id), so nothing a supervisor is typing is lost.

@@ -7,7 +7,7 @@ import { ACTORS, DRIVE_STATES, type DriveState } from "./states.ts";
 
 /**
  * EVERY drive state x EVERY drive event x EVERY actor, against a table written by hand from
- * DOMAIN.md (not from DRIVE_TRANSITIONS). Each drive sits in the job where it normally lives.
+ * docs/domain.md (not from DRIVE_TRANSITIONS). Each drive sits in the job where it normally lives.
  * A cell is the state the drive moves to, or the refusal code.
  */
 const JOB_OF: Record<DriveState, JobContext> = {

@@ -231,7 +231,7 @@ function sampleEvents(type: DriveEventType): DriveEvent[] {
   }
 }
 
-/** The events this actor may send for this drive now: the UI shows only these (DESIGN.md). */
+/** What this actor may send for this drive now: the UI offers only these (docs/architecture.md). */
 export function allowedDriveEvents(
   drive: DriveSnapshot,
   actor: Actor,

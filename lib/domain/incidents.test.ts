@@ -33,7 +33,7 @@ describe("incident kinds as data", () => {
 });
 
 describe("when an incident may be opened: every kind x job type x job state", () => {
-  // Written from DOMAIN.md's error table: [kind, rule, job types, job states].
+  // Written from the error-event table of docs/domain.md: [kind, rule, job types, job states].
   const WHERE: [IncidentKind, string, JobType[], JobState[]][] = [
     ["JobNotShipping", "R-E1", ["Import", "Export"], ["Creating"]],
     ["PackageOverdue", "R-E2", ["Import", "Export"], ["Shipping"]],

@@ -9,7 +9,7 @@ import {
   isDue,
 } from "./timers.ts";
 
-/** The error events of DOMAIN.md (R-E1..R-E5), as the Incident rows record them. */
+/** The error events of docs/domain.md (R-E1..R-E5), as the Incident rows record them. */
 export const INCIDENT_KINDS = [
   "JobNotShipping",
   "PackageOverdue",
@@ -244,7 +244,7 @@ export function extendedAnswerDeadline(
 
 /**
  * Working an incident (opening one by hand, recording contacts and outcomes) is a supervisor's job
- * (DOMAIN.md, who does what: supervisors handle the error events). Operators and the sweep only
+ * (docs/domain.md, R-E: supervisors handle the error events). Operators and the sweep only
  * report an event as it happens, through `canOpenIncident`.
  */
 export function canWorkIncidents(actor: Actor, rule?: string): Decision<true> {

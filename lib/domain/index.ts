@@ -1,4 +1,4 @@
-// The pure rules of Dockside (DOMAIN.md). Nothing here reads a database, a framework or the clock.
+// The pure rules of Dockside (docs/domain.md). Nothing here reads a database, framework or clock.
 export * from "./states.ts";
 export * from "./refusal.ts";
 export * from "./job-snapshot.ts";

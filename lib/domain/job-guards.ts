@@ -170,7 +170,7 @@ export function checkJobGuard(
 /**
  * What a job's incidents leave behind that Delete Job must not erase: deleting a job deletes its
  * incidents, their contact attempts and their destruction records with it. An open incident is
- * operations still at work on one of DOMAIN.md's error events (R-E1..R-E5); a destruction record
+ * operations still at work on an error event of docs/domain.md (R-E1..R-E5); a destruction record
  * is the proof that drives were securely destroyed (R-E1, R-E4) and is kept with its job.
  */
 export type JobIncidentRecords = {

@@ -14,7 +14,7 @@ import type { Decision } from "./refusal.ts";
 import { ACTORS, JOB_STATES, type JobState } from "./states.ts";
 
 /**
- * EVERY job state x EVERY job event x EVERY actor, against a table written by hand from DOMAIN.md
+ * EVERY job state x EVERY event x EVERY actor, against a table written by hand from docs/domain.md
  * (not from JOB_TRANSITIONS). Each job is a typical one for its state, past every timer, with its
  * delivery package and return address set. A cell is the state (or "Deleted") the job moves to, or
  * the refusal code.

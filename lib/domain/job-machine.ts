@@ -177,7 +177,7 @@ function sampleEvents(type: JobEventType): JobEvent[] {
   }
 }
 
-/** The job events this actor may send now: the UI shows only these (DESIGN.md). */
+/** The job events this actor may send now: the UI shows only these (docs/architecture.md). */
 export function allowedJobEvents(job: JobSnapshot, actor: Actor, now: Date): JobEventType[] {
   return JOB_EVENT_TYPES.filter((type) =>
     sampleEvents(type).some((event) => decideJobEvent(job, event, actor, now).ok),

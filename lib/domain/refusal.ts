@@ -1,6 +1,6 @@
 /**
  * What the domain answers: a decision, or a refusal a person can read. Refusals are values, not
- * exceptions, because every one of them is something a user can cause (DESIGN.md: errors a user can
+ * exceptions: each is something a user can cause (docs/architecture.md: errors a user can
  * cause are values; bugs throw).
  */
 

@@ -3,7 +3,7 @@ import type { DriveState, JobState } from "./states.ts";
 /**
  * What each job and drive state means, in Dockside's own words, in English and in French: the one
  * source the console (JOB_STATE_DESCRIPTIONS in states.ts) and the customer's status page
- * (lib/status-page/messages.ts) both read. The facts and the timers are the rules' (DOMAIN.md:
+ * (lib/status-page/messages.ts) both read. The facts and the timers are the rules' (docs/domain.md:
  * R-J1..R-J14, R-D1..R-D11, R-F1..R-F3); the sentences are ours, never the seed document's
  * (a unit test fails if eight words in a row of the seed appear here).
  *

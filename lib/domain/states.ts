@@ -1,7 +1,7 @@
 import { DRIVE_STATE_WORDING, JOB_STATE_WORDING } from "./state-wording.ts";
 
 /**
- * The vocabulary of the service (DOMAIN.md): job states (R-J), drive states (R-D), job types and
+ * The vocabulary of the service (docs/domain.md): job states (R-J), drive states (R-D), job types,
  * the actors whose requests the rules weigh. The arrays are the single source of the enums; the
  * Prisma schema repeats them because the database needs them too.
  */

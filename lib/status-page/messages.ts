@@ -14,7 +14,7 @@ import type { Lang } from "./locale.ts";
  * Every sentence of the customer's status page, in English and French, in Dockside's own words.
  * What the states mean comes from the domain's one source (lib/domain/state-wording.ts), which
  * the console reads too; the rest (deadlines, cancellation, the advice after an export) is here.
- * The facts and timers are the rules' (DOMAIN.md); no sentence is the seed document's
+ * The facts and timers are the rules' (docs/domain.md); no sentence is the seed document's
  * (messages.test.ts fails on eight words in a row of it). French puts a no-break space (\u00a0)
  * before : ; ? and ! (messages.test.ts checks every sentence).
  */

@@ -72,7 +72,7 @@ export async function openIncidentIn(
   return done({ id: incident.id });
 }
 
-/** Open an incident for one of DOMAIN.md's error events, as a command of its own. */
+/** Open an incident for one of the error events of docs/domain.md, as a command of its own. */
 export function openIncident(
   database: Db,
   actor: ActorRef,

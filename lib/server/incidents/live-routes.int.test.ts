@@ -1,5 +1,5 @@
 /**
- * The live views' route handlers (DESIGN.md: live views poll a route handler): GET /api/faults and
+ * The live views' route handlers (docs/architecture.md: live queues poll them): GET /api/faults and
  * GET /api/incidents answer the very data their pages render, never cached, to supervisors only,
  * and what changed elsewhere since the last poll is in the next answer.
  */

@@ -3,7 +3,7 @@ import pg from "pg";
 import { describeDatabaseError } from "@/lib/server/http/database-unavailable.ts";
 
 /**
- * The sweep's advisory lock: one sweeper at a time across app instances (DESIGN.md: one sweep
+ * The sweep's advisory lock: one sweeper at a time across instances (docs/architecture.md: one
  * function). A session lock on a dedicated connection, so the sweep's own short transactions (one
  * per job, on the app's pool) never sit inside a long one: PGlite serves every connection from one
  * backend, and an open transaction there would stall them all.

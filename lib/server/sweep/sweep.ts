@@ -19,7 +19,7 @@ export type SweepOptions = {
 };
 
 /**
- * The life-cycle timer sweep (DESIGN.md: time is an input). Finds what is due at `now` — jobs by
+ * The timer sweep (docs/architecture.md: time is an input). Finds what is due at `now` — jobs by
  * `due` (R-J2, R-J6, R-E2, R-D5, R-J11, R-J13) and open incidents by `incidentDue` (R-E1, R-E2's
  * 30 days, R-E4) — and applies it through the same commands people use, as the sweep actor, one
  * short transaction per job or incident. Idempotent: a second run at the same `now` writes

@@ -60,7 +60,7 @@ export async function answer(
   return { ok: true, value: outcome };
 }
 
-/** Open one of DOMAIN.md's incidents (with its deadlines and its event) among the scan's writes. */
+/** Open an incident (docs/domain.md, R-E) with its deadlines and event among the scan's writes. */
 export function openIncident(
   ctx: ScanContext,
   input: { kind: IncidentKind; jobId: string | null; driveId: string; summary: string },
