@@ -1,6 +1,7 @@
 /** What the integration tests share: staff actors, a customer, a deliverable return address. */
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 
 export const ANA = {
   type: "user",
@@ -62,4 +63,57 @@ export async function openTestSession(db: Db, userId: string): Promise<void> {
 /** What `sessionIdentity()` answers for a test user's session (see openTestSession). */
 export function testIdentity(userId: string, issuedAt = new Date()) {
   return { userId, sessionId: userId, issuedAt };
+}
+
+export type ImportJobSpec = {
+  name: string;
+  serials: string[];
+  /** The delivery package's tracking number (and its carrier, DHL unless given). */
+  tracking: string;
+  carrier?: string;
+  storageAccount?: string;
+  /** Extra drive fields (a BitLocker key) by serial. */
+  drive?: (serial: string) => { bitLockerKey?: string };
+  /** Leave the job in Creating, with its delivery package given (R-J5 not yet applied). */
+  ship?: boolean;
+};
+
+/**
+ * An import job as its customer makes it through the Job API: created with its drives, then given
+ * its delivery package and return address, then moved to Shipping (R-J5) unless `ship` is false.
+ */
+export async function importJob(
+  db: Db,
+  owner: { customerId: string; customer: ActorRef },
+  spec: ImportJobSpec,
+  at: Date,
+): Promise<{ id: string; name: string; tracking: string; serials: string[] }> {
+  const { id } = ok(
+    await createJob(
+      db,
+      owner.customer,
+      {
+        customerId: owner.customerId,
+        name: spec.name,
+        type: "Import",
+        storageAccount: spec.storageAccount ?? "s",
+        drives: spec.serials.map((serial) => ({ serial, ...spec.drive?.(serial) })),
+      },
+      at,
+    ),
+  );
+  ok(
+    await updateJobProperties(
+      db,
+      owner.customer,
+      id,
+      {
+        deliveryPackage: { carrierName: spec.carrier ?? "DHL", trackingNumber: spec.tracking },
+        returnAddress: RETURN_ADDRESS,
+      },
+      at,
+    ),
+  );
+  if (spec.ship !== false) ok(await markJobShipping(db, owner.customer, id, at));
+  return { id, name: spec.name, tracking: spec.tracking, serials: spec.serials };
 }

@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, createCustomer, ok, RETURN_ADDRESS, STATION } from "@/test/fixtures.ts";
+import { ANA, createCustomer, importJob, ok, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import {
-  cancelJob,
-  createJob,
-  markJobShipping,
-  updateJobProperties,
-} from "@/lib/server/jobs/commands.ts";
+import { cancelJob, createJob } from "@/lib/server/jobs/commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
 import {
   closeDockPackage,
@@ -29,37 +24,9 @@ const r = seededRandom(11);
 const now = new Date();
 
 async function shippingJob(count: number) {
-  const tracking = dhlTrackingNumber(r);
   const serials = Array.from({ length: count }, (_, i) => `RET-${++n}-D${i}`);
-  const name = `ret-${n}`;
-  const { id } = ok(
-    await createJob(
-      t.db,
-      customer,
-      {
-        customerId,
-        name,
-        type: "Import",
-        storageAccount: "s",
-        drives: serials.map((serial) => ({ serial })),
-      },
-      now,
-    ),
-  );
-  ok(
-    await updateJobProperties(
-      t.db,
-      customer,
-      id,
-      {
-        deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
-        returnAddress: RETURN_ADDRESS,
-      },
-      now,
-    ),
-  );
-  ok(await markJobShipping(t.db, customer, id, now));
-  return { id, name, tracking, serials };
+  const spec = { name: `ret-${n}`, serials, tracking: dhlTrackingNumber(r) };
+  return importJob(t.db, { customerId, customer }, spec, now);
 }
 
 const open = async (code: string, direction: "Inbound" | "Return" = "Inbound") =>

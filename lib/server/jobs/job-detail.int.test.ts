@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, createCustomer, ok, RETURN_ADDRESS, SAM } from "@/test/fixtures.ts";
+import { ANA, createCustomer, importJob, ok, SAM } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { arrivalSummary, decideJobEvent, jobErrorReasons } from "@/lib/domain/index.ts";
-import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { closeDockPackage, openDockPackage, scanDriveIn } from "@/lib/server/dock/commands.ts";
 import { jobDetail } from "@/lib/server/jobs/job-detail.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
@@ -27,33 +26,12 @@ afterAll(() => t.drop());
 
 async function receivedWithMissingAndExtras() {
   const tracking = dhlTrackingNumber(seededRandom(5));
-  const { id } = ok(
-    await createJob(
-      t.db,
-      customer,
-      {
-        customerId,
-        name: "page-1",
-        type: "Import",
-        storageAccount: "s",
-        drives: [{ serial: "PAGE1A" }, { serial: "PAGE2B" }, { serial: "PAGE3C" }],
-      },
-      now,
-    ),
+  const { id } = await importJob(
+    t.db,
+    { customerId, customer },
+    { name: "page-1", serials: ["PAGE1A", "PAGE2B", "PAGE3C"], tracking },
+    now,
   );
-  ok(
-    await updateJobProperties(
-      t.db,
-      customer,
-      id,
-      {
-        deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
-        returnAddress: RETURN_ADDRESS,
-      },
-      now,
-    ),
-  );
-  ok(await markJobShipping(t.db, customer, id, now));
   const pkg = ok(await openDockPackage(t.db, ANA, { code: tracking, direction: "Inbound" }, now));
   for (const code of ["PAGE1A", "PAGE2B", "PAGE4X", "PAGE5X"]) {
     ok(await scanDriveIn(t.db, ANA, { packageId: pkg.packageId, code, scanId: randomUUID() }, now));

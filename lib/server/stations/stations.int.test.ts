@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, createCustomer, ok, RETURN_ADDRESS, SAM } from "@/test/fixtures.ts";
+import { ANA, createCustomer, importJob, ok, RETURN_ADDRESS, SAM } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { issueApiKey, revokeApiKey } from "@/lib/server/api-keys/commands.ts";
 import {
@@ -84,33 +84,18 @@ async function receivedJob(count: number, opts: { extra?: boolean } = {}) {
   const name = `station-${++n}`;
   const serials = Array.from({ length: count }, (_, i) => `ZA${String(n).padStart(4, "0")}X${i}`);
   const at = tick();
-  const { id } = ok(
-    await createJob(
-      t.db,
-      customer,
-      {
-        customerId,
-        name,
-        type: "Import",
-        storageAccount: "contosostore1",
-        drives: serials.map((serial) => ({ serial, bitLockerKey: `${serial}-SECRET-KEY` })),
-      },
-      at,
-    ),
+  const { id } = await importJob(
+    t.db,
+    { customerId, customer },
+    {
+      name,
+      serials,
+      tracking: dhlTrackingNumber(r),
+      storageAccount: "contosostore1",
+      drive: (serial: string) => ({ bitLockerKey: `${serial}-SECRET-KEY` }),
+    },
+    at,
   );
-  ok(
-    await updateJobProperties(
-      t.db,
-      customer,
-      id,
-      {
-        deliveryPackage: { carrierName: "DHL", trackingNumber: dhlTrackingNumber(r) },
-        returnAddress: RETURN_ADDRESS,
-      },
-      at,
-    ),
-  );
-  ok(await markJobShipping(t.db, customer, id, at));
   const drives = await t.db.drive.findMany({ where: { jobId: id }, orderBy: { serial: "asc" } });
   if (opts.extra) {
     ok(
