@@ -1,18 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useRef, useState } from "react";
 
 /**
- * The page shown when a page fails to render (app/error.tsx, app/global-error.tsx). It asks
- * /api/health whether the database answers, so it can say which went wrong, and offers a retry and
- * the way to every area.
+ * The page shown when a page fails to render outside the console (app/error.tsx,
+ * app/global-error.tsx): its own header with the way to every area, and the message.
  */
 export function ErrorPage({ digest, onRetry }: { digest?: string; onRetry: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  const database = useDatabaseAnswers();
-  useEffect(() => heading.current?.focus(), []);
-
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -34,38 +30,68 @@ export function ErrorPage({ digest, onRetry }: { digest?: string; onRetry: () =>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-2xl px-4 py-12">
-        <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-slate-900 outline-none">
-          {database === false ? "The database is not answering" : "This page could not be shown"}
-        </h1>
-        <div role="status" aria-live="polite" className="mt-4 space-y-3 text-slate-700">
-          {database === false ? (
-            <p>
-              Dockside cannot reach its database just now, so nothing can be read or saved. Work
-              already saved is safe. Try again in a few seconds; if it lasts, tell whoever runs
-              Dockside.
-            </p>
-          ) : (
-            <p>
-              Something went wrong on our side while preparing this page. Nothing you did caused it.
-              Try again, or go to another part of Dockside.
-            </p>
-          )}
-          {digest ? (
-            <p className="text-sm text-slate-600">
-              Reference for support: <code className="font-mono">{digest}</code>
-            </p>
-          ) : null}
-        </div>
-        <button
-          type="button"
-          onClick={onRetry}
-          className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
-          Try again
-        </button>
+        <ErrorMessage digest={digest} onRetry={onRetry} />
       </main>
     </div>
   );
+}
+
+/**
+ * What went wrong and a retry. It asks /api/health whether the database answers, so it can say
+ * which went wrong. Inside the console (app/(console)/error.tsx) it stands in the console's own
+ * layout, whose navigation stays usable.
+ */
+export function ErrorMessage({ digest, onRetry }: { digest?: string; onRetry: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const database = useDatabaseAnswers();
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <div className="max-w-2xl">
+      <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-slate-900 outline-none">
+        {database === false ? "The database is not answering" : "This page could not be shown"}
+      </h1>
+      <div role="status" aria-live="polite" className="mt-4 space-y-3 text-slate-700">
+        {database === false ? (
+          <p>
+            Dockside cannot reach its database just now, so nothing can be read or saved. Work
+            already saved is safe. Try again in a few seconds; if it lasts, tell whoever runs
+            Dockside.
+          </p>
+        ) : (
+          <p>
+            Something went wrong on our side while preparing this page. Nothing you did caused it.
+            Try again, or go to another part of Dockside.
+          </p>
+        )}
+        {digest ? (
+          <p className="text-sm text-slate-600">
+            Reference for support: <code className="font-mono">{digest}</code>
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+      >
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/**
+ * An error boundary's retry: re-render from the server, then reset the boundary (a plain reset()
+ * would reuse the failed server payload).
+ */
+export function useRetry(reset: () => void): () => void {
+  const router = useRouter();
+  return () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
 }
 
 const AREAS = [
