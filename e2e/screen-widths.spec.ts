@@ -41,6 +41,7 @@ let job: MadeJob;
 let extraDriveId: string;
 
 test.beforeAll(async ({ browser, request }) => {
+  test.setTimeout(120_000);
   job = await shippingJobThroughApi(request, "wid", 1);
   const page = await browser.newPage();
   await signInTo(page, "/dock/expected", DEMO.operator, "Expected packages");
@@ -56,7 +57,8 @@ for (const width of WIDTHS) {
     test.use({ viewport: { width, height: 900 } });
 
     test("a supervisor's job page, worklists, label and 404", async ({ page }) => {
-      test.slow();
+      // Seven pages, each checked by axe: minutes on a busy shared machine.
+      test.setTimeout(300_000);
       await signInTo(page, `/jobs/${job.id}`, DEMO.supervisor, job.name);
       // The storage account id is one long word: it wraps instead of widening the page.
       await expect(page.getByText(LONG_STORAGE_ACCOUNT)).toBeVisible();
@@ -81,7 +83,7 @@ for (const width of WIDTHS) {
     });
 
     test("an admin's users and API keys pages, with a new key on screen", async ({ page }) => {
-      test.slow();
+      test.setTimeout(180_000);
       await signInTo(page, "/admin/users", DEMO.admin, "Users");
       await expectFits(page, "users");
       if (width === 1920) await expectWholeTable(page, "Users");

@@ -1,13 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  MultiFormatReader,
-  RGBLuminanceSource,
-} from "@zxing/library";
+import zxing from "@zxing/library";
 import { PNG } from "pngjs";
 import { realDeps, runCopyStations } from "../lib/simulator/copy-station.ts";
 import {
@@ -17,6 +10,10 @@ import {
   seededRandom,
 } from "../prisma/demo-data.ts";
 import { sql } from "./support";
+
+// ZXing ships CommonJS: its classes come through the default export under Playwright's loader.
+const { BarcodeFormat, BinaryBitmap, Code128Reader, DecodeHintType, HybridBinarizer } = zxing;
+const { RGBLuminanceSource } = zxing;
 
 const API = { authorization: `Bearer ${DEMO_CUSTOMER_KEY}` };
 
@@ -157,16 +154,11 @@ export async function decodeBarcode(image: Locator): Promise<string> {
     const [r, g, b] = [png.data[i * 4]!, png.data[i * 4 + 1]!, png.data[i * 4 + 2]!];
     luminance[i] = (r * 299 + g * 587 + b * 114) / 1000;
   }
-  const reader = new MultiFormatReader();
-  reader.setHints(
-    new Map<DecodeHintType, unknown>([
-      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
-      [DecodeHintType.TRY_HARDER, true],
-    ]),
+  const bitmap = new BinaryBitmap(
+    new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)),
   );
-  const result = reader.decode(
-    new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height))),
-  );
+  const hints = new Map<zxing.DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]]);
+  const result = new Code128Reader().decode(bitmap, hints);
   expect(result.getBarcodeFormat()).toBe(BarcodeFormat.CODE_128);
   return result.getText();
 }

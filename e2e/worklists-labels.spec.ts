@@ -14,12 +14,16 @@ import {
  * copied the job is on To ship back, with a packing slip whose barcodes scan back to the drives'
  * serials, and the extra drive that came with it has a 4x6 in label that scans to its serial.
  */
+// Printers draw at 300 dpi and more; a 2x screenshot is closer to paper than a 1x one.
+test.use({ deviceScaleFactor: 2 });
+
 test("a job goes from Expected to To ship back, and its labels print barcodes that scan (R-J4, R-J9, R-E5, R-D11)", async ({
   page,
   request,
   baseURL,
 }) => {
-  test.slow();
+  // A job made, received and copied, then printed twice: minutes on a busy shared machine.
+  test.setTimeout(300_000);
   const job = await shippingJobThroughApi(request, "lbl");
   const extra = `XTRA-${Date.now().toString(36).toUpperCase()}-99`;
 

@@ -22,7 +22,7 @@ export function DriveLabelSheet({ label }: { label: DriveLabel }) {
           src={label.barcode.src}
           alt={`Code 128 barcode of drive serial ${label.serial}`}
           data-barcode={label.barcode.text}
-          className="h-24 w-full object-contain"
+          className="h-auto w-full"
         />
         <figcaption className="text-center font-mono text-2xl font-bold tracking-wider break-all">
           {label.serial}

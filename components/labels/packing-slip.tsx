@@ -61,16 +61,16 @@ export function PackingSlipSheet({ slip }: { slip: PackingSlip }) {
         {slip.drives.length === 0 ? (
           <p>No drive of this job is at the datacenter.</p>
         ) : (
-          <ol className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
+          <ol className="space-y-3">
             {slip.drives.map((d) => (
-              <li key={d.serial} className="break-inside-avoid border border-slate-300 p-2">
+              <li key={d.serial} className="break-inside-avoid border-b border-slate-300 pb-2">
                 <img
                   src={d.barcode.src}
                   alt={`Code 128 barcode of drive serial ${d.serial}`}
                   data-barcode={d.barcode.text}
-                  className="h-16 w-full object-contain"
+                  className="h-auto w-full max-w-[120mm]"
                 />
-                <p className="text-center font-mono font-bold break-all">
+                <p className="font-mono font-bold break-all">
                   {d.serial}
                   {d.extra && <span className="font-sans font-normal"> (extra drive, R-D11)</span>}
                 </p>
