@@ -13,8 +13,8 @@ const nextConfig = {
   // forbidden() in pages: "not for your role" answers 403, not 200 (lib/server/page-access.ts).
   experimental: { authInterrupts: true },
   reactStrictMode: true,
-  // The PostgreSQL driver and the embedded server stay plain Node modules, not bundled.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // The PostgreSQL driver, the embedded server and the barcode writer stay plain Node modules.
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bwip-js"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

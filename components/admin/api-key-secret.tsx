@@ -71,7 +71,7 @@ export function ApiKeySecret({
           autoCapitalize="off"
           autoComplete="off"
           onFocus={(e) => e.currentTarget.select()}
-          className="field-sizing-content w-full resize-none rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm break-all"
+          className="field-sizing-content w-full max-w-full min-w-0 resize-none rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm break-all"
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { MaybeTime, TrackingNumber } from "@/components/jobs/job-time";
 import { KeyReveal } from "@/components/jobs/key-reveal";
@@ -31,18 +32,18 @@ function Tag({ children, tone }: { children: string; tone: string }) {
   );
 }
 
+// Ten columns that fit a 1920 px screen whole (the key column included); narrower screens scroll
+// the table inside its own region, never the page.
 const HEADERS = [
   "Drive",
   "State",
   "Complete",
   "Transferred",
-  "Errors",
-  "Warnings",
+  "Errors, warnings",
   "Logs",
   "Received",
   "Shipped back",
-  "Inbound package",
-  "Return package",
+  "Packages",
   "BitLocker key",
 ] as const;
 
@@ -51,19 +52,32 @@ const HEADERS = [
  * supervisor may reveal one drive's key on demand (a recorded action).
  */
 export function JobDrives({
+  jobId,
   drives,
   jobState,
   canRevealKeys,
 }: {
+  jobId: string;
   drives: JobDetailDrive[];
   jobState: JobState;
   canRevealKeys: boolean;
 }) {
   return (
     <section aria-labelledby="job-drives" className="space-y-2">
-      <h2 id="job-drives" className="text-lg font-bold">
-        Drives <span className="font-normal text-slate-700">({drives.length})</span>
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id="job-drives" className="text-lg font-bold">
+          Drives <span className="font-normal text-slate-700">({drives.length})</span>
+        </h2>
+        {/* R-J9, R-D9: the drives are packed to go back. */}
+        {jobState === "Packaging" && (
+          <Link
+            href={`/labels/jobs/${jobId}/packing-slip`}
+            className="text-sm text-blue-800 underline hover:text-blue-950"
+          >
+            Print the return packing slip
+          </Link>
+        )}
+      </div>
       {drives.length === 0 ? (
         <p className="text-slate-700">No drives yet.</p>
       ) : (
@@ -83,10 +97,21 @@ export function JobDrives({
                 {jobState === "Creating" && AT_DOCK.has(d.state) && (
                   <Tag tone="bg-slate-200 text-slate-900">Held</Tag>
                 )}
+                {/* R-E1, R-E5: a drive kept at the dock carries a printed label. */}
+                {!d.disposal &&
+                  d.state !== "ShippedBack" &&
+                  (d.extra || (jobState === "Creating" && AT_DOCK.has(d.state))) && (
+                    <Link
+                      href={`/labels/drives/${d.id}`}
+                      className="mt-1 block font-sans text-xs font-normal text-blue-800 underline hover:text-blue-950"
+                    >
+                      Print label<span className="sr-only"> of drive {d.serial}</span>
+                    </Link>
+                  )}
               </th>
               <td className="px-3 py-2">
                 <StateBadge state={d.state} />
-                <p className="mt-1 w-56 text-xs text-slate-700">
+                <p className="mt-1 w-44 text-xs text-slate-700">
                   {DRIVE_STATE_DESCRIPTIONS[d.state]}
                   {d.state === "Faulted" && d.faultReason && (
                     <span className="block font-semibold text-red-900">{d.faultReason}</span>
@@ -99,8 +124,13 @@ export function JobDrives({
               <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                 {humanBytes(d.bytesTransferred)}
               </td>
-              <td className="px-3 py-2 tabular-nums">{d.errorCount}</td>
-              <td className="px-3 py-2 tabular-nums">{d.warningCount}</td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                {d.errorCount}
+                <span aria-hidden="true">, </span>
+                <span className="sr-only"> errors, </span>
+                {d.warningCount}
+                <span className="sr-only"> warnings</span>
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 {d.errorLogUri || d.verboseLogUri ? (
                   <ul>
@@ -123,17 +153,36 @@ export function JobDrives({
                   <span className="text-slate-600">None</span>
                 )}
               </td>
-              <td className="px-3 py-2">
+              {/* Date and time on two lines: a timestamp column no wider than it must be. */}
+              <td className="min-w-28 px-3 py-2 [&_time]:whitespace-normal">
                 <MaybeTime at={d.receivedAt} />
               </td>
-              <td className="px-3 py-2">
+              <td className="min-w-28 px-3 py-2 [&_time]:whitespace-normal">
                 <MaybeTime at={d.shippedBackAt} />
               </td>
               <td className="px-3 py-2">
-                {d.inboundPackage ? <TrackingNumber {...d.inboundPackage} /> : "—"}
-              </td>
-              <td className="px-3 py-2">
-                {d.returnPackage ? <TrackingNumber {...d.returnPackage} /> : "—"}
+                {d.inboundPackage || d.returnPackage ? (
+                  <dl className="grid grid-cols-[auto_auto] gap-x-1">
+                    {d.inboundPackage && (
+                      <>
+                        <dt className="text-slate-700">In</dt>
+                        <dd>
+                          <TrackingNumber {...d.inboundPackage} />
+                        </dd>
+                      </>
+                    )}
+                    {d.returnPackage && (
+                      <>
+                        <dt className="text-slate-700">Back</dt>
+                        <dd>
+                          <TrackingNumber {...d.returnPackage} />
+                        </dd>
+                      </>
+                    )}
+                  </dl>
+                ) : (
+                  "—"
+                )}
               </td>
               {canRevealKeys ? (
                 <td className="px-3 py-2">

@@ -67,7 +67,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="border-t border-slate-200 py-2 sm:grid sm:grid-cols-3 sm:gap-4">
       <dt className="font-semibold text-slate-800">{term}</dt>
-      <dd className="mt-1 min-w-0 break-words sm:col-span-2 sm:mt-0">{children}</dd>
+      <dd className="mt-1 min-w-0 [overflow-wrap:anywhere] sm:col-span-2 sm:mt-0">{children}</dd>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { UtcTime } from "@/components/jobs/job-time";
 import { INCIDENT_DEFINITIONS, daysLeft } from "@/lib/domain/index.ts";
 import type { JobDetailIncident } from "@/lib/views/jobs.ts";
@@ -12,6 +13,8 @@ function DaysLeft({ now, at }: { now: Date; at: Date }) {
     </span>
   );
 }
+
+const KEEPS_DRIVE = new Set(["JobNotShipping", "ExtraDrive"]);
 
 const DEADLINES = [
   ["Contact the customer by", "contactDeadline"],
@@ -57,6 +60,18 @@ export function JobIncidents({ incidents, now }: { incidents: JobDetailIncident[
                   )}
                 </p>
                 <p className="mt-2 text-sm text-slate-900">{i.summary}</p>
+                {/* R-E1, R-E5: the drive this incident keeps at the dock gets a printed label. */}
+                {open && i.driveId && KEEPS_DRIVE.has(i.kind) && (
+                  <p className="mt-1 text-sm">
+                    <Link
+                      href={`/labels/drives/${i.driveId}`}
+                      className="text-blue-800 underline hover:text-blue-950"
+                    >
+                      Print the drive label
+                      {i.driveSerial && <span className="sr-only"> of {i.driveSerial}</span>}
+                    </Link>
+                  </p>
+                )}
                 <dl className="mt-2 space-y-1 text-sm">
                   {DEADLINES.map(([term, key]) => {
                     const at = i[key];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NewUserForm } from "@/components/admin/new-user-form";
+import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { UserActions } from "@/components/admin/user-actions";
 import { ROLE_LABELS } from "@/lib/permissions.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
@@ -26,43 +27,31 @@ export default async function UsersPage() {
         </p>
       </div>
       <NewUserForm />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              {["Name", "Email", "Role", "Status", "Last sign-in (UTC)", "Actions"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {users.map((u) => (
-              <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-600" : undefined}>
-                <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
-                  {u.name}
-                  {u.id === access.user.id && (
-                    <span className="ml-1 text-xs text-slate-600">(you)</span>
-                  )}
-                </th>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {u.disabled ? "Disabled" : "Active"}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {u.lastSignInAt ? when.format(u.lastSignInAt) : "Never"}
-                </td>
-                <td className="px-3 py-2">
-                  <UserActions user={u} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <JobTableFrame
+        id="users-caption"
+        caption="Users"
+        headers={["Name", "Email", "Role", "Status", "Last sign-in (UTC)", "Actions"]}
+      >
+        {users.map((u) => (
+          <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-600" : undefined}>
+            <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+              {u.name}
+              {u.id === access.user.id && (
+                <span className="ml-1 text-xs text-slate-600">(you)</span>
+              )}
+            </th>
+            <td className="px-3 py-2">{u.email}</td>
+            <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{u.disabled ? "Disabled" : "Active"}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {u.lastSignInAt ? when.format(u.lastSignInAt) : "Never"}
+            </td>
+            <td className="px-3 py-2">
+              <UserActions user={u} />
+            </td>
+          </tr>
+        ))}
+      </JobTableFrame>
     </div>
   );
 }

@@ -76,6 +76,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <JobTimeline steps={detail.timeline} />
       </div>
       <JobDrives
+        jobId={detail.job.id}
         drives={detail.drives}
         jobState={detail.job.state}
         canRevealKeys={can(access.user.role, "keys:reveal")}
