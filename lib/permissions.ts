@@ -48,6 +48,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** The console's navigation, each entry shown only to the roles allowed to use it. */
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/dock", label: "Dock", permission: "dock:work" },
+  { href: "/dock/expected", label: "Expected", permission: "jobs:read" },
+  { href: "/dock/ship-back", label: "To ship back", permission: "jobs:read" },
   { href: "/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/faults", label: "Faults", permission: "faults:resolve" },
   { href: "/incidents", label: "Incidents", permission: "incidents:work" },
