@@ -13,9 +13,9 @@ import {
 import { classifyScan, mistypedTrackingNumber } from "@/lib/domain/scan-codes.ts";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { DEFAULT_SOUND_SETTINGS, soundFor } from "@/lib/dock/sounds.ts";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
 import type {
   AdvancedPackage,
+  DockPackageView,
   ClosedPackageSummary,
   OpenedPackageView,
 } from "@/lib/views/dock-floor.ts";

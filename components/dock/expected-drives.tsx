@@ -1,5 +1,5 @@
 import { StateBadge } from "@/components/jobs/state-badge";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 
 const IN_STATES = new Set([
   "Received",

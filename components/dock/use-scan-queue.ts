@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { normalizeDriveSerial, optimisticReception } from "@/lib/domain/index.ts";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 import { dockCall, type Unavailable } from "./dock-api";
 import type { PendingScan } from "./scan-log";
 
