@@ -4,7 +4,21 @@
  */
 export type ScanTone = "success" | "warning" | "error" | "info";
 export type ScanOutcomeKind =
-  "received" | "receivedLate" | "duplicate" | "held" | "extra" | "shippedBack" | "error";
+  | "received"
+  | "receivedLate"
+  | "duplicate"
+  | "held"
+  | "extra"
+  | "shippedBack"
+  | "error"
+  /** Not recorded: the serial is one or two edits off an expected drive (R-E5). */
+  | "nearMatch"
+  /** Not recorded: the code looks like a carrier's tracking number that fails its check. */
+  | "mistypedLabel"
+  /** The page's own answers: a package opened, closed, a scan undone. */
+  | "opened"
+  | "closed"
+  | "undone";
 
 export type ScanOutcome = {
   kind: ScanOutcomeKind;
@@ -12,6 +26,11 @@ export type ScanOutcome = {
   serial: string;
   title: string;
   detail: string;
+  /**
+   * Set when nothing was recorded because the scan may be a typo (nearMatch, mistypedLabel): the
+   * serial that, scanned again right away, confirms it and is recorded as an extra drive (R-E5).
+   */
+  confirmSerial?: string;
 };
 
 const clock = new Intl.DateTimeFormat("en-GB", {
@@ -88,6 +107,32 @@ export const scanOutcome = {
       serial,
       title: `Shipped back: ${serial}`,
       detail: `Job ${jobName}.${jobEnded ? ` Every drive is back: the job is ${jobEnded}.` : ""}`,
+    };
+  },
+  /** R-E5: a near miss of an expected drive. Nothing is recorded until the same serial comes again. */
+  nearMatch(serial: string, suggestions: readonly string[]): ScanOutcome {
+    const named =
+      suggestions.length === 1
+        ? suggestions[0]
+        : `${suggestions.slice(0, -1).join(", ")} or ${suggestions.at(-1)}`;
+    return {
+      kind: "nearMatch",
+      tone: "warning",
+      serial,
+      title: `Did you mean ${named}?`,
+      detail: `${serial} is not on this package. Check the drive's label and scan it again; scan ${serial} again to record it as an extra drive (R-E5).`,
+      confirmSerial: serial,
+    };
+  },
+  /** A code shaped like a carrier's tracking number that fails its check, scanned as a drive. */
+  mistypedLabel(serial: string, message: string): ScanOutcome {
+    return {
+      kind: "mistypedLabel",
+      tone: "warning",
+      serial,
+      title: `Mistyped label? ${serial}`,
+      detail: `${message} Nothing was recorded. If it is a drive's serial, scan it again to record it as an extra drive (R-E5).`,
+      confirmSerial: serial,
     };
   },
   error(serial: string, message: string): ScanOutcome {

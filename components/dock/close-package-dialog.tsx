@@ -2,7 +2,11 @@
 
 import { useEffect, useRef } from "react";
 
-/** Confirm before closing: the drives still missing will be marked NeverReceived (R-D4). */
+/**
+ * Confirm before closing: the drives still missing will be marked NeverReceived (R-D4). It opens
+ * on its safe choice, "Keep it open", so an Enter that lands here by accident closes nothing; a
+ * scan while it is open cancels it (components/dock/use-scanner-capture.ts) and goes to the field.
+ */
 export function ClosePackageDialog({
   open,
   missing,
@@ -15,13 +19,13 @@ export function ClosePackageDialog({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
     if (open && !d.open) {
       d.showModal();
-      confirm.current?.focus();
+      keep.current?.focus();
     }
     if (!open && d.open) d.close();
   }, [open]);
@@ -32,6 +36,10 @@ export function ClosePackageDialog({
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
+      }}
+      // Closed from outside (a scan came in): cancelled, as "Keep it open".
+      onClose={() => {
+        if (open) onCancel();
       }}
       className="m-auto max-w-md rounded-lg p-0 backdrop:bg-black/50"
     >
@@ -58,6 +66,7 @@ export function ClosePackageDialog({
         )}
         <div className="flex justify-end gap-2 pt-2">
           <button
+            ref={keep}
             type="button"
             onClick={onCancel}
             className="rounded-md border border-slate-400 px-4 py-2 font-medium"
@@ -65,7 +74,6 @@ export function ClosePackageDialog({
             Keep it open
           </button>
           <button
-            ref={confirm}
             type="button"
             onClick={onConfirm}
             className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white"

@@ -2,15 +2,32 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { classifyScan } from "@/lib/domain/scan-codes.ts";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
+import { classifyScan, mistypedTrackingNumber } from "@/lib/domain/scan-codes.ts";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import { DEFAULT_SOUND_SETTINGS, soundFor } from "@/lib/dock/sounds.ts";
+import type {
+  AdvancedPackage,
+  DockPackageView,
+  ClosedPackageSummary,
+  OpenedPackageView,
+} from "@/lib/views/dock-floor.ts";
 import { ExpectedDrives } from "./expected-drives";
 import { OutcomeBanner } from "./outcome-banner";
 import { ScanLog } from "./scan-log";
-import { playTone } from "./dock-sounds";
+import { playSound, saveSoundSettings, soundSettings, subscribeSoundSettings } from "./dock-sounds";
 import { ClosePackageDialog } from "./close-package-dialog";
+import { ClosedSummary } from "./closed-summary";
+import { ShortcutsSheet } from "./shortcuts-sheet";
+import { SoundControls } from "./sound-controls";
+import { useScannerCapture } from "./use-scanner-capture";
 import { dockCall, DockUnavailableError } from "./dock-api";
 import { OutageNotice } from "./outage-notice";
 import { useScanQueue } from "./use-scan-queue";
@@ -37,6 +54,14 @@ export function DockConsole({
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [override, setOverride] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  // The package the next label closed, shown until the next scan.
+  const [closedSummary, setClosedSummary] = useState<ClosedPackageSummary | null>(null);
+  const sound = useSyncExternalStore(
+    subscribeSoundSettings,
+    soundSettings,
+    () => DEFAULT_SOUND_SETTINGS,
+  );
 
   const view = useQuery({
     queryKey: ["dock-package", packageId],
@@ -56,8 +81,9 @@ export function DockConsole({
   const focusField = useCallback(() => requestAnimationFrame(() => field.current?.focus()), []);
   const show = useCallback((o: ScanOutcome) => {
     setOutcome(o);
-    playTone(o.tone);
+    playSound(soundFor(o.kind));
   }, []);
+  useScannerCapture(field, () => setShortcuts(true));
 
   const goTo = useCallback(
     (next: { mode?: Mode; packageId?: string | null }) => {
@@ -73,7 +99,12 @@ export function DockConsole({
     [mode, packageId, router, focusField],
   );
 
-  const { pending, enqueue, outage: queueOutage } = useScanQueue(packageId, override, show);
+  const {
+    pending,
+    enqueue,
+    outage: queueOutage,
+    whenIdle,
+  } = useScanQueue(packageId, override, show);
   const outage =
     queueOutage ?? (view.error instanceof DockUnavailableError ? view.error.unavailable : null);
 
@@ -83,48 +114,64 @@ export function DockConsole({
     const code = input?.value.trim() ?? "";
     if (input) input.value = "";
     if (!code) return;
+    setClosedSummary(null);
     const kind = classifyScan(code);
     if (!packageId) {
-      if (kind.kind === "serial")
+      if (kind.kind === "serial") {
+        const label = mistypedTrackingNumber(code);
         return show(
           scanOutcome.error(
             code,
-            "That is a drive serial: scan the package label (its tracking number) first.",
+            label ?? "That is a drive serial: scan the package label (its tracking number) first.",
           ),
         );
-      const r = await dockCall<{
-        packageId: string;
-        jobNames: string[];
-        trackingNumber: string;
-        carrier: string;
-      }>("/api/dock/packages", {
+      }
+      const r = await dockCall<OpenedPackageView>("/api/dock/packages", {
         code,
         direction: mode === "ship" ? "Return" : "Inbound",
       });
       if (!r.ok) return show(scanOutcome.error(code, r.message));
-      show({
-        kind: "received",
-        tone: "info",
-        serial: r.data.trackingNumber,
-        title: `${r.data.carrier} ${r.data.trackingNumber} open`,
-        detail:
-          mode === "ship"
-            ? "Scan the drives going back in this package."
-            : r.data.jobNames.length
-              ? `For job ${r.data.jobNames.join(", ")}. Scan its drives.`
-              : "No job has this tracking number: scan the drives, each is held (R-E1).",
-      });
+      show(opened(r.data));
       return goTo({ packageId: r.data.packageId });
     }
     if (kind.kind === "tracking") {
-      return show(
-        scanOutcome.error(
-          code,
-          "That is a package label. Close this package first (Alt+C), then scan the next one.",
-        ),
-      );
+      if (mode === "ship")
+        return show(
+          scanOutcome.error(
+            code,
+            "That is a package label. Close this return package first (Alt+C), then scan the next one.",
+          ),
+        );
+      // The next package's label: once this one's scans are answered, the server closes it if
+      // every expected drive is in and opens the next, in one command.
+      await whenIdle();
+      const r = await dockCall<AdvancedPackage>(`/api/dock/packages/${packageId}/next`, { code });
+      if (!r.ok) return show(scanOutcome.error(code, r.message));
+      setClosedSummary(r.data.closed);
+      if (r.data.closed) playSound("closed");
+      show(opened(r.data.opened, r.data.closed));
+      return goTo({ packageId: r.data.opened.packageId });
     }
     enqueue(code);
+  }
+
+  function opened(p: OpenedPackageView, closed: ClosedPackageSummary | null = null): ScanOutcome {
+    const before = closed
+      ? `${closed.carrier} ${closed.trackingNumber} closed: every expected drive is in. `
+      : "";
+    return {
+      kind: "opened",
+      tone: "info",
+      serial: p.trackingNumber,
+      title: `${p.carrier} ${p.trackingNumber} open`,
+      detail:
+        before +
+        (mode === "ship"
+          ? "Scan the drives going back in this package."
+          : p.jobNames.length
+            ? `For job ${p.jobNames.join(", ")}. Scan its drives.`
+            : "No job has this tracking number: scan the drives, each is held (R-E1)."),
+    };
   }
 
   async function undo() {
@@ -132,7 +179,7 @@ export function DockConsole({
     show(
       r.ok
         ? {
-            kind: "duplicate",
+            kind: "undone",
             tone: "info",
             serial: r.data.serial,
             title: `Undone: ${r.data.serial}`,
@@ -158,7 +205,7 @@ export function DockConsole({
     );
     if (!r.ok) return show(scanOutcome.error("", r.message));
     show({
-      kind: "received",
+      kind: "closed",
       tone: r.data.neverReceived.length ? "warning" : "success",
       serial: "",
       title: "Package closed",
@@ -172,6 +219,11 @@ export function DockConsole({
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!e.altKey) return;
+      if (e.code === "KeyM" || e.key.toLowerCase() === "m") {
+        e.preventDefault();
+        saveSoundSettings({ ...soundSettings(), muted: !soundSettings().muted });
+        return;
+      }
       if (!packageId) return;
       if (e.key.toLowerCase() === "u") {
         e.preventDefault();
@@ -232,11 +284,14 @@ export function DockConsole({
           />
           <p id="scan-help" className="text-sm text-slate-700">
             Scan, or type and press Enter.{" "}
-            {packageId ? "Alt+U undoes your last scan. Alt+C closes the package." : ""}
+            {packageId ? "Alt+U undoes your last scan. Alt+C closes the package. " : ""}? shows
+            every shortcut.
           </p>
         </form>
+        <SoundControls settings={sound} onChange={saveSoundSettings} />
         {outage && <OutageNotice outage={outage} waiting={pending.length} />}
         <OutcomeBanner outcome={outcome} />
+        {closedSummary && <ClosedSummary summary={closedSummary} />}
         {packageId && view.data && (
           <PackageToolbar
             view={view.data}
@@ -255,6 +310,13 @@ export function DockConsole({
         {view.data && <ExpectedDrives view={view.data} />}
       </div>
       <aside>{packageId && <ScanLog scans={view.data?.scans ?? []} pending={pending} />}</aside>
+      <ShortcutsSheet
+        open={shortcuts}
+        onClose={() => {
+          setShortcuts(false);
+          focusField();
+        }}
+      />
       <ClosePackageDialog
         open={confirmClose}
         missing={missing}

@@ -1,37 +1,68 @@
 "use client";
 
-import type { ScanTone } from "@/lib/dock-outcomes.ts";
+import {
+  parseSoundSettings,
+  SOUND_PATTERNS,
+  type DockSound,
+  type SoundSettings,
+} from "@/lib/dock/sounds.ts";
 
-// Loud, distinct tones a dock operator hears without looking: high = in, two mids = look at it,
-// low buzz = not done, soft blip = nothing changed.
-const PATTERNS: Record<
-  ScanTone,
-  { freq: number; ms: number; gap?: number; repeat?: number; type: OscillatorType }
-> = {
-  success: { freq: 1320, ms: 120, type: "sine" },
-  warning: { freq: 660, ms: 140, gap: 90, repeat: 2, type: "square" },
-  error: { freq: 180, ms: 450, type: "sawtooth" },
-  info: { freq: 880, ms: 60, type: "triangle" },
-};
+// Distinct tones a dock operator hears without looking (lib/dock/sounds.ts), at the volume and
+// mute the operator chose on this browser.
 
+const STORAGE_KEY = "dockside.dock.sound";
 let context: AudioContext | null = null;
+// When the last sound ends: the next one waits for it (a close then an open), never overlapping.
+let quietAt = 0;
 
-export function playTone(tone: ScanTone): void {
+let cached: SoundSettings | null = null;
+const listeners = new Set<() => void>();
+
+/** The operator's sound settings on this browser (a store for useSyncExternalStore). */
+export function soundSettings(): SoundSettings {
+  if (cached) return cached;
+  try {
+    cached = parseSoundSettings(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    cached = parseSoundSettings(null);
+  }
+  return cached;
+}
+
+export function subscribeSoundSettings(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function saveSoundSettings(settings: SoundSettings): void {
+  cached = settings;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(settings));
+  } catch {
+    // Private mode or storage full: the setting lasts for this page only.
+  }
+  for (const listener of listeners) listener();
+}
+
+export function playSound(sound: DockSound, settings: SoundSettings = soundSettings()): void {
+  if (settings.muted || settings.volume <= 0) return;
   try {
     context ??= new AudioContext();
-    const p = PATTERNS[tone];
-    for (let i = 0; i < (p.repeat ?? 1); i++) {
-      const start = context.currentTime + (i * (p.ms + (p.gap ?? 0))) / 1000;
+    const now = context.currentTime;
+    let start = quietAt > now && quietAt < now + 1 ? quietAt : now;
+    for (const n of SOUND_PATTERNS[sound]) {
       const osc = context.createOscillator();
       const gain = context.createGain();
-      osc.type = p.type;
-      osc.frequency.value = p.freq;
-      gain.gain.setValueAtTime(0.25, start);
-      gain.gain.exponentialRampToValueAtTime(0.001, start + p.ms / 1000);
+      osc.type = n.type;
+      osc.frequency.value = n.freq;
+      gain.gain.setValueAtTime(0.35 * settings.volume, start);
+      gain.gain.exponentialRampToValueAtTime(0.001, start + n.ms / 1000);
       osc.connect(gain).connect(context.destination);
       osc.start(start);
-      osc.stop(start + p.ms / 1000);
+      osc.stop(start + n.ms / 1000);
+      start += (n.ms + n.gapMs) / 1000;
     }
+    quietAt = start;
   } catch {
     // No audio device (or not allowed yet): the colour and the text still say it.
   }

@@ -1,5 +1,5 @@
 import { StateBadge } from "@/components/jobs/state-badge";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 
 const IN_STATES = new Set([
   "Received",
@@ -35,6 +35,11 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
         // Inbound: the job's list is what is expected. Return: every drive going back, extra ones
         // too (R-E5): the job ends only when the last of them is out.
         const counted = inbound ? job.drives.filter((d) => !d.extra) : job.drives;
+        // Ship back: the drives still to go first, so the checklist reads as what is left to do.
+        const shown = inbound
+          ? job.drives
+          : [...job.drives.filter((d) => !done(d)), ...job.drives.filter(done)];
+        const toGo = counted.filter((d) => !done(d)).length;
         return (
           <section
             key={job.id}
@@ -49,12 +54,13 @@ export function ExpectedDrives({ view }: { view: DockPackageView }) {
               <span className="flex items-center gap-2 text-sm">
                 <span className="tabular-nums">
                   {counted.filter(done).length}/{counted.length} {inbound ? "in" : "out"}
+                  {!inbound && (toGo > 0 ? ` · ${toGo} to go` : " · all out")}
                 </span>
                 <StateBadge state={job.state} />
               </span>
             </header>
             <ul aria-label={`Drives of ${job.name}`} className="divide-y divide-slate-100">
-              {job.drives.map((d) => (
+              {shown.map((d) => (
                 <li key={d.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
                   <span className="flex items-center gap-2">
                     <span

@@ -1,4 +1,4 @@
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 
 /** The open package, and what the operator can do with it (also on Alt+U and Alt+C). */
 export function PackageToolbar({

@@ -1,4 +1,4 @@
-import type { DockScan } from "@/lib/server/dock/queries.ts";
+import type { DockScan } from "@/lib/views/dock-floor.ts";
 
 const LABEL: Record<string, string> = {
   "drive.receive": "received",

@@ -4,11 +4,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { scanOutcome, type ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { normalizeDriveSerial, optimisticReception } from "@/lib/domain/index.ts";
-import type { DockPackageView } from "@/lib/server/dock/queries.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 import { dockCall, type Unavailable } from "./dock-api";
 import type { PendingScan } from "./scan-log";
 
-type QueuedScan = PendingScan & { packageId: string; override: boolean };
+type QueuedScan = PendingScan & { packageId: string; override: boolean; confirmExtra?: boolean };
 
 /** How long to wait before sending again while the server or its database does not answer. */
 export function retryDelayMs(attempt: number, retryAfterSeconds?: number): number {
@@ -35,6 +35,13 @@ export function useScanQueue(
   const running = useRef(false);
   const [pending, setPending] = useState<PendingScan[]>([]);
   const [outage, setOutage] = useState<Unavailable | null>(null);
+  const idle = useRef<(() => void)[]>([]);
+  /**
+   * The serial the last answer asked about ("did you mean ...?", "mistyped label?") and its
+   * package: the very next scan, if it is that serial again, confirms it (R-E5). Decided when the
+   * scan is sent, in queue order, so only a scan right after the question confirms.
+   */
+  const asked = useRef<{ packageId: string; serial: string } | null>(null);
   const key = ["dock-package", packageId];
 
   const drain = useCallback(async () => {
@@ -44,11 +51,17 @@ export function useScanQueue(
     let attempt = 0;
     while (queue.current.length > 0) {
       const scan = queue.current[0]!;
+      const serial = normalizeDriveSerial(scan.code);
+      scan.confirmExtra ??=
+        serial.ok &&
+        asked.current?.packageId === scan.packageId &&
+        asked.current.serial === serial.value.serial;
       const r = await dockCall<ScanOutcome>("/api/dock/scans", {
         packageId: scan.packageId,
         code: scan.code,
         scanId: scan.scanId,
         supervisorOverride: scan.override || undefined,
+        confirmExtra: scan.confirmExtra || undefined,
       });
       if (!r.ok && r.unavailable) {
         setOutage(r.unavailable);
@@ -59,14 +72,28 @@ export function useScanQueue(
       }
       attempt = 0;
       setOutage(null);
+      asked.current =
+        r.ok && r.data.confirmSerial
+          ? { packageId: scan.packageId, serial: r.data.confirmSerial }
+          : null;
       show(r.ok ? r.data : scanOutcome.error(scan.code, r.message));
       sent.add(scan.packageId);
       queue.current.shift();
       setPending([...queue.current]);
     }
     running.current = false;
+    for (const resolve of idle.current.splice(0)) resolve();
     for (const id of sent) await queryClient.invalidateQueries({ queryKey: ["dock-package", id] });
   }, [queryClient, show]);
+
+  /** Resolves once every queued scan has its answer (before the next label is sent). */
+  const whenIdle = useCallback(
+    () =>
+      running.current || queue.current.length > 0
+        ? new Promise<void>((resolve) => idle.current.push(resolve))
+        : Promise.resolve(),
+    [],
+  );
 
   const enqueue = useCallback(
     (code: string) => {
@@ -94,5 +121,5 @@ export function useScanQueue(
     [packageId, override, drain, queryClient],
   );
 
-  return { pending, enqueue, outage };
+  return { pending, enqueue, outage, whenIdle };
 }

@@ -20,6 +20,7 @@ export * from "./incident-drives.ts";
 export * from "./contact-results.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./dock-scan.ts";
+export * from "./near-match.ts";
 export * from "./scan-codes.ts";
 export * from "./arrivals.ts";
 export * from "./state-wording.ts";

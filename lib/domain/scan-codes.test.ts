@@ -10,6 +10,7 @@ import {
 import {
   carrierTrackingUrl,
   classifyScan,
+  mistypedTrackingNumber,
   normalizeDriveSerial,
   normalizeTrackingNumber,
   SCAN_CARRIERS,
@@ -338,5 +339,41 @@ describe("carriers' public tracking pages", () => {
       expect(url.protocol).toBe("https:");
       expect([...url.searchParams.values()]).toContain("12&x=<1>#");
     }
+  });
+});
+
+describe("mistypedTrackingNumber: a misread label says so, also while a package is open (R-D3, R-E5)", () => {
+  it("R-D3: a carrier's number with one digit changed names the carrier and its check digit", () => {
+    fc.assert(
+      fc.property(
+        seed,
+        fc.constantFrom(...GENERATORS),
+        fc.integer({ min: 1, max: 9 }),
+        (s, [carrier, make], bump) => {
+          const valid = make(seededRandom(s));
+          expect(mistypedTrackingNumber(valid)).toBeNull();
+          const last = Number(valid.at(-1));
+          const wrong = `${valid.slice(0, -1)}${(last + bump) % 10}`;
+          if (carrier === "DHL" && valid.startsWith("JJD")) return;
+          expect(mistypedTrackingNumber(wrong)).toBe(CHECK_MISMATCH(carrier));
+        },
+      ),
+    );
+  });
+
+  it("R-E5: a mistyped 12-digit FedEx label is not read as a clean drive serial", () => {
+    expect(mistypedTrackingNumber("123456789013")).toBe(CHECK_MISMATCH("FedEx"));
+    expect(mistypedTrackingNumber("1Z999AA1012345678")).toMatch(
+      /^That UPS number has 17 characters/,
+    );
+  });
+
+  it("R-D3: drive serials and valid labels are not mistyped labels", () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        expect(mistypedTrackingNumber(driveSerial(seededRandom(s)))).toBeNull();
+      }),
+    );
+    expect(mistypedTrackingNumber("WD-WCC4E1234567")).toBeNull();
   });
 });

@@ -216,6 +216,18 @@ export function classifyScan(raw: string): ScanClass {
   };
 }
 
+/**
+ * A value with the shape of a carrier's tracking number (its prefix or its length) that is not a
+ * valid one: a misread or mistyped package label. The sentence says which carrier's number it looks
+ * like and what is wrong with it; null for anything else (a valid number, or no carrier's shape).
+ * A 10- or 12-digit value whose check digit fails may also be a numeric drive serial, so the dock
+ * asks before it records one as an extra drive (R-E5) instead of refusing it.
+ */
+export function mistypedTrackingNumber(raw: string): string | null {
+  const parsed = parseTracking(cleanTracking(raw));
+  return !parsed.ok && parsed.near ? parsed.message : null;
+}
+
 /** The carrier's public tracking page for a tracking number (for status pages). */
 export function carrierTrackingUrl(carrier: Carrier, trackingNumber: string): string {
   const n = encodeURIComponent(trackingNumber);

@@ -12,5 +12,7 @@ export const scanSchema = z.object({
   /** Made by the dock page for each scan, so a retried request is applied once. */
   scanId: z.uuid(),
   supervisorOverride: z.boolean().optional(),
+  /** The same serial again, right after the dock asked "did you mean ...?": record it (R-E5). */
+  confirmExtra: z.boolean().optional(),
 });
 export const packageIdSchema = z.object({ packageId: z.uuid("Unknown package.") });

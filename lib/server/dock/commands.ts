@@ -1,7 +1,7 @@
 import "server-only";
 import type { PackageDirection } from "@/lib/generated/prisma/enums.ts";
 import { normalizeTrackingNumber } from "@/lib/domain/index.ts";
-import type { Db } from "@/lib/server/db.ts";
+import type { Db, Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { appendEvent, done, fail, runCommand, type CommandResult } from "@/lib/server/command.ts";
 import { applyDriveEvent } from "@/lib/server/drives/commands.ts";
@@ -16,66 +16,78 @@ export function openDockPackage(
   actor: ActorRef,
   input: { code: string; direction: PackageDirection },
   now: Date,
-): Promise<
-  CommandResult<{
-    packageId: string;
-    carrier: string;
-    trackingNumber: string;
-    jobNames: string[];
-    reopened: boolean;
-  }>
-> {
+): Promise<CommandResult<OpenedPackage>> {
   return runCommand(database, async (tx) => {
     const tracking = normalizeTrackingNumber(input.code);
     if (!tracking.ok) return fail("invalid", tracking.refusal.message);
-    const { carrier, trackingNumber } = tracking.value;
-    const key = { direction: input.direction, trackingNumber };
-    // Everyone who scans one label gets one package, decided by its unique index: a closed one is
-    // reopened by exactly one of them (the row lock makes the others see it open), a new one is
-    // created by exactly one of them (ON CONFLICT DO NOTHING), the rest join the open package.
-    const reopened = await tx.package.updateManyAndReturn({
-      where: { ...key, closedAt: { not: null } },
-      data: { closedAt: null },
-      select: { id: true },
-    });
-    const created = reopened.length
-      ? []
-      : await tx.package.createManyAndReturn({
-          data: [{ ...key, carrier, openedAt: now, openedById: "id" in actor ? actor.id : null }],
-          skipDuplicates: true,
-          select: { id: true },
-        });
-    const pkg =
-      reopened[0] ??
-      created[0] ??
-      (await tx.package.findUniqueOrThrow({
-        where: { direction_trackingNumber: key },
-        select: { id: true },
-      }));
-    const jobs =
-      input.direction === "Inbound"
-        ? await tx.job.findMany({
-            where: { deliveryTrackingNumber: trackingNumber },
-            select: { name: true },
-          })
-        : [];
-    if (reopened.length || created.length) {
-      await appendEvent(tx, {
-        actor,
-        at: now,
-        kind: reopened.length ? "package.reopened" : "package.opened",
-        packageId: pkg.id,
-        data: { ...key, carrier, jobs: jobs.map((j) => j.name) },
-      });
-    }
-    return done({
-      packageId: pkg.id,
-      carrier,
-      trackingNumber,
-      jobNames: jobs.map((j) => j.name),
-      reopened: created.length === 0,
-    });
+    return done(
+      await openPackageIn(tx, actor, { ...tracking.value, direction: input.direction }, now),
+    );
   });
+}
+
+export type OpenedPackage = {
+  packageId: string;
+  carrier: string;
+  trackingNumber: string;
+  jobNames: string[];
+  reopened: boolean;
+};
+
+/** Open (create or reopen) a package inside a command's transaction; its row is lock level 1. */
+export async function openPackageIn(
+  tx: Tx,
+  actor: ActorRef,
+  input: { direction: PackageDirection; carrier: string; trackingNumber: string },
+  now: Date,
+): Promise<OpenedPackage> {
+  const { carrier, trackingNumber } = input;
+  const key = { direction: input.direction, trackingNumber };
+  // Everyone who scans one label gets one package, decided by its unique index: a closed one is
+  // reopened by exactly one of them (the row lock makes the others see it open), a new one is
+  // created by exactly one of them (ON CONFLICT DO NOTHING), the rest join the open package.
+  const reopened = await tx.package.updateManyAndReturn({
+    where: { ...key, closedAt: { not: null } },
+    data: { closedAt: null },
+    select: { id: true },
+  });
+  const created = reopened.length
+    ? []
+    : await tx.package.createManyAndReturn({
+        data: [{ ...key, carrier, openedAt: now, openedById: "id" in actor ? actor.id : null }],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+  const pkg =
+    reopened[0] ??
+    created[0] ??
+    (await tx.package.findUniqueOrThrow({
+      where: { direction_trackingNumber: key },
+      select: { id: true },
+    }));
+  const jobs =
+    input.direction === "Inbound"
+      ? await tx.job.findMany({
+          where: { deliveryTrackingNumber: trackingNumber },
+          select: { name: true },
+        })
+      : [];
+  if (reopened.length || created.length) {
+    await appendEvent(tx, {
+      actor,
+      at: now,
+      kind: reopened.length ? "package.reopened" : "package.opened",
+      packageId: pkg.id,
+      data: { ...key, carrier, jobs: jobs.map((j) => j.name) },
+    });
+  }
+  return {
+    packageId: pkg.id,
+    carrier,
+    trackingNumber,
+    jobNames: jobs.map((j) => j.name),
+    reopened: created.length === 0,
+  };
 }
 
 /**

@@ -1,50 +1,10 @@
 import "server-only";
-import type {
-  DriveState,
-  JobState,
-  JobType,
-  PackageDirection,
-} from "@/lib/generated/prisma/enums.ts";
 import { drivesGoingBack } from "@/lib/domain/index.ts";
+import type { DockPackageView } from "@/lib/views/dock-floor.ts";
 import type { Db } from "@/lib/server/db.ts";
 import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
 
-export type DockDrive = {
-  id: string;
-  serial: string;
-  state: DriveState;
-  extra: boolean;
-  inThisPackage: boolean;
-};
-export type DockJob = {
-  id: string;
-  name: string;
-  type: JobType;
-  customer: string;
-  state: JobState;
-  drives: DockDrive[];
-};
-export type DockScan = {
-  id: string;
-  at: string;
-  kind: string;
-  serial: string;
-  actor: string;
-  jobId: string | null;
-  toState: string | null;
-};
-export type DockPackageView = {
-  id: string;
-  direction: PackageDirection;
-  carrier: string;
-  trackingNumber: string;
-  closedAt: string | null;
-  jobs: DockJob[];
-  held: { id: string; serial: string }[];
-  /** What closing the package would mark NeverReceived (R-D4). */
-  missing: string[];
-  scans: DockScan[];
-};
+export type { DockDrive, DockJob, DockPackageView, DockScan } from "@/lib/views/dock-floor.ts";
 
 const SCAN_KINDS = [
   "drive.receive",

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { normalizeDriveSerial, planDriveScan, scanIntoPackage } from "@/lib/domain/index.ts";
+import { askBeforeExtra } from "./near-match.ts";
 import { can } from "@/lib/permissions.ts";
 import type { Db } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
@@ -21,6 +22,12 @@ export type ScanRequest = {
   code: string;
   scanId: string;
   supervisorOverride?: boolean | undefined;
+  /**
+   * The operator scanned this serial again right after the dock asked "did you mean ...?" (or
+   * "mistyped label?"): record it as an extra drive (R-E5) without asking again. The server still
+   * decides on its own rows: a serial that is on a list by now is received as any other.
+   */
+  confirmExtra?: boolean | undefined;
 };
 
 /** Who the session cookie says is scanning; the user row itself is re-read in the scan's first statement. */
@@ -53,6 +60,7 @@ function requestHash(request: ScanRequest, serial: string): string {
     request.packageId,
     serial,
     request.supervisorOverride ?? false,
+    request.confirmExtra ?? false,
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
@@ -66,6 +74,11 @@ function requestHash(request: ScanRequest, serial: string): string {
  *
  * Idempotent by scan id: the first answer is stored with a hash of the request; the same id and
  * request gets that answer again, the same id with another request is refused (key_reused).
+ *
+ * A serial on no list that is one or two edits off an expected drive of the package, or that
+ * looks like a mistyped tracking number, is not recorded (no write at all: the transaction reads
+ * and commits, four round trips): the answer asks, and the same serial scanned again with
+ * `confirmExtra` is recorded as an extra drive (R-E5), or held when the package has no job (R-E1).
  */
 export function scanDrive(
   database: Db,
@@ -171,11 +184,17 @@ export function scanDrive(
         );
       case "holdJobNotShipping":
         return holdForJobNotShipping(ctx, plan);
-      case "holdUnknown":
+      case "holdUnknown": {
+        const asked = request.confirmExtra ? null : askBeforeExtra(ctx, request.code);
+        return asked ? { ok: true, value: asked } : holdWithoutJob(ctx, plan);
+      }
       case "holdContested":
         return holdWithoutJob(ctx, plan);
+      case "extra": {
+        const asked = request.confirmExtra ? null : askBeforeExtra(ctx, request.code);
+        return asked ? { ok: true, value: asked } : recordArrival(ctx, plan);
+      }
       case "exportDrive":
-      case "extra":
         return recordArrival(ctx, plan);
     }
   });
