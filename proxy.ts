@@ -7,7 +7,7 @@ import { pickLocale } from "@/lib/status-page/locale.ts";
 import { renderNotFoundPage } from "@/lib/status-page/render.ts";
 
 /** Console areas: a visitor without a session is sent to sign in first. */
-const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/incidents", "/help"];
+const CONSOLE = ["/dashboard", "/jobs", "/admin", "/dock", "/faults", "/incidents", "/help"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV !== "production";
