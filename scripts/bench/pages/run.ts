@@ -3,7 +3,7 @@
  * large dataset, and how long the sweep takes at scale.
  *
  *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
- *                          [--no-sweep] [--no-pages] [--keep-db]
+ *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db]
  *
  * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
  * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     million: { type: "boolean", default: false },
     "sweep-jobs": { type: "string", default: "100000" },
     requests: { type: "string", default: "20" },
+    "due-runs": { type: "string", default: "3" },
     "no-sweep": { type: "boolean", default: false },
     "no-pages": { type: "boolean", default: false },
     build: { type: "boolean", default: false },
@@ -225,7 +226,13 @@ async function main() {
     step(`Sweep at ${SWEEP_JOBS.toLocaleString("en-US")} jobs`);
     const big = await dataset(admin, SWEEP_JOBS, now);
     const nothing = await sweepNothingDue(big.url, now);
-    const some = await sweepOnePercentDue(big.client, big.url, SWEEP_JOBS, now);
+    const some = await sweepOnePercentDue(
+      big.client,
+      big.url,
+      SWEEP_JOBS,
+      now,
+      Number(args["due-runs"]),
+    );
     log(`\n### Sweep (median ms; ratio to the baseline of this run)\n`);
     log("| case | jobs | median | ratio | target |");
     log("|---|---:|---:|---:|---|");

@@ -1,7 +1,7 @@
 /**
  * The sweep at scale, in this process through the app's own modules: with nothing due (median of
- * five runs) and with 1 % of the jobs due (R-J2: Creating jobs past their 14 days; median of three
- * runs, each on a fresh 1 %).
+ * five runs) and with 1 % of the jobs due (R-J2: Creating jobs past their 14 days; median of
+ * `--due-runs` runs, three by default, each on a fresh 1 %).
  */
 import type pg from "pg";
 import { median } from "../measure.ts";
@@ -40,10 +40,16 @@ export async function sweepNothingDue(url: string, now: Date, runs = 5) {
   return { ms, timings };
 }
 
-export async function sweepOnePercentDue(client: pg.Client, url: string, jobs: number, now: Date) {
+export async function sweepOnePercentDue(
+  client: pg.Client,
+  url: string,
+  jobs: number,
+  now: Date,
+  runs = 3,
+) {
   const due = Math.max(1, Math.round(jobs / 100));
   const timings: SweepTiming[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const made = await makeCreatingDue(client, due, now);
     const t = await sweepOnce(url, now);
     if (t.errors > 0 || t.applied < made) {
@@ -52,6 +58,6 @@ export async function sweepOnePercentDue(client: pg.Client, url: string, jobs: n
     timings.push(t);
   }
   const ms = median(timings.map((t) => t.ms));
-  log(`  1 % due (${due} jobs): median ${ms.toFixed(0)} ms over 3 runs`);
+  log(`  1 % due (${due} jobs): median ${ms.toFixed(0)} ms over ${runs} run(s)`);
   return { ms, due, timings };
 }
