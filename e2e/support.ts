@@ -35,7 +35,8 @@ export async function signIn(page: Page, who: { email: string; password: string;
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("banner")).toContainText(who.name);
+  // Signing in checks a bcrypt hash and goes through `/` to the start page: slower than a click.
+  await expect(page.getByRole("banner")).toContainText(who.name, { timeout: 15_000 });
   await page.goto("/jobs");
   await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
 }

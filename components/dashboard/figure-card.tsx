@@ -36,7 +36,7 @@ export function FigureCard({
       <p className="mt-1 text-sm text-slate-700">{description}</p>
       <div className="mt-3 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>{chart}</div>
-        <div className="max-h-72 overflow-auto">{table}</div>
+        <div>{table}</div>
       </div>
     </section>
   );

@@ -48,9 +48,12 @@ async function drivesPerDay(
 async function throughputPerDay(sql: SqlRead, now: Date): Promise<ThroughputDay[]> {
   const { start, end, labels } = dayWindow(now);
   const rows = await sql.rows<{ day: string; drives: number; bytes: string }>(
+    // The drive's bytes by primary key, per event of the window: the join planned as a hash join
+    // read every drive of every job (EXPLAIN ANALYZE at 10,000 jobs: a sequential scan of all
+    // 20,000 drives), a cost that grows with the whole history rather than with the 14 days.
     `SELECT to_char(date_trunc('day', e."at"), 'YYYY-MM-DD') AS day, count(*)::int AS drives,
-            COALESCE(sum(d."bytesTransferred"), 0)::text AS bytes
-     FROM ${sql.t("Event")} e LEFT JOIN ${sql.t("Drive")} d ON d."id" = e."driveId"
+            COALESCE(sum((SELECT d."bytesTransferred" FROM ${sql.t("Drive")} d WHERE d."id" = e."driveId")), 0)::text AS bytes
+     FROM ${sql.t("Event")} e
      WHERE e."kind" = 'drive.finishCopy' AND e."at" >= $1::timestamp(3) AND e."at" < $2::timestamp(3)
      GROUP BY 1`,
     [sqlTime(start), sqlTime(end)],
