@@ -61,4 +61,4 @@ export const tableClass = "w-full text-sm";
 export const captionClass = "mb-1 text-left font-medium text-slate-800";
 export const thClass = "border-b border-slate-300 px-2 py-1 text-left font-semibold text-slate-900";
 export const numClass = "border-b border-slate-100 px-2 py-1 text-right tabular-nums";
-export const cellClass = "border-b border-slate-100 px-2 py-1";
+export const cellClass = "border-b border-slate-100 px-2 py-1 text-left";

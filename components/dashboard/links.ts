@@ -21,7 +21,7 @@ export function shortDay(day: string): string {
   return `${Number(date)} ${MONTHS[Number(month) - 1] ?? ""}`;
 }
 
-/** Bytes as terabytes (10^12, as drive makers count them), one decimal. */
+/** Bytes as terabytes (10^12, as drive makers count them), two decimals. */
 export function terabytes(bytes: number): string {
-  return (bytes / 1e12).toFixed(1);
+  return (bytes / 1e12).toFixed(2);
 }
