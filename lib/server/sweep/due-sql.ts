@@ -43,8 +43,11 @@ export async function dueJobBatch(
 ): Promise<string[]> {
   const { rows, t } = sqlRead(db);
   const listed = `d."jobId" = j."id" AND d."extra" = false`;
+  // MATERIALIZED: each branch runs on its own state-and-timer index and only the few due ids are
+  // sorted. Without it the planner answered ORDER BY id LIMIT by walking the primary key through
+  // every job, testing each (EXPLAIN ANALYZE: 4.2 s at 100,000 jobs with nothing due).
   const text = `
-    SELECT id FROM (
+    WITH due AS MATERIALIZED (
       SELECT j."id" FROM ${t("Job")} j
       WHERE j."state" = 'Creating' AND j."id" > $1
         AND (j."creatingTimerStartedAt" <= $2::timestamp(3)
@@ -74,7 +77,8 @@ export async function dueJobBatch(
                      OR COALESCE(${waitUntil(t("ContactAttempt"), 'i."id"')},
                                  i."resolvedAt" + interval '${SHIPPING_NOTIFY_DAYS} days') > $6::timestamp(3))))
         )
-    ) due
+    )
+    SELECT id FROM due
     ORDER BY id
     LIMIT $7`;
   const result = await rows<{ id: string }>(text, [
