@@ -7,7 +7,16 @@ import { pickLocale } from "@/lib/status-page/locale.ts";
 import { renderNotFoundPage } from "@/lib/status-page/render.ts";
 
 /** Console areas: a visitor without a session is sent to sign in first. */
-const CONSOLE = ["/jobs", "/admin", "/dock", "/faults", "/incidents", "/help", "/labels"];
+const CONSOLE = [
+  "/dashboard",
+  "/jobs",
+  "/admin",
+  "/dock",
+  "/faults",
+  "/incidents",
+  "/help",
+  "/labels",
+];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV !== "production";

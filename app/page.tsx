@@ -1,6 +1,13 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { START_PAGES } from "@/lib/permissions.ts";
+import { currentUser } from "@/lib/server/auth/current-user.ts";
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // Signed in: straight to the role's start page (operators the dock, supervisors and admins the
+  // dashboard); the sign-in form comes here when no callbackUrl was given.
+  const user = await currentUser();
+  if (user) redirect(START_PAGES[user.role]);
   return (
     <main className="mx-auto flex min-h-screen max-w-3xl flex-col justify-center gap-8 px-6 py-16">
       <div>

@@ -6,8 +6,8 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 test.describe("signing in", () => {
   for (const [role, who, links] of [
     ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
-    ["supervisor", DEMO.supervisor, ["Dock", "Jobs", "Faults", "Incidents", "Help"]],
-    ["admin", DEMO.admin, ["Jobs", "Users", "API keys", "Locations", "Help"]],
+    ["supervisor", DEMO.supervisor, ["Dashboard", "Dock", "Jobs", "Faults", "Incidents", "Help"]],
+    ["admin", DEMO.admin, ["Dashboard", "Jobs", "Users", "API keys", "Locations", "Help"]],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
       await signIn(page, who);
@@ -112,7 +112,7 @@ test.describe("signing in", () => {
     await thief.close();
   });
 
-  test("after signing in, a callbackUrl to another site leads to the jobs list instead", async ({
+  test("after signing in, a callbackUrl to another site leads to the role's start page instead", async ({
     page,
   }) => {
     for (const callbackUrl of [
@@ -124,10 +124,10 @@ test.describe("signing in", () => {
       await page.getByLabel("Email").fill(DEMO.operator.email);
       await page.getByLabel("Password").fill(DEMO.operator.password);
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/jobs$/);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dock$/);
       // Signed in already: the sign-in page sends the user on, to this site too.
       await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
-      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/jobs$/);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dock$/);
       await page.context().clearCookies();
     }
   });

@@ -7,6 +7,8 @@ export const ROLES = ["operator", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
+  /** The supervisors' dashboard: the floor's figures, each linked to its list. */
+  "dashboard:read": ["supervisor", "admin"],
   /** See jobs, drives, packages and their history. */
   "jobs:read": ["operator", "supervisor", "admin"],
   /** Scan at the dock: receive, mark never received, flag extra drives, ship back. */
@@ -45,8 +47,19 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
 };
 
+/**
+ * Where each role lands after signing in (and on `/` when signed in): the dock for operators
+ * (issue 13), the dashboard for supervisors and admins.
+ */
+export const START_PAGES: Readonly<Record<Role, string>> = {
+  operator: "/dock",
+  supervisor: "/dashboard",
+  admin: "/dashboard",
+};
+
 /** The console's navigation, each entry shown only to the roles allowed to use it. */
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard:read" },
   { href: "/dock", label: "Dock", permission: "dock:work" },
   { href: "/dock/expected", label: "Expected", permission: "jobs:read" },
   { href: "/dock/ship-back", label: "To ship back", permission: "jobs:read" },

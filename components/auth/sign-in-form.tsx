@@ -63,7 +63,8 @@ export function SignInForm({
       setRefusal({ field: empty.email ? "email" : "password" });
       return;
     }
-    // Stays "Signing in…" (and ignores Enter) until the next page is in.
+    // Stays "Signing in…" (and ignores Enter) until the next page is in. Without a callbackUrl,
+    // `/` sends the user on to their role's start page (the dock, or the dashboard).
     router.replace(safeReturnPath(callbackUrl));
     router.refresh();
   }

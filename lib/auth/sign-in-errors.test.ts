@@ -21,7 +21,7 @@ describe("where the sign-in page sends a signed-in user (no open redirect)", () 
       "",
       null,
     ]) {
-      expect(safeReturnPath(evil), JSON.stringify(evil)).toBe("/jobs");
+      expect(safeReturnPath(evil), JSON.stringify(evil)).toBe("/");
     }
   });
 

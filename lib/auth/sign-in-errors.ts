@@ -27,9 +27,10 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
  * Where to go after signing in: a path of this site, never another origin. Browsers read
  * `/\evil.example`, `/<tab>/evil.example` and `//evil.example` as other hosts, so the path is
  * resolved as a browser would resolve it, against a stand-in origin, and kept only if it stays
- * there; what is returned is the resolved, normalized path.
+ * there; what is returned is the resolved, normalized path. Without one (or with one that leaves the
+ * site) it is `/`, which sends each role on to its start page (START_PAGES in lib/permissions.ts).
  */
-export function safeReturnPath(callbackUrl: string | null | undefined, fallback = "/jobs"): string {
+export function safeReturnPath(callbackUrl: string | null | undefined, fallback = "/"): string {
   if (!callbackUrl || !callbackUrl.startsWith("/")) return fallback;
   const base = "http://dockside.invalid";
   let url: URL;

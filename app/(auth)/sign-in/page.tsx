@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeReturnPath, signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
+import { START_PAGES } from "@/lib/permissions.ts";
 import { currentUser } from "@/lib/server/auth/current-user.ts";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,7 +15,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : null;
-  if (await currentUser()) redirect(safeReturnPath(callbackUrl));
+  const user = await currentUser();
+  // Signed in already: where the link asked to go, else the role's own start page.
+  if (user) redirect(callbackUrl ? safeReturnPath(callbackUrl) : START_PAGES[user.role]);
   // next-auth's redirects carry an error code: only known codes are shown, in our words.
   const error = signInErrorMessage(typeof params.error === "string" ? params.error : null);
   return (

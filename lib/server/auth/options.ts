@@ -85,7 +85,7 @@ export const authOptions: NextAuthOptions = {
     // Only paths of this site (next-auth's default lets `/\evil.example` through to the browser).
     redirect({ url, baseUrl }) {
       if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
-      return `${baseUrl}${safeReturnPath(url, "/jobs")}`;
+      return `${baseUrl}${safeReturnPath(url)}`;
     },
   },
   events: {

@@ -18,24 +18,6 @@ type Outcome = Pick<SweepReport, "applied" | "refused">;
 
 export const R_E2_RESOLUTION = "No answer within 30 days: job closed (R-E2)";
 
-/** Open incidents with a deadline that has passed (incidentDue decides what, if anything, is due). */
-export async function dueIncidentCandidates(db: Db, now: Date): Promise<string[]> {
-  const rows = await db.incident.findMany({
-    where: {
-      status: "Open",
-      resolvedAt: null,
-      OR: [
-        { contactDeadline: { lte: now } },
-        { answerDeadline: { lte: now } },
-        { destructionDeadline: { lte: now } },
-      ],
-    },
-    select: { id: true },
-    orderBy: { openedAt: "asc" },
-  });
-  return rows.map((r) => r.id);
-}
-
 const WHAT: Record<"returnDrives" | "destroyDrives", string> = {
   returnDrives:
     "The customer was not reached within 14 days: return the drives to the customer (R-E1).",

@@ -1,13 +1,5 @@
 import "server-only";
-import {
-  CREATING_TIMEOUT_DAYS,
-  DAY_MS,
-  NEVER_RECEIVED_DAYS,
-  RETENTION_DAYS,
-  SHIPPING_NOTIFY_DAYS,
-  due,
-  type DueAction,
-} from "@/lib/domain/index.ts";
+import { due, type DueAction } from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { SWEEP } from "@/lib/server/actor.ts";
 import {
@@ -25,43 +17,6 @@ import { CONTACT_FACTS_SELECT, toIncidentSnapshot } from "./incident-snapshot.ts
 import type { SweepEntry, SweepReport } from "./report.ts";
 
 type Outcome = Pick<SweepReport, "applied" | "refused">;
-
-const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
-
-/**
- * The jobs a timer may concern now, found by state and the stored instant each rule counts from
- * (the same fallbacks as timers.ts). A superset is harmless: `due` decides; it only has to include
- * every job that is due.
- */
-export async function dueJobCandidates(db: Db, now: Date): Promise<string[]> {
-  const creating = before(now, CREATING_TIMEOUT_DAYS);
-  const shipping = before(now, Math.min(SHIPPING_NOTIFY_DAYS, NEVER_RECEIVED_DAYS));
-  const retention = before(now, RETENTION_DAYS);
-  const rows = await db.job.findMany({
-    where: {
-      OR: [
-        {
-          state: "Creating",
-          OR: [
-            { creatingTimerStartedAt: { lte: creating } },
-            { creatingTimerStartedAt: null, stateChangedAt: { lte: creating } },
-          ],
-        },
-        {
-          state: "Shipping",
-          OR: [
-            { shippingInfoAt: { lte: shipping } },
-            { shippingInfoAt: null, stateChangedAt: { lte: shipping } },
-          ],
-        },
-        { state: { in: ["Completed", "Closed"] }, stateChangedAt: { lte: retention } },
-      ],
-    },
-    select: { id: true },
-    orderBy: { stateChangedAt: "asc" },
-  });
-  return rows.map((r) => r.id);
-}
 
 /** The job as `due` reads it: its snapshot plus its package-overdue incidents (R-E2). */
 async function loadDueView(tx: Tx, jobId: string) {

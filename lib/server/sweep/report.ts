@@ -17,7 +17,10 @@ export type SweepReport = {
   /** False when another instance holds the sweep lock: nothing was looked at. */
   ran: boolean;
   skippedReason?: string;
+  /** The jobs and incidents the due selection returned (each then judged by the domain). */
   checked: { jobs: number; incidents: number };
+  /** How many batches of due items were selected (0: nothing was due). */
+  batches: number;
   /** Changes written: each in the transaction of its job's (or incident's) command. */
   applied: SweepEntry[];
   /** Due by the timers but refused by the domain when applied (e.g. the job moved on meanwhile). */
@@ -31,6 +34,7 @@ export function emptyReport(now: Date): SweepReport {
     now: now.toISOString(),
     ran: true,
     checked: { jobs: 0, incidents: 0 },
+    batches: 0,
     applied: [],
     refused: [],
     errors: [],

@@ -2,8 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/server/db.ts";
 import { databaseUrl } from "@/lib/database-url.ts";
 import { isDatabaseUnavailable } from "@/lib/server/http/database-unavailable.ts";
-import { dueIncidentCandidates, sweepIncident } from "./incidents.ts";
-import { dueJobCandidates, sweepJob } from "./jobs.ts";
+import { dueIncidentBatch, dueJobBatch, SWEEP_BATCH_SIZE } from "./due-sql.ts";
+import { sweepIncident } from "./incidents.ts";
+import { sweepJob } from "./jobs.ts";
 import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
 import { absorb, emptyReport, type SweepReport } from "./report.ts";
 
@@ -16,12 +17,42 @@ export type SweepOptions = {
    * server) in the schema of its `?schema=`. Tests pass their own URL and schema.
    */
   lock?: LockTarget;
+  /** How many due jobs (or incidents) one batch selects; the default suits production. */
+  batchSize?: number;
 };
+
+type Batch = (db: Db, now: Date, after: string, limit: number) => Promise<string[]>;
+
+/**
+ * Select what is due in batches, in id order after the last id of the previous batch (so a job
+ * the domain refused, still due, is not selected again in this sweep), and apply each item.
+ */
+async function inBatches(
+  db: Db,
+  now: Date,
+  size: number,
+  select: Batch,
+  apply: (id: string) => Promise<void>,
+): Promise<{ checked: number; batches: number }> {
+  let after = "";
+  let checked = 0;
+  let batches = 0;
+  for (;;) {
+    const ids = await select(db, now, after, size);
+    if (ids.length === 0) break;
+    batches++;
+    checked += ids.length;
+    for (const id of ids) await apply(id);
+    if (ids.length < size) break;
+    after = ids[ids.length - 1]!;
+  }
+  return { checked, batches };
+}
 
 /**
  * The timer sweep (docs/architecture.md: time is an input). Finds what is due at `now` — jobs by
  * `due` (R-J2, R-J6, R-E2, R-D5, R-J11, R-J13) and open incidents by `incidentDue` (R-E1, R-E2's
- * 30 days, R-E4) — and applies it through the same commands people use, as the sweep actor, one
+ * 30 days, R-E4), both written in SQL (due-sql.ts) and selected in batches — and applies it through the same commands people use, as the sweep actor, one
  * short transaction per job or incident. Idempotent: a second run at the same `now` writes
  * nothing. Only one instance sweeps at a time (lock.ts); the others answer `ran: false`.
  */
@@ -32,10 +63,9 @@ export async function runSweep(
 ): Promise<SweepReport> {
   const report = emptyReport(now);
   const locked = await withSweepLock(options.lock ?? lockTarget(databaseUrl()), async () => {
+    const size = options.batchSize ?? SWEEP_BATCH_SIZE;
     // Incidents first: an R-E2 close makes the job Closed, whose 90 days then start (R-J13).
-    const incidents = await dueIncidentCandidates(db, now);
-    report.checked.incidents = incidents.length;
-    for (const id of incidents) {
+    const incidents = await inBatches(db, now, size, dueIncidentBatch, async (id) => {
       try {
         const r = await sweepIncident(db, id, now);
         if (r.ok) absorb(report, r.value);
@@ -50,10 +80,8 @@ export async function runSweep(
         if (isDatabaseUnavailable(e)) throw e; // one line for the outage, not one per incident
         report.errors.push({ rule: "-", action: "incident", incidentId: id, detail: message(e) });
       }
-    }
-    const jobs = await dueJobCandidates(db, now);
-    report.checked.jobs = jobs.length;
-    for (const id of jobs) {
+    });
+    const jobs = await inBatches(db, now, size, dueJobBatch, async (id) => {
       try {
         const r = await sweepJob(db, id, now);
         if (r.ok) absorb(report, r.value);
@@ -62,7 +90,9 @@ export async function runSweep(
         if (isDatabaseUnavailable(e)) throw e;
         report.errors.push({ rule: "-", action: "job", jobId: id, detail: message(e) });
       }
-    }
+    });
+    report.checked = { jobs: jobs.checked, incidents: incidents.checked };
+    report.batches = incidents.batches + jobs.batches;
   });
   if (!locked.acquired) return { ...report, ran: false, skippedReason: locked.reason };
   return report;

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { AgingFigure, BacklogFigure, OpenAgesFigure } from "@/components/dashboard/status-figures";
+import {
+  ReceivedFigure,
+  ShippedBackFigure,
+  ThroughputFigure,
+} from "@/components/dashboard/day-figures";
+import { dashboardFigures } from "@/lib/server/dashboard/queries.ts";
+import { db } from "@/lib/server/db.ts";
+import { requirePage } from "@/lib/server/page-access.ts";
+
+export const metadata: Metadata = { title: "Dashboard" };
+// Live figures: computed from the database on every request.
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  await requirePage("dashboard:read", "/dashboard");
+  const figures = await dashboardFigures(db, new Date());
+  const at = figures.at.slice(11, 16);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">Dashboard</h1>
+        <p className="text-slate-700">
+          The floor at <time dateTime={figures.at}>{at} UTC</time>; days are UTC days. Each number
+          links to the list behind it.
+        </p>
+      </div>
+      <div className="grid gap-5 2xl:grid-cols-2">
+        <AgingFigure rows={figures.aging} />
+        <BacklogFigure rows={figures.backlog} />
+        <ReceivedFigure rows={figures.received} />
+        <ShippedBackFigure rows={figures.shippedBack} />
+        <OpenAgesFigure rows={figures.openAges} />
+        <ThroughputFigure rows={figures.throughput} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The page benchmark (`npm run bench:pages`, issue 14): how fast the supervisors' pages answer on a
+ * large dataset, and how long the sweep takes at scale.
+ *
+ *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
+ *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db]
+ *
+ * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
+ * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
+ * `dockside_bench_pages`), applies the migrations and bulk-seeds them in SQL (bulk-seed.ts). Then:
+ *
+ * - pages: the built app (`next start`, built first if there is none) on 127.0.0.1, 10 supervisors
+ *   signed in, each page below requested by 1 supervisor, then by 10 at once (closed loops), with
+ *   p50/p95/p99. `--million` runs the pages on 1,000,000 jobs too (seeding takes minutes). A page
+ *   that answers 404 (search, until it is built) is reported "not built".
+ * - sweep: at `--sweep-jobs` jobs with nothing due and with 1 % due, and as the baseline of the same
+ *   run, the sweep with nothing due at `--jobs` jobs; the ratios are against that baseline.
+ *
+ * Everything is dropped at the end (also on failure or Ctrl-C) unless --keep-db.
+ */
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { bin, runStep, type Defer } from "../child.ts";
+import { Browser, closeConnections } from "../http.ts";
+import { closedLoop, summarize, type Stats } from "../measure.ts";
+import { log, ms, step } from "../report.ts";
+import { startApp } from "../server.ts";
+import { bulkSeed } from "./bulk-seed.ts";
+import { sweepNothingDue, sweepOnePercentDue } from "./sweep-bench.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    jobs: { type: "string", default: "10000" },
+    million: { type: "boolean", default: false },
+    "sweep-jobs": { type: "string", default: "100000" },
+    requests: { type: "string", default: "20" },
+    "due-runs": { type: "string", default: "3" },
+    "no-sweep": { type: "boolean", default: false },
+    "no-pages": { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+    "keep-db": { type: "boolean", default: false },
+  },
+});
+const JOBS = Number(args.jobs);
+const SWEEP_JOBS = Number(args["sweep-jobs"]);
+const REQUESTS = Number(args.requests);
+const SUPERVISORS = 10;
+
+const SERVER_URL =
+  process.env.BENCH_DATABASE_URL ||
+  process.env.TEST_POSTGRES_URL ||
+  "postgresql://dockside:dockside@127.0.0.1:5432/dockside";
+const DB_PREFIX = process.env.BENCH_PAGES_DB || "dockside_bench_pages";
+
+function urlFor(name: string): string {
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${name}`;
+  u.search = "";
+  return u.toString();
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+const defer: Defer = (undo) => cleanups.push(undo);
+async function cleanup() {
+  for (const c of cleanups.splice(0).reverse()) {
+    try {
+      await c();
+    } catch (e) {
+      console.error(`cleanup: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+/** A fresh database with the migrations and `jobs` bulk-seeded jobs; answers its URL and a client. */
+async function dataset(admin: pg.Client, jobs: number, now: Date) {
+  const name = `${DB_PREFIX}_${jobs}`;
+  step(`Database ${name}: ${jobs.toLocaleString("en-US")} jobs`);
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  if (!args["keep-db"])
+    defer(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  const url = urlFor(name);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.SHADOW_DATABASE_URL;
+  await runStep("migrations (prisma migrate deploy)", bin("prisma"), ["migrate", "deploy"], env);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  defer(() => client.end());
+  const t0 = performance.now();
+  await bulkSeed(client, jobs, now);
+  log(`  bulk seed in SQL: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { url, client, env };
+}
+
+type Supervisor = { email: string; password: string };
+
+async function createSupervisors(client: pg.Client): Promise<Supervisor[]> {
+  const users: Supervisor[] = [];
+  for (let i = 1; i <= SUPERVISORS; i++) {
+    const password = `bench-${randomBytes(9).toString("hex")}`;
+    const email = `bench-supervisor-${i}@dockside.test`;
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt")
+       VALUES ($1, $2, $3, 'supervisor', $4, now())`,
+      [`bench-u-${i}`, email, `Bench Supervisor ${i}`, bcrypt.hashSync(password, 10)],
+    );
+    users.push({ email, password });
+  }
+  return users;
+}
+
+/** The pages of issue 14's benchmark, by name. */
+function pages(jobs: number): [string, string][] {
+  const deep = Math.max(1, Math.floor(jobs / 50 / 2));
+  return [
+    // The baseline of the same run: a console page that reads nothing but the session and user.
+    ["baseline: help", "/help"],
+    ["dashboard", "/dashboard"],
+    ["jobs", "/jobs"],
+    ["jobs, filtered", "/jobs?state=Shipping"],
+    ["jobs, searched", "/jobs?q=bench-job-4242"],
+    [`jobs, deep page (${deep})`, `/jobs?page=${deep}`],
+    ["faults", "/faults"],
+    ["incidents", "/incidents"],
+    ["search API", "/api/search?q=BSN00004242"],
+    ["search page", "/search?q=BENCH00004242"],
+  ];
+}
+
+type Row = { page: string; path: string; one?: Stats; ten?: Stats; note?: string };
+
+async function measurePages(base: URL, users: Supervisor[], jobs: number): Promise<Row[]> {
+  const browsers = users.map(() => new Browser(base));
+  for (const [i, b] of browsers.entries()) await b.signIn(users[i]!.email, users[i]!.password);
+  log(`  ${browsers.length} supervisors signed in`);
+  const rows: Row[] = [];
+  for (const [page, path] of pages(jobs)) {
+    const first = await browsers[0]!.send("GET", path);
+    if (first.status === 404) {
+      rows.push({ page, path, note: "not built" });
+      log(`  ${page}: not built (404)`);
+      continue;
+    }
+    if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
+    for (const b of browsers.slice(0, 3)) await b.send("GET", path); // warm up
+    const step = async (w: number) => {
+      const r = await browsers[w]!.send("GET", path);
+      if (r.status !== 200) return `${path}: ${r.status}`;
+    };
+    const one = summarize(
+      await closedLoop({ workers: 1, perWorker: REQUESTS, maxMs: 120_000, step }),
+    );
+    const ten = summarize(
+      await closedLoop({ workers: SUPERVISORS, perWorker: REQUESTS, maxMs: 180_000, step }),
+    );
+    rows.push({ page, path, one, ten });
+    log(
+      `  ${page}: 1 → p50 ${ms(one.p50)} p95 ${ms(one.p95)} p99 ${ms(one.p99)} ms; 10 → p50 ${ms(ten.p50)} p95 ${ms(ten.p95)} p99 ${ms(ten.p99)} ms${ten.failed + one.failed ? ` (${ten.failed + one.failed} failed)` : ""}`,
+    );
+  }
+  return rows;
+}
+
+function printPages(jobs: number, rows: Row[]) {
+  log(
+    `\n### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors)\n`,
+  );
+  const base = rows[0]?.ten?.p95 ?? NaN;
+  log(
+    "| page | path | 1: p50 | p95 | p99 | 10: p50 | p95 | p99 | 10: p95 / baseline | p95 < 150 ms (10) |",
+  );
+  log("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of rows) {
+    if (!r.one || !r.ten) {
+      log(`| ${r.page} | \`${r.path}\` | ${r.note} | | | | | | | |`);
+      continue;
+    }
+    const { one, ten } = r;
+    log(
+      `| ${r.page} | \`${r.path}\` | ${ms(one.p50)} | ${ms(one.p95)} | ${ms(one.p99)} | ${ms(ten.p50)} | ${ms(ten.p95)} | ${ms(ten.p99)} | ${(ten.p95 / base).toFixed(2)} | ${ten.p95 < 150 ? "yes" : "**no**"} |`,
+    );
+  }
+}
+
+async function benchPages(admin: pg.Client, jobs: number, now: Date) {
+  const { url, client, env } = await dataset(admin, jobs, now);
+  const users = await createSupervisors(client);
+  const { server } = await startApp({ build: args.build, cpuProf: false }, env, defer);
+  step(`Pages at ${jobs.toLocaleString("en-US")} jobs`);
+  const rows = await measurePages(server.base, users, jobs);
+  await server.stop();
+  printPages(jobs, rows);
+  return { url };
+}
+
+async function main() {
+  log(
+    `Dockside page benchmark: pages at ${JOBS.toLocaleString("en-US")} jobs${args.million ? " and 1,000,000" : ""}, sweep at ${SWEEP_JOBS.toLocaleString("en-US")}`,
+  );
+  log(
+    `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  const now = new Date();
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  defer(() => admin.end());
+  const { rows: v } = await admin.query<{ server_version: string }>("SHOW server_version");
+  log(`PostgreSQL ${v[0]?.server_version}`);
+
+  let baseUrl: string | undefined;
+  if (!args["no-pages"]) {
+    baseUrl = (await benchPages(admin, JOBS, now)).url;
+    if (args.million) await benchPages(admin, 1_000_000, now);
+  }
+  if (!args["no-sweep"]) {
+    step(`Sweep baseline: nothing due at ${JOBS.toLocaleString("en-US")} jobs`);
+    baseUrl ??= (await dataset(admin, JOBS, now)).url;
+    const baseline = await sweepNothingDue(baseUrl, now);
+    step(`Sweep at ${SWEEP_JOBS.toLocaleString("en-US")} jobs`);
+    const big = await dataset(admin, SWEEP_JOBS, now);
+    const nothing = await sweepNothingDue(big.url, now);
+    const some = await sweepOnePercentDue(
+      big.client,
+      big.url,
+      SWEEP_JOBS,
+      now,
+      Number(args["due-runs"]),
+    );
+    log(`\n### Sweep (median ms; ratio to the baseline of this run)\n`);
+    log("| case | jobs | median | ratio | target |");
+    log("|---|---:|---:|---:|---|");
+    log(`| baseline: nothing due | ${JOBS} | ${ms(baseline.ms)} | 1.0 | |`);
+    log(
+      `| nothing due | ${SWEEP_JOBS} | ${ms(nothing.ms)} | ${(nothing.ms / baseline.ms).toFixed(1)} | < 5 s: ${nothing.ms < 5000 ? "yes" : "**no**"} |`,
+    );
+    log(
+      `| 1 % due (${some.due} Creating jobs expire) | ${SWEEP_JOBS} | ${ms(some.ms)} | ${(some.ms / baseline.ms).toFixed(1)} | |`,
+    );
+  }
+}
+
+main()
+  .catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    closeConnections();
+    await cleanup();
+  });
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
