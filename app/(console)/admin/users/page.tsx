@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import { NewUserForm } from "@/components/admin/new-user-form";
 import { UserActions } from "@/components/admin/user-actions";
+import { Time } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/permissions.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import { db } from "@/lib/server/db.ts";
 import { listUsers } from "@/lib/server/users/queries.ts";
 
 export const metadata: Metadata = { title: "Users" };
-
-const when = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 export default async function UsersPage() {
   const access = await requirePage("users:manage", "/admin/users");
@@ -31,7 +26,7 @@ export default async function UsersPage() {
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-100">
             <tr>
-              {["Name", "Email", "Role", "Status", "Last sign-in (UTC)", "Actions"].map((h) => (
+              {["Name", "Email", "Role", "Status", "Last sign-in", "Actions"].map((h) => (
                 <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
                   {h}
                 </th>
@@ -53,7 +48,7 @@ export default async function UsersPage() {
                   {u.disabled ? "Disabled" : "Active"}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {u.lastSignInAt ? when.format(u.lastSignInAt) : "Never"}
+                  {u.lastSignInAt ? <Time at={u.lastSignInAt} /> : "Never"}
                 </td>
                 <td className="px-3 py-2">
                   <UserActions user={u} />
