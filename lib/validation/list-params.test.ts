@@ -42,7 +42,7 @@ describe("incident list parameters", () => {
   });
   it("drops each bad parameter with a sentence and keeps the others", () => {
     const { params, errors } = parseIncidentListParams({
-      rule: "R-E9",
+      rule: "E-9",
       customer: "'; drop table",
       due: "-1",
       overdue: "yes",

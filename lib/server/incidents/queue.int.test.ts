@@ -157,7 +157,7 @@ describe("GET /api/incidents and /api/faults with filters", () => {
   it("refuses a bad parameter with 422 and the sentence, never a 500", async () => {
     for (const [path, words] of [
       ["incidents?due=soon", /“due” is a whole number/],
-      ["incidents?rule=R-E7", /“rule” is one of/],
+      ["incidents?rule=E-7", /“rule” is one of/],
       ["incidents?page=0", /“page”/],
       ["faults?customer=nope", /customer's id/],
       ["faults?sort=drop%20table", /“sort”/],
