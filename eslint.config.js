@@ -43,15 +43,6 @@ const config = [
     // Client components see only what the browser may: view types live in lib/views, never in
     // the server's modules or the generated database client.
     files: ["components/**"],
-    // Still importing server view types, each being reworked on its own branch now (issues 13
-    // and 14): moved to lib/views when those land, and this list goes.
-    ignores: [
-      "components/dock/**",
-      "components/faults/**",
-      "components/incidents/**",
-      "components/jobs/jobs-table.tsx",
-      "components/jobs/job-drive-counts.tsx",
-    ],
     rules: {
       "no-restricted-imports": [
         "error",

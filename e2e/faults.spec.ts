@@ -69,12 +69,31 @@ test("fault a drive and resolve it (R-F1, R-F2, R-F3)", async ({ page }) => {
     .getByRole("link", { name: "Faults" })
     .click();
   await expect(page.getByRole("heading", { name: "Faults", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Faults" }),
+  ).toHaveAttribute("aria-current", "page");
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
 
-  const card = page
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("heading", { name: `Drive ${drive.serial}` }) });
+  // The queue is a table: filter it to drives (a GET form: the address says so), open the fault.
+  const filters = page.getByRole("form", { name: "Filter faults" });
+  await filters.getByLabel("Kind").selectOption({ label: "Drives" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]kind=drive/);
+  const row = page
+    .getByRole("table", { name: "Faults" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: `Drive ${drive.serial}` }) });
+  await expect(row).toContainText("Disk corrupted: Clicks on spin-up, e2e");
+  await expect(row.locator("time").first()).toHaveAttribute("title", /UTC$/);
+  await row.getByRole("link", { name: `Drive ${drive.serial}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/faults/${drive.driveId}$`));
+  await expect(
+    page.getByRole("heading", { name: `Drive ${drive.serial}`, level: 1 }),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  const card = page.getByRole("main");
   await expect(card).toContainText("Disk corrupted: Clicks on spin-up, e2e");
   const contact = card.getByRole("form", { name: `Record a contact about drive ${drive.serial}` });
   await contact.getByLabel("Phone").check();
@@ -106,17 +125,22 @@ test("fault a drive and resolve it (R-F1, R-F2, R-F3)", async ({ page }) => {
   await resolve.getByLabel("Return to").selectOption("Received");
   await resolve.getByLabel("Resolution note").fill("Reseated the drive; it mounts");
   await resolve.getByRole("button", { name: /Resolve/ }).click();
-  // Resolved, it leaves the queue; the queue says so, and focus goes there.
-  await expect(card).toHaveCount(0);
+  // Resolved: the forms go, the page says so, and focus goes there.
   await expect(page.locator(":focus")).toContainText(`Drive ${drive.serial} is back in Received.`);
+  await expect(resolve).toHaveCount(0);
+  await expect(contact).toHaveCount(0);
+  await expect(card).toContainText("Not Faulted: it is Received now.");
   const [resolved] = await sql<{ state: string; faultReason: string | null }>(
     `SELECT state, "faultReason" FROM "Drive" WHERE id = $1`,
     [drive.driveId],
   );
   expect(resolved).toEqual({ state: "Received", faultReason: null });
+  // And it has left the queue.
+  await page.goto("/faults");
+  await expect(page.getByRole("link", { name: `Drive ${drive.serial}` })).toHaveCount(0);
 });
 
-test("a fault raised in another browser appears in the open faults page without a reload, and what the supervisor is typing stays (R-F1, R-F2)", async ({
+test("a fault raised in another browser appears in the open faults page without a reload; on its page, what the supervisor is typing stays (R-F1, R-F2)", async ({
   page,
   browser,
 }) => {
@@ -126,24 +150,12 @@ test("a fault raised in another browser appears in the open faults page without 
   await page.goto("/faults");
   await expect(page.getByRole("heading", { name: "Faults", level: 1 })).toBeVisible();
   await expect(page.getByText(/Updated \d\d:\d\d:\d\d UTC/)).toBeVisible();
-  await expect(
-    page.getByRole("listitem").filter({
-      has: page.getByRole("heading", { name: `Drive ${drive.serial}` }),
-    }),
-  ).toHaveCount(0);
+  const link = page.getByRole("link", { name: `Drive ${drive.serial}` });
+  await expect(link).toHaveCount(0);
   // Gone if the page reloads.
   await page.evaluate(() => {
     (window as unknown as { stillThisPage?: boolean }).stillThisPage = true;
   });
-
-  // The supervisor is halfway through a contact note on a fault already in the queue.
-  const queue = page.getByRole("list", { name: "Faults, oldest first" });
-  const typing = queue
-    .getByRole("listitem")
-    .first()
-    .getByRole("form", { name: /^Record a contact about / })
-    .getByLabel("Note");
-  await typing.fill("Left a voicemail, will call back at 3");
 
   // Meanwhile an operator, signed in in another browser context, faults a drive.
   const elsewhere = await browser.newContext();
@@ -156,29 +168,38 @@ test("a fault raised in another browser appears in the open faults page without 
   }
 
   // The queue polls every 5 s: the new fault appears on its own.
-  const card = queue.getByRole("listitem").filter({
-    has: page.getByRole("heading", { name: `Drive ${drive.serial}` }),
-  });
-  await expect(card).toBeVisible({ timeout: 15_000 });
-  await expect(card).toContainText("Unsupported disk: 4Kn sectors, e2e live");
+  const row = page.getByRole("table", { name: "Faults" }).getByRole("row").filter({ has: link });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText("Unsupported disk: 4Kn sectors, e2e live");
   expect(
     await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage),
   ).toBe(true);
-  await expect(typing).toHaveValue("Left a voicemail, will call back at 3");
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
 
-  // The forms of a card that arrived by polling work: resolve it back (R-F3).
-  const resolve = card.getByRole("form", { name: `Resolve drive ${drive.serial}` });
+  // The forms of a fault that arrived by polling work. Halfway through a resolution note, the
+  // supervisor records a contact: the page re-renders, and the note is still there.
+  await link.click();
+  const resolve = page.getByRole("form", { name: `Resolve drive ${drive.serial}` });
+  const typing = resolve.getByLabel("Resolution note");
+  await typing.fill("Reformatted to 512e; it mounts");
+  const contact = page.getByRole("form", { name: `Record a contact about drive ${drive.serial}` });
+  await contact.getByLabel("Phone").check();
+  await contact.getByLabel("No answer").check();
+  await contact.getByLabel("Note").fill("Mailed the customer about the sector size");
+  await contact.getByRole("button", { name: /Record contact/ }).click();
+  await expect(contact.getByText("The phone contact is recorded.")).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("1 attempt");
+  await expect(typing).toHaveValue("Reformatted to 512e; it mounts");
+
+  // R-F3: resolve it back.
   await resolve.getByLabel("Return to").selectOption("Received");
-  await resolve.getByLabel("Resolution note").fill("Reformatted to 512e; it mounts");
   await resolve.getByRole("button", { name: /Resolve/ }).click();
-  await expect(card).toHaveCount(0);
+  await expect(page.locator(":focus")).toContainText(`Drive ${drive.serial} is back in Received.`);
+  await expect(resolve).toHaveCount(0);
   const [resolved] = await sql<{ state: string; faultReason: string | null }>(
     `SELECT state, "faultReason" FROM "Drive" WHERE id = $1`,
     [drive.driveId],
   );
   expect(resolved).toEqual({ state: "Received", faultReason: null });
-  // Still typed, after the page re-rendered for the resolution too.
-  await expect(typing).toHaveValue("Left a voicemail, will call back at 3");
 });

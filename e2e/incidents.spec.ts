@@ -30,15 +30,31 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
 
-  // R-E2: the seeded package-overdue incident, with its 30-day answer countdown.
+  // R-E2: filter the queue to the rule (a GET form: the address says so); the seeded
+  // package-overdue incident is a row with its 30-day answer countdown. Open it.
+  const filters = page.getByRole("form", { name: "Filter incidents" });
+  await filters.getByLabel("Rule").selectOption("R-E2");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]rule=R-E2/);
+  const row = (s: Seeded) =>
+    page
+      .getByRole("table", { name: /incidents/ })
+      .getByRole("row")
+      .filter({ hasText: s.jobName });
+  await expect(row(overdue)).toContainText(/Answer by.*(\d+ days? (left|overdue)|due today)/);
+  await row(overdue)
+    .getByRole("link", { name: /^R-E2: Package more than 14 days late/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${overdue.incidentId}$`));
   const card = (s: Seeded, title: string) =>
     page
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("heading", { name: `${title} (${s.jobName})` }) });
+      .getByRole("main")
+      .filter({ has: page.getByRole("heading", { name: `${title} (${s.jobName})`, level: 1 }) });
   const e2 = card(overdue, "R-E2: Package more than 14 days late");
   await expect(e2.getByRole("list", { name: "Deadlines" })).toContainText(
     /Answer by.*(\d+ days? (left|overdue)|due today)/,
   );
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   // Record a phone contact: one ContactAttempt and one incident.contacted event.
   const outcome = e2.getByRole("form", { name: /Record an outcome for R-E2/ });
@@ -85,6 +101,11 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
     ])
   ).map((d) => d.serial);
   expect(serials.length).toBeGreaterThan(0);
+  await page.goto("/incidents?rule=R-E4&sort=opened");
+  await row(badAddress)
+    .getByRole("link", { name: /^R-E4: Return address wrong or missing/ })
+    .first()
+    .click();
   const e4 = card(badAddress, "R-E4: Return address wrong or missing");
   const destroy = e4.getByRole("form", { name: /Record an outcome for R-E4/ });
   await destroy.getByLabel("Outcome").selectOption({ label: "Drives destroyed" });
@@ -93,13 +114,13 @@ test("work incidents: countdown, contact, destruction certificate (R-E2, R-E4)",
   await destroy.getByLabel("Note").fill("Contact person unreachable, e2e");
   await destroy.getByRole("button", { name: /Record outcome/ }).click();
 
-  // Resolved, it moves to the recently resolved list with its certificate.
-  const resolved = page.getByRole("list", { name: "Recently resolved incidents" });
-  await resolved
-    .getByRole("listitem")
-    .filter({ hasText: badAddress.jobName })
-    .getByRole("link", { name: /Destruction certificate/ })
-    .click();
+  // Resolved: the page says so, the form goes, and it is in the resolved list with its certificate.
+  await expect(page.locator(":focus")).toContainText("the incident is resolved");
+  await expect(destroy).toHaveCount(0);
+  await page.goto("/incidents?status=resolved&rule=R-E4");
+  await row(badAddress).getByRole("link", { name: /^R-E4/ }).first().click();
+  await expect(e4).toContainText("Resolved");
+  await e4.getByRole("link", { name: /Destruction certificate/ }).click();
   await expect(
     page.getByRole("heading", { name: "Certificate of secure drive destruction", level: 1 }),
   ).toBeVisible();
@@ -170,15 +191,21 @@ test("open an R-E4 incident by hand, record the corrected return address, it res
   await expect(jobs.locator(`option[value="${job.id}"]`)).toHaveCount(0);
   await expect(summary).toHaveValue("Typed here while someone else opens it, e2e");
 
-  // It is on the list with its 90-day destruction countdown.
-  const card = page
-    .getByRole("list", { name: "Open incidents, nearest deadline first" })
-    .getByRole("listitem")
-    .filter({
-      has: page.getByRole("heading", {
-        name: `R-E4: Return address wrong or missing (${job.name})`,
-      }),
-    });
+  // It is in the queue with its 90-day destruction countdown (the newest R-E4 first); its page
+  // holds the outcomes.
+  await page.goto("/incidents?rule=R-E4&sort=opened&dir=desc");
+  const listed = page
+    .getByRole("table", { name: /incidents/ })
+    .getByRole("row")
+    .filter({ hasText: job.name });
+  await expect(listed).toContainText(/Destroy by.*90 days left/);
+  await listed.getByRole("link", { name: /^R-E4: Return address wrong or missing/ }).click();
+  const card = page.getByRole("main").filter({
+    has: page.getByRole("heading", {
+      name: `R-E4: Return address wrong or missing (${job.name})`,
+      level: 1,
+    }),
+  });
   await expect(card.getByRole("list", { name: "Deadlines" })).toContainText(
     /Destroy by.*90 days left/,
   );
@@ -215,17 +242,23 @@ test("open an R-E4 incident by hand, record the corrected return address, it res
   );
   await outcome.getByLabel("City", { exact: true }).fill(job.returnAddress.city ?? "");
   await outcome.getByRole("button", { name: /Record outcome/ }).click();
-  // The card leaves for the resolved list; focus goes to the answer said there.
+  // Resolved: the page says so where the focus goes, the form goes, the resolution is shown
+  // with the address it was corrected to.
   await expect(page.locator(":focus")).toContainText("the incident is resolved");
-
-  // Resolved, it moves to the recently resolved list with the address it was corrected to.
-  const resolved = page
-    .getByRole("list", { name: "Recently resolved incidents" })
-    .getByRole("listitem")
-    .filter({ hasText: job.name });
-  await expect(resolved).toContainText("Return address corrected to");
-  await expect(resolved).toContainText("77 Harbour Road");
-  await expect(card).toHaveCount(0);
+  await expect(outcome).toHaveCount(0);
+  await expect(card).toContainText("Return address corrected to");
+  await expect(card).toContainText("77 Harbour Road");
+  // And it left the open queue for the resolved one.
+  await page.goto("/incidents?rule=R-E4");
+  await expect(page.getByRole("link", { name: /^R-E4/ }).filter({ hasText: job.name })).toHaveCount(
+    0,
+  );
+  await expect(
+    page
+      .getByRole("table", { name: /incidents/ })
+      .getByRole("row")
+      .filter({ hasText: job.name }),
+  ).toHaveCount(0);
 
   // In the database: the job's address changed in the same step, the job kept its state.
   const [after] = await sql<{

@@ -60,6 +60,21 @@ test("an overdue package's incident runs to Closed when the customer does not an
     [overdue.jobId],
   );
   expect(closes).toHaveLength(1);
+
+  // The queue agrees: the incident left the open R-E2 list for the resolved one.
+  const [owner] = await sql<{ customerId: string }>(
+    `SELECT "customerId" FROM "Job" WHERE id = $1`,
+    [overdue.jobId],
+  );
+  const customerId = owner!.customerId;
+  const link = (p: typeof page) => p.locator(`a[href="/incidents/${overdue.incidentId}"]`);
+  await page.goto(`/incidents?rule=R-E2&customer=${customerId}&overdue=1`);
+  await expect(page.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
+  await expect(link(page)).toHaveCount(0);
+  await page.goto(
+    `/incidents?status=resolved&rule=R-E2&customer=${customerId}&sort=opened&dir=desc`,
+  );
+  await expect(link(page)).toBeVisible();
 });
 
 test("the clock hook is for supervisors only, even in the e2e server", async ({ page }) => {

@@ -23,6 +23,18 @@ const identity = vi.hoisted(() => ({
 }));
 vi.mock("@/lib/server/auth/session.ts", () => ({ sessionIdentity: async () => identity.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// The time-zone setting writes a cookie of this browser: a jar of the test's own.
+vi.mock("next/headers", async (original) => {
+  const jar = new Map<string, string>();
+  return {
+    ...(await original<typeof import("next/headers")>()),
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string) => void jar.set(name, value),
+      delete: (name: string) => void jar.delete(name),
+    }),
+  };
+});
 
 const root = path.resolve(import.meta.dirname, "..");
 const CALLERS = [
@@ -99,7 +111,11 @@ type Entry =
   | {
       kind: "staffRoute";
       allowed: readonly Role[];
-      request: (ctx: Ctx) => Promise<{ body?: unknown; params?: Record<string, string> }>;
+      request: (ctx: Ctx) => Promise<{
+        body?: unknown;
+        params?: Record<string, string>;
+        query?: Record<string, string>;
+      }>;
     };
 
 let counter = 0;
@@ -229,6 +245,11 @@ const MATRIX: Record<string, Entry> = {
       outcome: "Left a voicemail.",
     }),
   },
+  "app/(console)/settings/actions.ts#saveTimeZoneAction": {
+    kind: "action",
+    allowed: ["operator", "supervisor", "admin"],
+    form: async () => ({ timeZone: "Europe/Berlin" }),
+  },
   "app/(console)/incidents/actions.ts#recordOutcomeAction": {
     kind: "action",
     allowed: ["supervisor"],
@@ -343,7 +364,17 @@ const MATRIX: Record<string, Entry> = {
   "app/api/incidents/route.ts#GET": {
     kind: "staffRoute",
     allowed: ["supervisor"],
-    request: async () => ({}),
+    request: async () => ({ query: { rule: "R-E2", due: "7", sort: "opened" } }),
+  },
+  "app/api/search/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor", "admin"],
+    request: async () => ({ query: { q: "WD-" } }),
+  },
+  "app/api/jobs/export/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["operator", "supervisor", "admin"],
+    request: async () => ({ query: { sort: "name", type: "Import" } }),
   },
   "app/api/v1/jobs/route.ts#GET": {
     kind: "apiRoute",
@@ -848,7 +879,7 @@ describe("authorization matrix", () => {
           const handler = ((await import(path.join(root, file))) as Record<string, Handler>)[
             method
           ]!;
-          const { body, params } = await entry.request(ctx());
+          const { body, params, query } = await entry.request(ctx());
           signIn(caller);
           const before = await snapshot();
           const init: RequestInit =
@@ -859,7 +890,8 @@ describe("authorization matrix", () => {
                   body: JSON.stringify(body ?? {}),
                   headers: { "content-type": "application/json" },
                 };
-          const response = await handler(new Request("http://localhost/api", init), {
+          const search = query ? `?${new URLSearchParams(query)}` : "";
+          const response = await handler(new Request(`http://localhost/api${search}`, init), {
             params: Promise.resolve(params ?? {}),
           });
           if (allowed) {

@@ -1,12 +1,7 @@
 import { ApiKeyRevoke } from "@/components/admin/api-key-revoke";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Time } from "@/components/ui/time";
 import type { ApiKeyRow } from "@/lib/views/admin.ts";
-
-const when = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 const masked = (prefix: string) => `dsk_${prefix}_…`;
 
@@ -31,8 +26,8 @@ export function ApiKeyTable({
     "Name",
     ...(withCustomer ? ["Customer"] : []),
     "Key",
-    "Created (UTC)",
-    "Last used (UTC)",
+    "Created",
+    "Last used",
     "Status",
     "Actions",
   ];
@@ -52,14 +47,16 @@ export function ApiKeyTable({
           </th>
           {withCustomer && <td className="px-3 py-2">{k.customer?.name ?? "—"}</td>}
           <td className="px-3 py-2 font-mono whitespace-nowrap">{masked(k.prefix)}</td>
-          <td className="px-3 py-2 whitespace-nowrap">{when.format(k.createdAt)}</td>
           <td className="px-3 py-2 whitespace-nowrap">
-            {k.lastUsedAt ? when.format(k.lastUsedAt) : "never"}
+            <Time at={k.createdAt} />
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            {k.lastUsedAt ? <Time at={k.lastUsedAt} /> : "never"}
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
             {k.revokedAt ? (
               <span>
-                <span className="font-semibold">Revoked</span> {when.format(k.revokedAt)}
+                <span className="font-semibold">Revoked</span> <Time at={k.revokedAt} />
               </span>
             ) : (
               <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">

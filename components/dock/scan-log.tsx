@@ -1,3 +1,4 @@
+import { Time } from "@/components/ui/time";
 import type { DockScan } from "@/lib/views/dock-floor.ts";
 
 const LABEL: Record<string, string> = {
@@ -8,12 +9,6 @@ const LABEL: Record<string, string> = {
   "drive.markNeverReceived": "never received",
   "scan.undone": "scan undone",
 };
-const time = new Intl.DateTimeFormat("en-GB", {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: "UTC",
-});
 
 export type PendingScan = { scanId: string; code: string };
 
@@ -38,8 +33,7 @@ export function ScanLog({ scans, pending }: { scans: DockScan[]; pending: Pendin
           <li key={s.id} className="flex flex-wrap justify-between gap-x-3 px-3 py-1.5">
             <span className="font-mono">{s.serial || "—"}</span>
             <span>
-              {LABEL[s.kind] ?? s.kind} · {s.actor} ·{" "}
-              <time dateTime={s.at}>{time.format(new Date(s.at))}</time>
+              {LABEL[s.kind] ?? s.kind} · {s.actor} · <Time at={s.at} clock />
             </span>
           </li>
         ))}

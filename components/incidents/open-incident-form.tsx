@@ -7,7 +7,7 @@ import {
 } from "@/app/(console)/incidents/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import type { JobOption } from "@/lib/server/incidents/queries.ts";
+import type { JobOptionView as JobOption } from "@/lib/views/queues.ts";
 
 /** The incidents a supervisor opens by hand, each with its own words (R-E3, R-E4). */
 const KINDS = {

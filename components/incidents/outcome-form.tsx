@@ -10,7 +10,7 @@ import {
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
 import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
-import type { AddressDraft } from "@/lib/server/incidents/queries.ts";
+import type { AddressDraft } from "@/lib/views/queues.ts";
 import { ReturnAddressFields } from "./return-address-fields";
 import { ContactResultChoice } from "@/components/faults/contact-result-choice";
 import type { DriveDisposal } from "@/lib/domain/index.ts";

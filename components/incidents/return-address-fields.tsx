@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { Field } from "@/components/ui/field";
-import type { AddressDraft } from "@/lib/server/incidents/queries.ts";
+import type { AddressDraft } from "@/lib/views/queues.ts";
 
 // The limits of lib/validation/return-address.ts, so the browser catches most mistakes first.
 const FIELDS = [

@@ -1,5 +1,5 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { ContactResultText } from "@/components/faults/contact-result-text";
 import type { JobDetailContact } from "@/lib/views/jobs.ts";
 
@@ -23,7 +23,7 @@ export function JobContacts({ contacts }: { contacts: JobDetailContact[] }) {
           {contacts.map((c) => (
             <tr key={c.id} className="align-top">
               <th scope="row" className="px-3 py-2 font-normal">
-                <UtcTime at={c.at} />
+                <Time at={c.at} />
               </th>
               <td className="px-3 py-2">{c.channel === "email" ? "Email" : "Phone"}</td>
               <td className="px-3 py-2 whitespace-nowrap">{c.byName}</td>

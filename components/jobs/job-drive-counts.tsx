@@ -1,4 +1,4 @@
-import type { JobListRow } from "@/lib/server/jobs/queries.ts";
+import type { JobListRow } from "@/lib/views/jobs.ts";
 
 export function JobDriveCounts({ job }: { job: JobListRow }) {
   return (
@@ -26,9 +26,3 @@ export function CancelledTag() {
     </span>
   );
 }
-
-export const changeTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});

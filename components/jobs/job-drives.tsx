@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import { MaybeTime, TrackingNumber } from "@/components/jobs/job-time";
+import { TrackingNumber } from "@/components/jobs/job-time";
+import { MaybeTime } from "@/components/ui/time";
 import { KeyReveal } from "@/components/jobs/key-reveal";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { Progress } from "@/components/ui/progress";

@@ -1,5 +1,5 @@
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import type { JobDetailEvent } from "@/lib/views/jobs.ts";
 
 const HEADERS = ["Time", "Event", "Drive", "Change", "By", "Reason"] as const;
@@ -35,7 +35,7 @@ export function JobEvents({
           {events.map((e) => (
             <tr key={e.id} className="align-top">
               <td className="px-3 py-2">
-                <UtcTime at={e.at} />
+                <Time at={e.at} />
               </td>
               <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
                 {e.kind}

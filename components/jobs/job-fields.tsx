@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { MaybeTime, TrackingNumber, UtcTime } from "@/components/jobs/job-time";
+import { TrackingNumber } from "@/components/jobs/job-time";
+import { MaybeTime, Time } from "@/components/ui/time";
 import type { JobErrorReason } from "@/lib/domain/index.ts";
 import type { JobDetailJob } from "@/lib/views/jobs.ts";
 
@@ -129,7 +130,7 @@ export function JobFields({
           )}
         </Item>
         <Item term="Ship date">
-          {job.deliveryShipDate ? <UtcTime at={job.deliveryShipDate} /> : none}
+          {job.deliveryShipDate ? <Time at={job.deliveryShipDate} /> : none}
         </Item>
         <Item term="Drive count">{job.deliveryDriveCount ?? none}</Item>
         <Item term="Return address">
@@ -171,10 +172,10 @@ export function JobFields({
           </Item>
         )}
         <Item term="Created">
-          <UtcTime at={job.createdAt} />
+          <Time at={job.createdAt} />
         </Item>
         <Item term="Updated">
-          <UtcTime at={job.updatedAt} />
+          <Time at={job.updatedAt} />
         </Item>
         {STATE_TIMES.map(([term, key]) => (
           <Item key={key} term={term}>

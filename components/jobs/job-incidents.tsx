@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { INCIDENT_DEFINITIONS, daysLeft } from "@/lib/domain/index.ts";
 import type { JobDetailIncident } from "@/lib/views/jobs.ts";
 
@@ -51,7 +51,7 @@ export function JobIncidents({ incidents, now }: { incidents: JobDetailIncident[
                   >
                     {i.status}
                   </span>{" "}
-                  opened <UtcTime at={i.openedAt} />
+                  opened <Time at={i.openedAt} />
                   {i.driveSerial && (
                     <>
                       {" "}
@@ -80,7 +80,7 @@ export function JobIncidents({ incidents, now }: { incidents: JobDetailIncident[
                       <div key={key} className="flex flex-wrap gap-x-2">
                         <dt className="font-semibold text-slate-800">{term}</dt>
                         <dd>
-                          <UtcTime at={at} />
+                          <Time at={at} />
                           {open && (
                             <>
                               {" "}
@@ -95,7 +95,7 @@ export function JobIncidents({ incidents, now }: { incidents: JobDetailIncident[
                     <div className="flex flex-wrap gap-x-2">
                       <dt className="font-semibold text-slate-800">Resolved</dt>
                       <dd>
-                        <UtcTime at={i.resolvedAt} />
+                        <Time at={i.resolvedAt} />
                         {i.resolvedByName && <> by {i.resolvedByName}</>}
                         {i.resolution && <>: {i.resolution}</>}
                       </dd>

@@ -1,4 +1,4 @@
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { isJobState } from "@/lib/domain/states.ts";
 import type { JobDetailStep, TimelineCause } from "@/lib/views/jobs.ts";
@@ -74,7 +74,7 @@ export function JobTimeline({ steps }: { steps: JobDetailStep[] }) {
                 {s.toState && <State value={s.toState} />}
               </p>
               <p className="mt-1 text-sm text-slate-700">
-                <UtcTime at={s.at} /> · {s.actorLabel}
+                <Time at={s.at} /> · {s.actorLabel}
                 {s.cause && (
                   <>
                     {" "}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { StateBadge } from "@/components/jobs/state-badge";
-import { CancelledTag, changeTime, JobDriveCounts } from "@/components/jobs/job-drive-counts";
+import { CancelledTag, JobDriveCounts } from "@/components/jobs/job-drive-counts";
 import { Progress } from "@/components/ui/progress";
-import type { JobListRow } from "@/lib/server/jobs/queries.ts";
+import { SortHeader } from "@/components/ui/sort-header";
+import { Time } from "@/components/ui/time";
+import type { JobListRow } from "@/lib/views/jobs.ts";
 
 function JobLink({ job }: { job: JobListRow }) {
   return (
@@ -12,18 +14,47 @@ function JobLink({ job }: { job: JobListRow }) {
   );
 }
 
-/** The jobs as a table, for screens wide enough for it (a card list serves small ones). */
-export function JobsTable({ rows }: { rows: JobListRow[] }) {
+type Sorting = {
+  sort: string;
+  dir: "asc" | "desc";
+  href: (column: string, dir: "asc" | "desc") => string;
+};
+
+const COLUMNS = [
+  ["Job", "name"],
+  ["Customer", "customer"],
+  ["Type", "type"],
+  ["State", "state"],
+  ["Complete", "complete"],
+  ["Drives", null],
+  ["Created", "created"],
+  ["Last change", "changed"],
+] as const;
+
+/**
+ * The jobs as a table, for screens wide enough for it (a card list serves small ones); each
+ * column header but the drives' sorts the list by it.
+ */
+export function JobsTable({ rows, sorting }: { rows: JobListRow[]; sorting: Sorting }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
       <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Jobs, most recently changed first</caption>
+        <caption className="sr-only">Jobs</caption>
         <thead className="bg-slate-100 text-slate-800">
           <tr>
-            {["Job", "Customer", "Type", "State", "Complete", "Drives", "Last change (UTC)"].map(
-              (h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
-                  {h}
+            {COLUMNS.map(([label, column]) =>
+              column ? (
+                <SortHeader
+                  key={column}
+                  label={label}
+                  column={column}
+                  current={sorting.sort}
+                  dir={sorting.dir}
+                  href={sorting.href}
+                />
+              ) : (
+                <th key={label} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+                  {label}
                 </th>
               ),
             )}
@@ -48,7 +79,10 @@ export function JobsTable({ rows }: { rows: JobListRow[] }) {
                 <JobDriveCounts job={job} />
               </td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                {changeTime.format(job.stateChangedAt)}
+                <Time at={job.createdAt} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+                <Time at={job.stateChangedAt} relative />
               </td>
             </tr>
           ))}
@@ -72,7 +106,7 @@ export function JobCardList({ rows }: { rows: JobListRow[] }) {
             <StateBadge state={job.state} />
           </div>
           <p className="mt-1 text-sm text-slate-700">
-            {job.customerName} · {job.type}
+            {job.customerName} · {job.type} · changed <Time at={job.stateChangedAt} relative />
           </p>
           <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
             <Progress value={job.percentComplete} label={`${job.name} complete`} />

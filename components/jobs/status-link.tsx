@@ -6,7 +6,7 @@ import {
   revokeStatusLinkAction,
   rotateStatusLinkAction,
 } from "@/app/(console)/jobs/[id]/status-link-actions";
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
 
@@ -151,7 +151,7 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
       {active ? (
         <div className="space-y-3">
           <p>
-            The active link was made <UtcTime at={active.createdAt} /> by{" "}
+            The active link was made <Time at={active.createdAt} /> by{" "}
             {active.createdByName ?? "a user who no longer exists"}.
           </p>
           {confirming === null && (

@@ -1,5 +1,5 @@
 /* eslint-disable @next/next/no-img-element -- a data: SVG drawn on the server, nothing to optimise */
-import { UtcTime } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import type { DriveLabel } from "@/lib/views/labels.ts";
 
 /**
@@ -38,7 +38,7 @@ export function DriveLabelSheet({ label }: { label: DriveLabel }) {
           {label.incident ? (
             <>
               {label.incident.title} ({label.incident.rule}), opened{" "}
-              <UtcTime at={label.incident.openedAt} />
+              <Time at={label.incident.openedAt} />
             </>
           ) : (
             "None open"
@@ -48,7 +48,7 @@ export function DriveLabelSheet({ label }: { label: DriveLabel }) {
         <dd>
           {label.incident?.deadline ? (
             <>
-              {label.incident.deadline.what} <UtcTime at={label.incident.deadline.at} />
+              {label.incident.deadline.what} <Time at={label.incident.deadline.at} />
             </>
           ) : label.extra ? (
             "Goes back with its job when the job completes (R-D11)"

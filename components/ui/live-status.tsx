@@ -1,9 +1,5 @@
 import { POLL_MS } from "@/components/ui/use-live-view";
-
-/** hh:mm:ss in UTC, like every time on the console (and the same on the server and the client). */
-function clock(iso: string) {
-  return iso.slice(11, 19);
-}
+import { Time } from "@/components/ui/time";
 
 /**
  * When the list on screen was read, and a quiet note if the last refresh failed (the list stays as
@@ -13,7 +9,7 @@ export function LiveStatus({ generatedAt, error }: { generatedAt: string; error:
   return (
     <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
       <p className="text-slate-700">
-        Updated <time dateTime={generatedAt}>{clock(generatedAt)} UTC</time>
+        Updated <Time at={generatedAt} clock />
         <span className="text-slate-600"> · refreshes every {POLL_MS / 1000} s</span>
       </p>
       <p role="status" aria-live="polite" className="text-amber-900">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
-import { TrackingNumber, UtcTime } from "@/components/jobs/job-time";
+import { TrackingNumber } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { OverdueMark } from "@/components/worklists/overdue-mark";
 import { daysLeft } from "@/lib/domain/timers.ts";
 import type { ExpectedPackage } from "@/lib/views/worklists.ts";
@@ -58,11 +59,11 @@ export function ExpectedTable({ packages, now }: { packages: ExpectedPackage[]; 
               {p.daysSinceShipping === 1 ? "1 day" : `${p.daysSinceShipping} days`}
             </span>
             <span className="text-xs text-slate-700">
-              <UtcTime at={p.shippingSince} />
+              <Time at={p.shippingSince} />
             </span>
           </td>
           <td className="px-3 py-2">
-            <UtcTime at={p.dueAt} />
+            <Time at={p.dueAt} />
             {p.overdueIncident && (
               <span className="mt-1 block text-xs">
                 <Link href={`/jobs/${p.jobId}#job-incidents`} className="text-blue-800 underline">
@@ -71,7 +72,7 @@ export function ExpectedTable({ packages, now }: { packages: ExpectedPackage[]; 
                 </Link>
                 {p.overdueIncident.answerDeadline && (
                   <>
-                    , answer by <UtcTime at={p.overdueIncident.answerDeadline} />
+                    , answer by <Time at={p.overdueIncident.answerDeadline} />
                   </>
                 )}
               </span>

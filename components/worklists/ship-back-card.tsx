@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { TrackingNumber, UtcTime } from "@/components/jobs/job-time";
+import { TrackingNumber } from "@/components/jobs/job-time";
+import { Time } from "@/components/ui/time";
 import { StateBadge } from "@/components/jobs/state-badge";
 import { ReturnAddressBlock } from "@/components/worklists/return-address";
 import type { ShipBackJob } from "@/lib/views/worklists.ts";
@@ -22,7 +23,7 @@ export function ShipBackCard({ job }: { job: ShipBackJob }) {
           </Link>
         </h2>
         <p className="text-sm text-slate-700">
-          {job.customer} · {job.jobType} · Packaging since <UtcTime at={job.packagingSince} />
+          {job.customer} · {job.jobType} · Packaging since <Time at={job.packagingSince} />
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-3">

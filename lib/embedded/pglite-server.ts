@@ -9,6 +9,7 @@
  */
 import { createServer, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 import { TransactionScheduler } from "./transaction-scheduler.ts";
 import { errorResponse } from "./wire.ts";
@@ -33,7 +34,8 @@ export async function serveEmbeddedDatabase(opts: {
   maxConnections?: number;
   idleInTransactionMs?: number;
 }): Promise<EmbeddedServer> {
-  const db = await PGlite.create(opts.dataDir);
+  // pg_trgm: the search's trigram indexes (its migration runs CREATE EXTENSION).
+  const db = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   const maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const sockets = new Map<number, Socket>();
   const scheduler = new TransactionScheduler(db, {

@@ -135,3 +135,19 @@ export type JobDetail = {
   incidents: JobDetailIncident[];
   contacts: JobDetailContact[];
 };
+
+/** A row of the jobs list (the table, the card list and the CSV read it). */
+export type JobListRow = {
+  id: string;
+  name: string;
+  customerName: string;
+  type: JobType;
+  state: JobState;
+  percentComplete: number;
+  cancelRequested: boolean;
+  drives: { total: number; atDatacenter: number; shippedBack: number; faulted: number };
+  extraDrives: number;
+  deliveryTrackingNumber: string | null;
+  createdAt: Date;
+  stateChangedAt: Date;
+};

@@ -21,7 +21,8 @@ import {
 const FAULTS_PAGE = "/faults";
 
 function revalidate(jobId: string) {
-  revalidatePath(FAULTS_PAGE);
+  // The queue and every fault page under it.
+  revalidatePath(FAULTS_PAGE, "layout");
   revalidatePath(`/jobs/${jobId}`);
 }
 

@@ -15,7 +15,8 @@ import {
 const INCIDENTS_PAGE = "/incidents";
 
 function revalidate(jobId: string | null) {
-  revalidatePath(INCIDENTS_PAGE);
+  // The list and every incident page under it.
+  revalidatePath(INCIDENTS_PAGE, "layout");
   if (jobId) revalidatePath(`/jobs/${jobId}`);
 }
 

@@ -1,39 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { JobCardList, JobsTable } from "@/components/jobs/jobs-table";
-import { JobState } from "@/lib/generated/prisma/enums.ts";
-import { listJobs } from "@/lib/server/jobs/queries.ts";
+import { DateFilter, FilterForm, ParamErrors, SelectFilter } from "@/components/ui/list-filters";
+import { Pager } from "@/components/ui/pager";
+import { JOB_STATES } from "@/lib/domain/states.ts";
+import { customerOptions } from "@/lib/server/customers/queries.ts";
+import { db } from "@/lib/server/db.ts";
+import { listJobs } from "@/lib/server/jobs/list.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
+import {
+  JOB_SORTS,
+  defaultJobDir,
+  listQuery,
+  parseJobListParams,
+  type JobListParams,
+  type RawParams,
+} from "@/lib/validation/list-params.ts";
 
 export const metadata: Metadata = { title: "Jobs" };
 // Always read the database at request time: this is a live operations view.
 export const dynamic = "force-dynamic";
 
-const searchSchema = z.object({
-  state: z.enum(JobState).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-});
+const SORT_LABELS: Record<(typeof JOB_SORTS)[number], string> = {
+  name: "Job name",
+  customer: "Customer",
+  type: "Type",
+  state: "State",
+  complete: "Percent complete",
+  created: "Created",
+  changed: "Last change",
+};
 
-function hrefFor(params: { state?: string; q?: string; page?: number }) {
-  const sp = new URLSearchParams();
-  if (params.state) sp.set("state", params.state);
-  if (params.q) sp.set("q", params.q);
-  if (params.page && params.page > 1) sp.set("page", String(params.page));
-  const s = sp.toString();
-  return s ? `/jobs?${s}` : "/jobs";
+/** The list's address with these changes; a new filter or order starts at page 1. */
+function hrefFor(filter: JobListParams, change: Partial<JobListParams>, path = "/jobs") {
+  const next = { ...filter, page: 1, ...change };
+  return `${path}${listQuery({
+    ...next,
+    sort: next.sort === "changed" ? undefined : next.sort,
+    dir: next.dir === defaultJobDir(next.sort) ? undefined : next.dir,
+    page: next.page > 1 ? next.page : undefined,
+  })}`;
 }
 
-export default async function JobsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function JobsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requirePage("jobs:read", "/jobs");
-  const filter = searchSchema.parse(await searchParams);
-  const list = await listJobs({ state: filter.state, search: filter.q, page: filter.page });
+  const { params: filter, errors } = parseJobListParams(await searchParams);
+  const [list, customers] = await Promise.all([listJobs(filter), customerOptions(db)]);
   const allCount = Object.values(list.countsByState).reduce((a, b) => a + (b ?? 0), 0);
+  const customerName = customers.find((c) => c.id === filter.customer)?.name;
 
   return (
     <div className="space-y-5">
@@ -43,46 +57,94 @@ export default async function JobsPage({
           <p className="text-slate-700">
             {list.total} {list.total === 1 ? "job" : "jobs"}
             {filter.state ? ` in ${filter.state}` : ""}
+            {customerName ? ` of ${customerName}` : ""}
             {filter.q ? ` matching “${filter.q}”` : ""}
           </p>
         </div>
-        <form role="search" action="/jobs" className="flex w-full gap-2 sm:w-auto">
-          {filter.state && <input type="hidden" name="state" value={filter.state} />}
-          <label htmlFor="job-search" className="sr-only">
-            Search jobs by name, customer or tracking number
-          </label>
+        <a
+          href={hrefFor(filter, { page: 1 }, "/api/jobs/export")}
+          download
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+        >
+          Download CSV<span className="sr-only"> of these {list.total} jobs</span>
+        </a>
+      </div>
+
+      <ParamErrors errors={errors} />
+
+      <FilterForm action="/jobs" label="Filter jobs" clearHref="/jobs">
+        <label className="flex min-w-48 flex-1 flex-col text-sm font-medium">
+          Search
           <input
-            id="job-search"
             type="search"
             name="q"
             defaultValue={filter.q}
             placeholder="Job, customer or tracking no."
-            className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 sm:w-64 sm:flex-none"
+            className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
           />
-          <button
-            type="submit"
-            className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900"
-          >
-            Search
-          </button>
-        </form>
-      </div>
+        </label>
+        <SelectFilter
+          label="State"
+          name="state"
+          value={filter.state}
+          options={[
+            { value: "", label: "Every state" },
+            ...JOB_STATES.map((s) => ({ value: s, label: s })),
+          ]}
+        />
+        <SelectFilter
+          label="Customer"
+          name="customer"
+          value={filter.customer}
+          options={[
+            { value: "", label: "Every customer" },
+            ...customers.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <SelectFilter
+          label="Type"
+          name="type"
+          value={filter.type}
+          options={[
+            { value: "", label: "Import and export" },
+            { value: "Import", label: "Import" },
+            { value: "Export", label: "Export" },
+          ]}
+        />
+        <DateFilter label="Created from" name="from" value={filter.from} />
+        <DateFilter label="Created to" name="to" value={filter.to} />
+        <SelectFilter
+          label="Sort by"
+          name="sort"
+          value={filter.sort}
+          options={JOB_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+        />
+        <SelectFilter
+          label="Order"
+          name="dir"
+          value={filter.dir}
+          options={[
+            { value: "asc", label: "Ascending" },
+            { value: "desc", label: "Descending" },
+          ]}
+        />
+      </FilterForm>
 
       <nav aria-label="Filter by state">
         <ul className="flex flex-wrap gap-2">
           <li>
             <Link
-              href={hrefFor({ q: filter.q })}
+              href={hrefFor(filter, { state: undefined })}
               aria-current={!filter.state ? "page" : undefined}
               className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:bg-slate-800 aria-[current=page]:text-white"
             >
               All <span className="tabular-nums">({allCount})</span>
             </Link>
           </li>
-          {Object.values(JobState).map((state) => (
+          {JOB_STATES.map((state) => (
             <li key={state}>
               <Link
-                href={hrefFor({ state, q: filter.q })}
+                href={hrefFor(filter, { state })}
                 aria-current={filter.state === state ? "page" : undefined}
                 className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:bg-slate-800 aria-[current=page]:text-white"
               >
@@ -95,37 +157,30 @@ export default async function JobsPage({
 
       {list.rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
-          No jobs here. Run <code className="font-mono">npm run db:seed</code> for demo data.
+          No jobs match these filters.
         </p>
       ) : (
         <>
-          <JobsTable rows={list.rows} />
+          <JobsTable
+            rows={list.rows}
+            sorting={{
+              sort: filter.sort,
+              dir: filter.dir,
+              href: (sort, dir) => hrefFor(filter, { sort: sort as JobListParams["sort"], dir }),
+            }}
+          />
           <JobCardList rows={list.rows} />
         </>
       )}
 
       {list.pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3">
-          {list.page > 1 && (
-            <Link
-              className="rounded border border-slate-300 bg-white px-3 py-1"
-              href={hrefFor({ ...filter, page: list.page - 1 })}
-            >
-              Previous
-            </Link>
-          )}
-          <span className="text-sm text-slate-700">
-            Page {list.page} of {list.pageCount}
-          </span>
-          {list.page < list.pageCount && (
-            <Link
-              className="rounded border border-slate-300 bg-white px-3 py-1"
-              href={hrefFor({ ...filter, page: list.page + 1 })}
-            >
-              Next
-            </Link>
-          )}
-        </nav>
+        <Pager
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          noun={["job", "jobs"]}
+          href={(page) => hrefFor(filter, { page })}
+        />
       )}
     </div>
   );

@@ -1,9 +1,16 @@
-import { z } from "zod";
 import { db } from "@/lib/server/db.ts";
-import { faultsPageData } from "@/lib/server/faults/queries.ts";
+import { faultsPageData } from "@/lib/server/faults/list.ts";
 import { staffRoute } from "@/lib/server/http/route-handler.ts";
+import { parseFaultListParams } from "@/lib/validation/list-params.ts";
+import { listQuerySchema } from "@/lib/validation/list-query-schema.ts";
 
-/** The faults queue (R-F2, R-F3) as the page renders it: what `/faults` polls. */
-export const GET = staffRoute("faults:resolve", z.object({}), "query", async (_input, { now }) =>
-  Response.json(await faultsPageData(db, now), { headers: { "cache-control": "no-store" } }),
+/** One page of the faults queue (R-F2, R-F3) with the page's filters: what `/faults` polls. */
+export const GET = staffRoute(
+  "faults:resolve",
+  listQuerySchema(parseFaultListParams),
+  "query",
+  async (filter, { now }) =>
+    Response.json(await faultsPageData(db, now, filter), {
+      headers: { "cache-control": "no-store" },
+    }),
 );

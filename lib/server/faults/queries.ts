@@ -13,7 +13,6 @@ import {
   type Actor,
 } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
-import { jsonView } from "@/lib/server/incidents/json-view.ts";
 import { toJobSnapshot } from "@/lib/server/jobs/snapshot.ts";
 
 const DAY_MS = 86_400_000;
@@ -35,6 +34,7 @@ type Common = {
   since: Date;
   ageDays: number;
   customer: {
+    id: string;
     name: string;
     contactName: string;
     contactEmail: string;
@@ -50,7 +50,7 @@ export type FaultItem =
   | (Common & { kind: "drive"; serial: string; targets: DriveState[] });
 
 const CUSTOMER = {
-  select: { name: true, contactName: true, contactEmail: true, contactPhone: true },
+  select: { id: true, name: true, contactName: true, contactEmail: true, contactPhone: true },
 } as const;
 
 /**
@@ -58,15 +58,35 @@ const CUSTOMER = {
  * the customer's contact, the contact attempts so far and the states the domain offers now.
  */
 export async function faultsQueue(db: Db, now: Date): Promise<FaultItem[]> {
+  return faultItems(db, now);
+}
+
+/**
+ * Faulted jobs and drives as the queue shows them; only these ids when given (a page of the
+ * queue, or one fault's page). Oldest first.
+ */
+export async function faultItems(
+  db: Db,
+  now: Date,
+  only?: { jobIds: readonly string[]; driveIds: readonly string[] },
+): Promise<FaultItem[]> {
   const [jobs, drives] = await Promise.all([
-    db.job.findMany({
-      where: { state: "Faulted" },
-      include: { customer: CUSTOMER, drives: { select: { state: true, extra: true } } },
-    }),
-    db.drive.findMany({
-      where: { state: "Faulted", jobId: { not: null } },
-      include: { job: { include: { customer: CUSTOMER } } },
-    }),
+    only && only.jobIds.length === 0
+      ? []
+      : db.job.findMany({
+          where: { state: "Faulted", ...(only ? { id: { in: [...only.jobIds] } } : {}) },
+          include: { customer: CUSTOMER, drives: { select: { state: true, extra: true } } },
+        }),
+    only && only.driveIds.length === 0
+      ? []
+      : db.drive.findMany({
+          where: {
+            state: "Faulted",
+            jobId: { not: null },
+            ...(only ? { id: { in: [...only.driveIds] } } : {}),
+          },
+          include: { job: { include: { customer: CUSTOMER } } },
+        }),
   ]);
   const jobIds = [...new Set([...jobs.map((j) => j.id), ...drives.flatMap((d) => d.jobId ?? [])])];
   const attempts = jobIds.length
@@ -150,15 +170,6 @@ export async function faultsQueue(db: Db, now: Date): Promise<FaultItem[]> {
   ];
   return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.id.localeCompare(b.id));
 }
-
-/**
- * The faults queue as JSON: what `GET /api/faults` answers and what the page seeds its poll with.
- * `generatedAt` orders snapshots (a newer server render wins over an older poll).
- */
-export async function faultsPageData(db: Db, now: Date) {
-  return jsonView({ generatedAt: now, items: await faultsQueue(db, now) });
-}
-export type FaultsPageData = Awaited<ReturnType<typeof faultsPageData>>;
 
 /**
  * What this actor may move to Faulted on the job page (R-F1): the job itself and which drives,

@@ -4,7 +4,9 @@ import { ANA, SAM, STATION, createCustomer, ok } from "@/test/fixtures.ts";
 import type { JobState, JobType } from "@/lib/generated/prisma/enums.ts";
 import { incidentDeadlines } from "@/lib/domain/index.ts";
 import { openIncidentByHand, type HandOpenedIncident } from "@/lib/server/incidents/commands.ts";
-import { handOpenableJobs, incidentList } from "@/lib/server/incidents/queries.ts";
+import { incidentQueue } from "@/lib/server/incidents/list.ts";
+import { handOpenableJobs } from "@/lib/server/incidents/queries.ts";
+import { parseIncidentListParams } from "@/lib/validation/list-params.ts";
 
 let t: TestDatabase;
 let customerId: string;
@@ -204,7 +206,7 @@ describe("the jobs offered to a hand-opened incident", () => {
         NOW,
       ),
     );
-    const list = await incidentList(t.db, NOW);
+    const { items: list } = await incidentQueue(t.db, NOW, parseIncidentListParams({}).params);
     // Only the text fields of whatever the JSON column holds.
     expect(list.find((i) => i.id === id)?.addressCorrection).toEqual({
       onRecord: { recipientName: "Pat Lee", city: "Oslo" },

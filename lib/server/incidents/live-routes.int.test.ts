@@ -8,9 +8,14 @@ import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { SAM, createCustomer, ok, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { raiseDriveFault } from "@/lib/server/faults/commands.ts";
-import { faultsPageData, type FaultsPageData } from "@/lib/server/faults/queries.ts";
+import { faultsPageData } from "@/lib/server/faults/list.ts";
 import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
-import { incidentsPageData, type IncidentsPageData } from "@/lib/server/incidents/queries.ts";
+import { incidentsPageData } from "@/lib/server/incidents/list.ts";
+import { parseFaultListParams, parseIncidentListParams } from "@/lib/validation/list-params.ts";
+import type {
+  FaultQueueView as FaultsPageData,
+  IncidentQueueView as IncidentsPageData,
+} from "@/lib/views/queues.ts";
 
 const identity = vi.hoisted(() => ({
   current: null as { userId: string; sessionId: string; issuedAt: Date } | null,
@@ -83,7 +88,11 @@ describe("GET /api/faults", () => {
       ),
     );
     const after = (await (await get("faults", "supervisor")).json()) as FaultsPageData;
-    const page = await faultsPageData(t.db, new Date(after.generatedAt));
+    const page = await faultsPageData(
+      t.db,
+      new Date(after.generatedAt),
+      parseFaultListParams({}).params,
+    );
     expect(after.items).toEqual(page.items);
     expect(after.items.find((i) => i.id === drive.id)).toMatchObject({
       kind: "drive",
@@ -117,7 +126,11 @@ describe("GET /api/incidents", () => {
       ),
     );
     const after = (await (await get("incidents", "supervisor")).json()) as IncidentsPageData;
-    const page = await incidentsPageData(t.db, new Date(after.generatedAt));
+    const page = await incidentsPageData(
+      t.db,
+      new Date(after.generatedAt),
+      parseIncidentListParams({}).params,
+    );
     expect(after).toEqual(page);
     expect(after.items.find((i) => i.id === id)).toMatchObject({
       rule: "R-E4",

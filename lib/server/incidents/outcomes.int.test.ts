@@ -5,7 +5,8 @@ import type { IncidentKind, JobState, JobType } from "@/lib/generated/prisma/enu
 import { incidentDeadlines } from "@/lib/domain/index.ts";
 import { openIncident } from "@/lib/server/incidents/commands.ts";
 import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/outcomes.ts";
-import { incidentList } from "@/lib/server/incidents/queries.ts";
+import { incidentQueue } from "@/lib/server/incidents/list.ts";
+import { parseIncidentListParams } from "@/lib/validation/list-params.ts";
 import {
   INCIDENT_OUTCOMES,
   resolvesIncident,
@@ -505,15 +506,22 @@ describe("incident outcomes", () => {
     }
   });
 
-  it("R-E1, R-E2, R-E4: the list puts open incidents first by nearest deadline, with days left", async () => {
+  it("R-E1, R-E2, R-E4: the open queue puts the nearest deadline first, with days left", async () => {
     const now = new Date();
     const later = await incident("ReturnAddressInvalid", "Packaging", now); // 90 days
     const sooner = await incident("PackageOverdue", "Shipping", new Date(now.getTime() - 35 * DAY)); // 5 days overdue
-    const list = await incidentList(t.db, now);
+    const { items: list } = await incidentQueue(t.db, now, parseIncidentListParams({}).params);
     const ids = list.map((i) => i.id);
+    expect(ids).toContain(later.id);
     expect(ids.indexOf(sooner.id)).toBeLessThan(ids.indexOf(later.id));
-    const firstResolved = list.findIndex((i) => i.status === "Resolved");
-    expect(list.slice(0, firstResolved).every((i) => i.status === "Open")).toBe(true);
+    // The open queue holds open incidents only; the resolved ones are their own list.
+    expect(list.every((i) => i.status === "Open")).toBe(true);
+    const { items: resolved } = await incidentQueue(
+      t.db,
+      now,
+      parseIncidentListParams({ status: "resolved" }).params,
+    );
+    expect(resolved.every((i) => i.status === "Resolved")).toBe(true);
     expect(list.find((i) => i.id === sooner.id)).toMatchObject({
       rule: "R-E2",
       deadlines: [{ label: "Answer by", daysLeft: -5 }],

@@ -15,8 +15,9 @@ import {
   type DriveDisposal,
 } from "@/lib/domain/index.ts";
 import type { Db } from "@/lib/server/db.ts";
-import { jsonView } from "@/lib/server/incidents/json-view.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { RETURN_ADDRESS_FIELDS } from "@/lib/validation/incidents.ts";
+import type { AddressDraft } from "@/lib/views/queues.ts";
 
 export type IncidentDeadlineView = {
   label: string;
@@ -35,6 +36,7 @@ export type IncidentItem = {
   summary: string;
   openedAt: Date;
   job: { id: string; name: string; type: JobType; state: JobState } | null;
+  customer: { id: string; name: string } | null;
   deadlines: IncidentDeadlineView[];
   contactCount: number;
   resolvedAt: Date | null;
@@ -53,9 +55,6 @@ export type IncidentItem = {
   canRecordReturnFailed: boolean;
 };
 
-/** A return address's text fields as stored (the column is JSON: whatever it holds that is text). */
-export type AddressDraft = Partial<Record<(typeof RETURN_ADDRESS_FIELDS)[number], string>>;
-
 function addressDraft(value: unknown): AddressDraft {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   const v = value as Record<string, unknown>;
@@ -64,88 +63,90 @@ function addressDraft(value: unknown): AddressDraft {
   );
 }
 
-const RECENT_RESOLVED = 20;
+const INCLUDE = {
+  job: {
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      state: true,
+      faultedFrom: true,
+      returnAddress: true,
+      customer: { select: { id: true, name: true } },
+    },
+  },
+  _count: { select: { contacts: true } },
+  destructions: { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
+} as const;
+
+type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof INCLUDE }>;
 
 /**
- * The supervisors' incident list: open incidents first, the nearest deadline first (those without
- * one last, oldest first), then the most recently resolved. Each with its kind's title and rule,
- * its job, its deadlines counted in days (R-E1, R-E2, R-E4) and its contact attempts.
+ * An incident as the queue and its page show it: its kind's title and rule, its job and customer,
+ * its deadlines counted in days (R-E1, R-E2, R-E4), its contact attempts and what the domain
+ * lets a supervisor record now.
  */
-export async function incidentList(db: Db, now: Date): Promise<IncidentItem[]> {
-  const include = {
-    job: {
-      select: {
-        id: true,
-        name: true,
-        type: true,
-        state: true,
-        faultedFrom: true,
-        returnAddress: true,
-      },
+function toItem(row: IncidentRow, now: Date): IncidentItem {
+  const def = INCIDENT_DEFINITIONS[row.kind];
+  const deadlines = (
+    [
+      ["Contact by", row.contactDeadline],
+      ["Answer by", row.answerDeadline],
+      ["Destroy by", row.destructionDeadline],
+    ] as const
+  ).flatMap(([label, at]) => (at ? [{ label, at, daysLeft: daysLeft(now, at) }] : []));
+  return {
+    id: row.id,
+    kind: row.kind,
+    rule: def.rule,
+    title: def.title,
+    handling: def.handling,
+    status: row.status,
+    summary: row.summary,
+    openedAt: row.openedAt,
+    job: row.job && {
+      id: row.job.id,
+      name: row.job.name,
+      type: row.job.type,
+      state: row.job.state,
     },
-    _count: { select: { contacts: true } },
-    destructions: { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
+    customer: row.job?.customer ?? null,
+    deadlines,
+    contactCount: row._count.contacts,
+    resolvedAt: row.resolvedAt,
+    resolution: row.resolution,
+    destructionRecordId: row.destructions[0]?.id ?? null,
+    addressCorrection:
+      row.status === "Open" &&
+      canCorrectReturnAddress(row, row.job, "supervisor").ok &&
+      row.job !== null
+        ? { onRecord: addressDraft(row.job.returnAddress) }
+        : null,
+    disposals: [...disposalsOf(row.kind)],
+    returnFailedAt: row.returnFailedAt,
+    canRecordReturnFailed: row.status === "Open" && canRecordReturnFailed(row).ok,
   };
-  const [open, resolved] = await Promise.all([
-    db.incident.findMany({ where: { status: "Open" }, include, orderBy: { openedAt: "asc" } }),
-    db.incident.findMany({
-      where: { status: "Resolved" },
-      include,
-      orderBy: { resolvedAt: "desc" },
-      take: RECENT_RESOLVED,
-    }),
-  ]);
-  const toItem = (row: (typeof open)[number]): IncidentItem => {
-    const def = INCIDENT_DEFINITIONS[row.kind];
-    const deadlines = (
-      [
-        ["Contact by", row.contactDeadline],
-        ["Answer by", row.answerDeadline],
-        ["Destroy by", row.destructionDeadline],
-      ] as const
-    ).flatMap(([label, at]) => (at ? [{ label, at, daysLeft: daysLeft(now, at) }] : []));
-    return {
-      id: row.id,
-      kind: row.kind,
-      rule: def.rule,
-      title: def.title,
-      handling: def.handling,
-      status: row.status,
-      summary: row.summary,
-      openedAt: row.openedAt,
-      job: row.job && {
-        id: row.job.id,
-        name: row.job.name,
-        type: row.job.type,
-        state: row.job.state,
-      },
-      deadlines,
-      contactCount: row._count.contacts,
-      resolvedAt: row.resolvedAt,
-      resolution: row.resolution,
-      destructionRecordId: row.destructions[0]?.id ?? null,
-      addressCorrection:
-        row.status === "Open" &&
-        canCorrectReturnAddress(row, row.job, "supervisor").ok &&
-        row.job !== null
-          ? { onRecord: addressDraft(row.job.returnAddress) }
-          : null,
-      disposals: [...disposalsOf(row.kind)],
-      returnFailedAt: row.returnFailedAt,
-      canRecordReturnFailed: row.status === "Open" && canRecordReturnFailed(row).ok,
-    };
-  };
-  const nearest = (i: IncidentItem) =>
-    Math.min(...i.deadlines.map((d) => d.at.getTime()), Number.POSITIVE_INFINITY);
-  const openItems = open
-    .map(toItem)
-    .sort(
-      (a, b) =>
-        nearest(a) - nearest(b) ||
-        a.openedAt.getTime() - b.openedAt.getTime() ||
-        a.id.localeCompare(b.id),
-    );
-  return [...openItems, ...resolved.map(toItem)];
+}
+
+/** These incidents, in the order given (a list's page: its order was decided in SQL). */
+export async function incidentsByIds(
+  db: Db,
+  ids: readonly string[],
+  now: Date,
+): Promise<IncidentItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.incident.findMany({ where: { id: { in: [...ids] } }, include: INCLUDE });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toItem(row, now)] : [];
+  });
+}
+
+/** One incident for its own page; null when there is none with this id. */
+export async function incidentDetail(db: Db, id: string, now: Date): Promise<IncidentItem | null> {
+  const [item] = await incidentsByIds(db, [id], now);
+  return item ?? null;
 }
 
 export type JobOption = { id: string; name: string; type: JobType; state: JobState };
@@ -188,16 +189,6 @@ export async function handOpenableJobs(
   ]);
   return { returnedDrives, returnAddress };
 }
-
-/**
- * Everything the incidents page shows, as JSON: what `GET /api/incidents` answers and what the
- * page seeds its poll with. `generatedAt` orders snapshots (a newer server render wins).
- */
-export async function incidentsPageData(db: Db, now: Date) {
-  const [items, openable] = await Promise.all([incidentList(db, now), handOpenableJobs(db)]);
-  return jsonView({ generatedAt: now, items, openable });
-}
-export type IncidentsPageData = Awaited<ReturnType<typeof incidentsPageData>>;
 
 /** One destruction record with what its certificate prints (R-E1, R-E4). */
 export async function destructionCertificate(db: Db, incidentId: string) {

@@ -2,18 +2,13 @@ import type { Metadata } from "next";
 import { NewUserForm } from "@/components/admin/new-user-form";
 import { JobTableFrame } from "@/components/jobs/job-table-frame";
 import { UserActions } from "@/components/admin/user-actions";
+import { Time } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/permissions.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import { db } from "@/lib/server/db.ts";
 import { listUsers } from "@/lib/server/users/queries.ts";
 
 export const metadata: Metadata = { title: "Users" };
-
-const when = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 export default async function UsersPage() {
   const access = await requirePage("users:manage", "/admin/users");
@@ -30,7 +25,7 @@ export default async function UsersPage() {
       <JobTableFrame
         id="users-caption"
         caption="Users"
-        headers={["Name", "Email", "Role", "Status", "Last sign-in (UTC)", "Actions"]}
+        headers={["Name", "Email", "Role", "Status", "Last sign-in", "Actions"]}
       >
         {users.map((u) => (
           <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-600" : undefined}>
@@ -44,7 +39,7 @@ export default async function UsersPage() {
             <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
             <td className="px-3 py-2 whitespace-nowrap">{u.disabled ? "Disabled" : "Active"}</td>
             <td className="px-3 py-2 whitespace-nowrap">
-              {u.lastSignInAt ? when.format(u.lastSignInAt) : "Never"}
+              {u.lastSignInAt ? <Time at={u.lastSignInAt} /> : "Never"}
             </td>
             <td className="px-3 py-2">
               <UserActions user={u} />
