@@ -394,6 +394,38 @@ const MATRIX: Record<string, Entry> = {
     status: 403,
     request: async ({ jobName }) => ({ params: { jobName: await jobName("Creating") } }),
   },
+  "app/api/v1/webhooks/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({}),
+  },
+  "app/api/v1/webhooks/route.ts#POST": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 201,
+    request: async ({ unique }) => ({
+      body: { url: `https://hooks.matrix.example/${unique()}`, events: ["job.state_changed"] },
+    }),
+  },
+  "app/api/v1/webhooks/[webhookId]/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
+  },
+  "app/api/v1/webhooks/[webhookId]/route.ts#DELETE": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 204,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
+  },
+  "app/api/v1/webhooks/[webhookId]/test/route.ts#POST": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 202,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
+  },
   "app/api/v1/locations/route.ts#GET": {
     kind: "apiRoute",
     key: "customer",
@@ -641,6 +673,19 @@ async function matrixCustomer(): Promise<string> {
     })
   ).id;
   return customerId;
+}
+
+/** A live webhook subscription of the matrix's customer, made straight in the test database. */
+async function matrixWebhook(): Promise<string> {
+  const row = await t.db.webhookSubscription.create({
+    data: {
+      customerId: await matrixCustomer(),
+      url: `https://hooks.matrix.example/${++counter}`,
+      events: ["job.state_changed"],
+      secret: "whsec_matrix",
+    },
+  });
+  return row.id;
 }
 
 async function makeJob(state: JobState, extra: { faultedFrom?: JobState; arm?: boolean } = {}) {

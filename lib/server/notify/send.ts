@@ -25,6 +25,14 @@ async function driveSerial(database: Db, driveId: string | null): Promise<string
 }
 
 export async function webhookBody(database: Db, notice: NoticeRecord): Promise<string | null> {
+  if (notice.kind === "webhook.test") {
+    return JSON.stringify({
+      id: notice.id,
+      type: "webhook.test",
+      createdAt: notice.at.toISOString(),
+      data: {},
+    });
+  }
   const topic = noticeTopic(notice);
   if (!topic) return null;
   const row = notice.jobId
