@@ -286,6 +286,11 @@ const MATRIX: Record<string, Entry> = {
       reason: "The customer withdrew the order.",
     }),
   },
+  "app/(console)/jobs/[id]/delivery-actions.ts#resendDeliveryAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    form: async ({ job }) => ({ deliveryId: await matrixDelivery(await job("Shipping")) }),
+  },
   "app/(console)/jobs/[id]/status-link-actions.ts#createStatusLinkAction": {
     kind: "action",
     allowed: ["supervisor", "admin"],
@@ -336,6 +341,11 @@ const MATRIX: Record<string, Entry> = {
     request: async ({ openPackage }) => ({ body: { packageId: await openPackage() } }),
   },
   "app/api/faults/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["supervisor"],
+    request: async () => ({}),
+  },
+  "app/api/alerts/route.ts#GET": {
     kind: "staffRoute",
     allowed: ["supervisor"],
     request: async () => ({}),
@@ -673,6 +683,32 @@ async function matrixCustomer(): Promise<string> {
     })
   ).id;
   return customerId;
+}
+
+/** A sent email about a job, for Resend. */
+async function matrixDelivery(jobId: string): Promise<string> {
+  const notice = await t.db.notice.create({
+    data: {
+      at: new Date(),
+      kind: "job.state",
+      jobId,
+      fromState: "Creating",
+      toState: "Shipping",
+      fannedOutAt: new Date(),
+    },
+  });
+  const row = await t.db.delivery.create({
+    data: {
+      noticeId: notice.id,
+      jobId,
+      channel: "email",
+      target: `m${++counter}@matrix.test`,
+      status: "sent",
+      nextAttemptAt: new Date(),
+      giveUpAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return row.id;
 }
 
 /** A live webhook subscription of the matrix's customer, made straight in the test database. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { AlertsBadge } from "@/components/alerts/alerts-badge";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAVIGATION, ROLE_LABELS, can } from "@/lib/permissions.ts";
 import { currentUser } from "@/lib/server/auth/current-user.ts";
@@ -39,6 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <span className="font-semibold text-slate-900">{user.name}</span> ·{" "}
               {ROLE_LABELS[user.role]}
             </span>
+            {can(user.role, "faults:resolve") && <AlertsBadge />}
             <SignOutButton />
           </div>
         </div>

@@ -267,20 +267,3 @@ export async function runDeliveryPass(
   }
   return report;
 }
-
-/** A supervisor's Resend: the delivery goes out again at the next pass, for another 24 hours. */
-export async function requeueDelivery(
-  database: Db,
-  deliveryId: string,
-  now: Date,
-): Promise<boolean> {
-  const result = await runSqlCommand(database, async (tx) => {
-    const rows = await tx.rows(
-      `UPDATE ${tx.t("Delivery")} SET "status" = 'queued', "nextAttemptAt" = $2::timestamp, "giveUpAt" = $3::timestamp, "leaseUntil" = NULL
-        WHERE "id" = $1 AND ("leaseUntil" IS NULL OR "leaseUntil" <= $2::timestamp) RETURNING 1`,
-      [deliveryId, sqlTime(now), sqlTime(new Date(now.getTime() + DELIVERY_GIVE_UP_MS))],
-    );
-    return done(rows.length === 1);
-  });
-  return result.ok && result.value;
-}
