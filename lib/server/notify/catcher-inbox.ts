@@ -1,11 +1,12 @@
 import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env.ts";
 import type { CaughtMail } from "@/lib/mail-catcher/catcher.ts";
 
 /** Where the demo's mail catcher keeps its mails (scripts/serve.ts sets it); null elsewhere. */
-export function catcherDir(env: Record<string, string | undefined> = process.env): string | null {
-  return env.DOCKSIDE_MAIL_CATCHER_DIR?.trim() || null;
+export function catcherDir(): string | null {
+  return env().DOCKSIDE_MAIL_CATCHER_DIR ?? null;
 }
 
 /** The newest mails first, at most `limit`. */

@@ -1,14 +1,12 @@
 import "server-only";
+import { env, type Env } from "@/lib/env.ts";
 
 /**
- * Everything the notifications read from the environment, in one place (README, "Notifications"):
- * - SMTP_URL: where mail goes (smtp://user:pass@host:587); unset, mail waits in the outbox and
- *   each try fails with "no SMTP_URL" (npm run demo sets it to its own catcher);
- * - MAIL_FROM: the sender ("Dockside <ops@example.com>");
- * - DOCKSIDE_WEBHOOK_ALLOW_PRIVATE=1: an admin's choice to let webhooks reach private, loopback
- *   and link-local addresses (a test receiver on 127.0.0.1, an internal system); off by default;
- * - DOCKSIDE_WEBHOOK_ALLOW_HTTP=1: accept http:// webhook URLs (tests only; https otherwise);
- * - DOCKSIDE_NOTIFY=off: no delivery worker in this process; DOCKSIDE_NOTIFY_INTERVAL_MS: its pace.
+ * What the notifications read from the settings (lib/env.ts; README, "Notifications"):
+ * SMTP_URL (unset: mail waits in the outbox and each try fails with "no SMTP_URL"; npm run demo
+ * sets it to its own catcher), MAIL_FROM, DOCKSIDE_WEBHOOK_ALLOW_PRIVATE=1 (an admin lets webhooks
+ * reach private, loopback and link-local addresses), DOCKSIDE_WEBHOOK_ALLOW_HTTP=1 (tests),
+ * DOCKSIDE_NOTIFY=off and DOCKSIDE_NOTIFY_INTERVAL_MS (the worker).
  */
 export type NotifyConfig = {
   smtpUrl: string | null;
@@ -20,15 +18,14 @@ export type NotifyConfig = {
   publicUrl: string | null;
 };
 
-export function notifyConfig(env: Record<string, string | undefined> = process.env): NotifyConfig {
-  const interval = Number(env.DOCKSIDE_NOTIFY_INTERVAL_MS);
+export function notifyConfig(settings: Env = env()): NotifyConfig {
   return {
-    smtpUrl: env.SMTP_URL?.trim() || null,
-    mailFrom: env.MAIL_FROM?.trim() || "Dockside operations <operations@dockside.invalid>",
-    allowPrivateAddresses: env.DOCKSIDE_WEBHOOK_ALLOW_PRIVATE === "1",
-    allowHttp: env.DOCKSIDE_WEBHOOK_ALLOW_HTTP === "1",
-    enabled: env.DOCKSIDE_NOTIFY !== "off",
-    intervalMs: Number.isFinite(interval) && interval >= 200 ? interval : 5_000,
-    publicUrl: env.NEXTAUTH_URL?.trim() || null,
+    smtpUrl: settings.SMTP_URL ?? null,
+    mailFrom: settings.MAIL_FROM ?? "Dockside operations <operations@dockside.invalid>",
+    allowPrivateAddresses: settings.DOCKSIDE_WEBHOOK_ALLOW_PRIVATE,
+    allowHttp: settings.DOCKSIDE_WEBHOOK_ALLOW_HTTP,
+    enabled: !settings.DOCKSIDE_NOTIFY_OFF,
+    intervalMs: settings.DOCKSIDE_NOTIFY_INTERVAL_MS,
+    publicUrl: settings.NEXTAUTH_URL ?? null,
   };
 }
