@@ -16,7 +16,7 @@ export async function register(): Promise<void> {
   // Rate limits and sign-in throttling key on the TCP peer unless a proxy is configured.
   const { installPeerStamp } = await import("@/lib/server/http/peer-stamp.ts");
   installPeerStamp();
-if (settings.NEXT_PHASE === "phase-production-build") return;
+  if (settings.NEXT_PHASE === "phase-production-build") return;
   // The notifications' delivery worker (lib/server/notify); off with DOCKSIDE_NOTIFY=off.
   const { startNotifySchedule } = await import("@/lib/server/notify/schedule.ts");
   startNotifySchedule();
