@@ -42,7 +42,7 @@ export type IncidentDefinition = {
 export const INCIDENT_DEFINITIONS: Readonly<Record<IncidentKind, IncidentDefinition>> = {
   JobNotShipping: {
     kind: "JobNotShipping", rule: "R-E1", title: "Drives arrived for a job that is not Shipping",
-    handling: "Contact the customer to create or update the job; not reached within 14 days: return the drives; cannot be returned and customer unreachable: destroy them securely within 90 days.",
+    handling: "Ask the customer to set up the job (new or fixed) within 14 days; no reply by then: send the drives back; if they cannot go back and nobody answers, wipe and destroy them within 90 days.",
     jobTypes: ["Import", "Export"], jobStates: ["Creating"], allowedWithoutJob: true,
     openedBy: ["operator", "supervisor"], manyPerJob: false,
     contactDays: E1_CONTACT_DAYS, answerDays: null, destructionDays: DESTRUCTION_DAYS,
@@ -56,7 +56,7 @@ export const INCIDENT_DEFINITIONS: Readonly<Record<IncidentKind, IncidentDefinit
   },
   ReturnedDrivesLostOrDamaged: {
     kind: "ReturnedDrivesLostOrDamaged", rule: "R-E3", title: "Returned drives lost or damaged",
-    handling: "Confirm in Get Job that the drives were shipped and point the customer to the carrier; if damaged, the customer may request another export job or download the missing blobs.",
+    handling: "Check the job's record shows the drives left us, then refer the customer to the carrier; for damaged drives the customer can order a new export or fetch the lost blobs themselves.",
     jobTypes: ["Export"], jobStates: ["Completed", "Closed"], allowedWithoutJob: false,
     openedBy: ["operator", "supervisor"], manyPerJob: false,
     contactDays: null, answerDays: null, destructionDays: null,
@@ -70,7 +70,7 @@ export const INCIDENT_DEFINITIONS: Readonly<Record<IncidentKind, IncidentDefinit
   },
   ExtraDrive: {
     kind: "ExtraDrive", rule: "R-E5", title: "Drive not in the job's drive list",
-    handling: "Do not process the extra drive; return it to the customer when the job completes (R-D11).",
+    handling: "Leave the unlisted drive uncopied and send it back with the job's drives once the job is done (R-D11).",
     // The seed names Creating, Shipping and Transferring. We add Received: scanning a package's last
     // listed drive makes its job Received at once, and an extra drive found in the same package a
     // moment later is still the R-E5 case, not a reason to refuse it at the dock.
@@ -190,7 +190,7 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
       }
       return [];
     case "PackageOverdue": {
-      // R-E2: "does not respond within 30 days"; a customer who asked us to wait answered, and
+      // R-E2: no answer in 30 days closes the job; a customer who asked us to wait answered, and
       // the job closes only once the wait they asked for is over too.
       const answerDueAt = afterRequestedWait(incident.answerDeadline, wait);
       return reached(answerDueAt) ? [{ kind: "closeJob", rule: "R-E2", ...id, answerDueAt }] : [];
@@ -352,7 +352,7 @@ export function canCorrectReturnAddress(
 }
 
 /**
- * R-E1: "if the drives cannot be returned" the 90-day destruction clock acts. A supervisor records
+ * R-E1: once a return of the drives has failed, the 90-day destruction clock acts. A supervisor records
  * the failed return on the job-not-shipping incident (once); the sweep reads that fact.
  */
 export function canRecordReturnFailed(incident: {
