@@ -83,7 +83,7 @@ describe("Dockside speaks in its own words", () => {
     expect(files).toContain("lib/domain/incidents.ts");
     expect(files).toContain("docs/domain.md");
     expect(files.length).toBeGreaterThan(300);
-  });
+  }, 60_000); // hashes every 8-word run of some 400 files: seconds on a busy machine
 
   it("the check finds a reused run, whatever its case, quotes, markup or line breaks", () => {
     const seed = `<span data-stu-id="x-1">The drive’s copy will be finished within two weeks of arrival.</span>`;
