@@ -1,10 +1,6 @@
 import { actorList } from "@/lib/domain/refusal-wording.ts";
-import {
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  type Diagram,
-  type DiagramTransition,
-} from "@/lib/domain/state-diagram.ts";
+import type { DiagramTransition } from "@/lib/domain/state-diagram.ts";
+import { NODE_HEIGHT, NODE_WIDTH, type Diagram } from "./state-layout.ts";
 
 // The state badges' tints (components/jobs/state-badge.tsx), as SVG fills and strokes.
 const TONE: Record<string, { box: string; text: string }> = {

@@ -1,5 +1,5 @@
 import { StateDiagram } from "@/components/diagrams/state-diagram";
-import { jobDiagram } from "@/lib/domain/state-diagram.ts";
+import { jobDiagram } from "@/components/diagrams/state-layout.ts";
 import type { JobState } from "@/lib/domain/states.ts";
 
 const diagram = jobDiagram();

@@ -8,7 +8,8 @@ import {
   isContactResult,
 } from "./contact-results.ts";
 import { daysFromNow, NOW } from "./fixtures.test-support.ts";
-import { incidentDeadlines, incidentDue, type IncidentSnapshot } from "./incidents.ts";
+import { incidentDeadlines, incidentDue } from "./incident-deadlines.ts";
+import type { IncidentSnapshot } from "./incident-snapshot.ts";
 
 const DAY = 86_400_000;
 

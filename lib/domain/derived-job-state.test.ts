@@ -151,8 +151,8 @@ describe("jobHadErrors", () => {
     ).toBe(true);
   });
   it("R-J12, R-D8: a drive with warnings or overwritten blobs only is CompletedMoreInfo, not an error of the job", () => {
-    // The seed closes a job only "if there have been any errors during the processing of the job";
-    // CompletedMoreInfo also covers "warnings, or informational messages about overwriting blobs".
+    // R-J12 closes a job only for errors met while it was worked; a drive's CompletedMoreInfo
+    // (R-D8) also stands for warnings and for notes about blobs that were overwritten.
     const warningsOnly = jobSnapshot({ state: "Packaging", drives: drives("ShippedBack") });
     expect(jobHadErrors(warningsOnly)).toBe(false);
     expect(derive("Packaging", drives("ShippedBack"))).toBe("Completed");

@@ -18,10 +18,10 @@ type DrivesView = Pick<JobSnapshot, "state" | "cancelRequested" | "hadErrors" | 
 export type JobErrorReason = "copyErrors" | "neverReceived" | "destroyed" | "cancelled";
 
 /**
- * R-J12, in the seed's words: a job ends Closed "if there have been any errors during the
- * processing of the job". Errors, not every issue a copy reports: a drive that finished with only
- * warnings or notes about overwritten blobs is rightly CompletedMoreInfo (R-D8: "errors, warnings,
- * or informational messages"), but its job still ends Completed. So:
+ * R-J12: a job ends Closed when something went wrong while it was worked, and only then. What
+ * counts is an error, not every issue a copy reports: a drive that finished with only warnings or
+ * notes about overwritten blobs is rightly CompletedMoreInfo (R-D8 groups errors, warnings and
+ * notes under that state), but its job still ends Completed. So:
  *
  * - copyErrors: a copy reported errors, or a supervisor gave a drive up (hadErrors is sticky: the
  *   drive command sets it from the report's error count, R-D8, and it survives the ship-back);

@@ -1,7 +1,7 @@
 import { actorList } from "./refusal-wording.ts";
 import { jobAwaitsDrives } from "./drive-guards.ts";
 import { EXTRA_DRIVE_INITIAL_STATE, initialDriveState } from "./drive-transitions.ts";
-import { INCIDENT_DEFINITIONS } from "./incidents.ts";
+import { INCIDENT_DEFINITIONS } from "./incident-definitions.ts";
 import { allow, refuse, type Decision } from "./refusal.ts";
 import type { Actor, DriveState, JobState, JobType } from "./states.ts";
 

@@ -90,7 +90,7 @@ function malformed(event: DriveEvent): Decision<never> | null {
 /**
  * R-J12: whether this change leaves the job with an error to remember. Only errors count: a copy
  * report with warnings or overwritten blobs alone makes the drive CompletedMoreInfo (R-D8) but is
- * not an error of the job ("if there have been any errors during the processing of the job").
+ * not an error of the job (R-J12 closes a job for errors only).
  * A supervisor giving up on a drive (resolved to CompletedMoreInfo) or shipping it back before
  * its copy finished leaves data uncopied: that is an error.
  */

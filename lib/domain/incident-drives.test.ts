@@ -4,7 +4,7 @@ import {
   incidentDisposalTargets,
   type IncidentDrive,
 } from "./incident-drives.ts";
-import { INCIDENT_KINDS } from "./incidents.ts";
+import { INCIDENT_KINDS } from "./incident-kinds.ts";
 import { JOB_STATES } from "./states.ts";
 
 const drive = (more: Partial<IncidentDrive> = {}): IncidentDrive => ({

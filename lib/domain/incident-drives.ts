@@ -1,4 +1,5 @@
-import { INCIDENT_DEFINITIONS, type IncidentKind } from "./incidents.ts";
+import { INCIDENT_DEFINITIONS } from "./incident-definitions.ts";
+import type { IncidentKind } from "./incident-kinds.ts";
 import { driveStillHere, type DriveDisposalKind } from "./job-snapshot.ts";
 import { allow, refuse, type Decision } from "./refusal.ts";
 import type { DriveState, JobState } from "./states.ts";

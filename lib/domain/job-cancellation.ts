@@ -10,8 +10,8 @@ import { allow, refuse, type Decision } from "./refusal.ts";
 import type { JobState } from "./states.ts";
 
 /**
- * R-J14, our choice (the seed says only "certain states"): a job can be cancelled until its copy
- * begins, because a cancelled job "skips the data copy step".
+ * R-J14, our choice (the seed leaves the states open): a job can be cancelled until its copy
+ * begins, because cancelling means its data is never copied.
  *
  * - Creating: no drive has reached us; the job goes straight to Closed.
  * - Shipping: the drives may be on their way; the job is marked cancelled and carries on: drives

@@ -1,4 +1,5 @@
-import { INCIDENT_DEFINITIONS, type IncidentKind } from "./incidents.ts";
+import { INCIDENT_DEFINITIONS } from "./incident-definitions.ts";
+import type { IncidentKind } from "./incident-kinds.ts";
 import { jobResolutionTargets } from "./job-resolution.ts";
 import {
   AT_DATACENTER_DRIVE_STATES,

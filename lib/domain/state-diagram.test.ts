@@ -7,7 +7,7 @@ import {
   driveDiagram,
   jobDiagram,
   type Diagram,
-} from "./state-diagram.ts";
+} from "@/components/diagrams/state-layout.ts";
 import { DRIVE_STATES, JOB_STATES } from "./states.ts";
 
 function edge(diagram: Diagram, from: string, to: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysFromNow, drives, extra, jobSnapshot, NOW } from "./fixtures.test-support.ts";
-import type { IncidentSnapshot } from "./incidents.ts";
+import type { IncidentSnapshot } from "./incident-snapshot.ts";
 import {
   CREATING_TIMEOUT_DAYS,
   DESTRUCTION_DAYS,

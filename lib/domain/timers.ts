@@ -1,4 +1,4 @@
-import type { IncidentSnapshot } from "./incidents.ts";
+import type { IncidentSnapshot } from "./incident-snapshot.ts";
 import { listedDrives, type JobSnapshot } from "./job-snapshot.ts";
 
 /**

@@ -3,7 +3,7 @@ import { StateDiagram } from "@/components/diagrams/state-diagram";
 import { JobStateDiagram } from "@/components/jobs/job-state-diagram";
 import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
 import { orList } from "@/lib/domain/refusal-wording.ts";
-import { driveDiagram } from "@/lib/domain/state-diagram.ts";
+import { driveDiagram } from "@/components/diagrams/state-layout.ts";
 import {
   CREATING_TIMEOUT_DAYS,
   DESTRUCTION_DAYS,
