@@ -22,7 +22,7 @@ const WHAT: Record<"returnDrives" | "destroyDrives", string> = {
   returnDrives:
     "The customer was not reached within 14 days: return the drives to the customer (R-E1).",
   destroyDrives:
-    "The drives cannot be returned and the customer is unreachable: destroy them securely (R-E1, R-E4).",
+    "No return is possible and nobody at the customer answered in time: the drives are due for secure destruction (R-E1, R-E4).",
 };
 
 /**
