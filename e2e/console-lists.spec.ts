@@ -92,7 +92,7 @@ test("the jobs list sorts, filters in the address and downloads what it shows as
   request,
 }) => {
   const names = [`e2e-list-${RUN}-b`, `e2e-list-${RUN}-a`, `e2e-list-${RUN}-c`];
-  for (const [i, name] of names.entries())
+  for (const name of names)
     await createJob(request, name, "Import", await freshSerial(), await freshUpsTrackingNumber());
 
   await signIn(page, DEMO.supervisor);
