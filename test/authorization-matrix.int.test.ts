@@ -344,6 +344,15 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["operator", "supervisor"],
     request: async ({ openPackage }) => ({ body: {}, params: { id: await openPackage() } }),
   },
+  "app/api/dock/packages/[id]/next/route.ts#POST": {
+    kind: "staffRoute",
+    // A package with nothing expected is complete: the next label closes it and opens the next.
+    allowed: ["operator", "supervisor"],
+    request: async ({ openPackage }) => ({
+      body: { code: dhlNumber(700000 + ++nextLabels) },
+      params: { id: await openPackage() },
+    }),
+  },
   "app/api/dock/scans/route.ts#POST": {
     kind: "staffRoute",
     allowed: ["operator", "supervisor"],
@@ -637,6 +646,8 @@ const MATRIX: Record<string, Entry> = {
 };
 
 /** A valid DHL Express number (check digit: first nine digits mod 7), different for each n. */
+let nextLabels = 0;
+
 function dhlNumber(n: number): string {
   const body = String(300000000 + n);
   return `${body}${Number(body) % 7}`;

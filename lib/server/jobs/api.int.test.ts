@@ -797,7 +797,8 @@ describe("Update Job Properties: the drive list, at the same moment and with ext
       await scanDriveIn(
         t.db,
         ANA,
-        { packageId: pkg.packageId, code: extra, scanId: randomUUID() },
+        // Scanned again after "did you mean" (a random serial may be near the listed one).
+        { packageId: pkg.packageId, code: extra, scanId: randomUUID(), confirmExtra: true },
         now,
       ),
     );

@@ -33,8 +33,11 @@ async function receivedWithMissingAndExtras() {
     now,
   );
   const pkg = ok(await openDockPackage(t.db, ANA, { code: tracking, direction: "Inbound" }, now));
+  // PAGE4X and PAGE5X are two characters off PAGE3C: the operator confirms them as extra drives
+  // (scanned again after "did you mean").
   for (const code of ["PAGE1A", "PAGE2B", "PAGE4X", "PAGE5X"]) {
-    ok(await scanDriveIn(t.db, ANA, { packageId: pkg.packageId, code, scanId: randomUUID() }, now));
+    const scan = { packageId: pkg.packageId, code, scanId: randomUUID(), confirmExtra: true };
+    ok(await scanDriveIn(t.db, ANA, scan, now));
   }
   const closedAt = new Date(now.getTime() + 60_000);
   ok(await closeDockPackage(t.db, ANA, pkg.packageId, closedAt));
