@@ -64,6 +64,27 @@ export function SelectFilter({
   );
 }
 
+/** The customer filter every list has: `customer=<id>` in the address. */
+export function CustomerFilter({
+  value,
+  customers,
+}: {
+  value: string | undefined;
+  customers: readonly { id: string; name: string }[];
+}) {
+  return (
+    <SelectFilter
+      label="Customer"
+      name="customer"
+      value={value}
+      options={[
+        { value: "", label: "Every customer" },
+        ...customers.map((c) => ({ value: c.id, label: c.name })),
+      ]}
+    />
+  );
+}
+
 export function NumberFilter({
   label,
   name,

@@ -6,6 +6,7 @@ import {
   NumberFilter,
   ParamErrors,
   SelectFilter,
+  CustomerFilter,
 } from "@/components/ui/list-filters";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
 import { db } from "@/lib/server/db.ts";
@@ -57,15 +58,7 @@ export default async function FaultsPage({ searchParams }: { searchParams: Promi
             { value: "drive", label: "Drives" },
           ]}
         />
-        <SelectFilter
-          label="Customer"
-          name="customer"
-          value={filter.customer}
-          options={[
-            { value: "", label: "Every customer" },
-            ...customers.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-        />
+        <CustomerFilter value={filter.customer} customers={customers} />
         <NumberFilter
           label="Faulted at least (days)"
           name="age"

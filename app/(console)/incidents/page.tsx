@@ -6,6 +6,7 @@ import {
   NumberFilter,
   ParamErrors,
   SelectFilter,
+  CustomerFilter,
 } from "@/components/ui/list-filters";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
 import { db } from "@/lib/server/db.ts";
@@ -67,15 +68,7 @@ export default async function IncidentsPage({
             ...INCIDENT_RULES.map((r) => ({ value: r, label: `${r} (${counts.byRule[r]} open)` })),
           ]}
         />
-        <SelectFilter
-          label="Customer"
-          name="customer"
-          value={filter.customer}
-          options={[
-            { value: "", label: "Every customer" },
-            ...customers.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-        />
+        <CustomerFilter value={filter.customer} customers={customers} />
         <NumberFilter
           label="Deadline within (days)"
           name="due"

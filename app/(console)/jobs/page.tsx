@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardList, JobsTable } from "@/components/jobs/jobs-table";
-import { DateFilter, FilterForm, ParamErrors, SelectFilter } from "@/components/ui/list-filters";
+import {
+  DateFilter,
+  FilterForm,
+  ParamErrors,
+  SelectFilter,
+  CustomerFilter,
+} from "@/components/ui/list-filters";
 import { Pager } from "@/components/ui/pager";
 import { JOB_STATES } from "@/lib/domain/states.ts";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
@@ -92,15 +98,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             ...JOB_STATES.map((s) => ({ value: s, label: s })),
           ]}
         />
-        <SelectFilter
-          label="Customer"
-          name="customer"
-          value={filter.customer}
-          options={[
-            { value: "", label: "Every customer" },
-            ...customers.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-        />
+        <CustomerFilter value={filter.customer} customers={customers} />
         <SelectFilter
           label="Type"
           name="type"

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS } from "@/test/fixtures.ts";
+import { ANA, BEN, createCustomer, importJob, ok } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { closeDockPackage, openDockPackage } from "@/lib/server/dock/commands.ts";
 import { advanceDockPackage } from "@/lib/server/dock/advance.ts";
 import { scanDrive } from "@/lib/server/dock/scan/index.ts";
@@ -21,36 +20,8 @@ const r = seededRandom(13);
 const now = new Date();
 
 async function shippingJob(serials: string[]) {
-  const tracking = dhlTrackingNumber(r);
-  const name = `floor-${++n}`;
-  const { id } = ok(
-    await createJob(
-      t.db,
-      customer,
-      {
-        customerId,
-        name,
-        type: "Import",
-        storageAccount: "s",
-        drives: serials.map((serial) => ({ serial })),
-      },
-      now,
-    ),
-  );
-  ok(
-    await updateJobProperties(
-      t.db,
-      customer,
-      id,
-      {
-        deliveryPackage: { carrierName: "DHL", trackingNumber: tracking },
-        returnAddress: RETURN_ADDRESS,
-      },
-      now,
-    ),
-  );
-  ok(await markJobShipping(t.db, customer, id, now));
-  return { id, name, tracking, serials };
+  const spec = { name: `floor-${++n}`, serials, tracking: dhlTrackingNumber(r) };
+  return importJob(t.db, { customerId, customer }, spec, now);
 }
 
 const open = async (code: string) =>
