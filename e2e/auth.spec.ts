@@ -5,9 +5,27 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 test.describe("signing in", () => {
   for (const [role, who, links] of [
-    ["operator", DEMO.operator, ["Dock", "Jobs", "Help"]],
-    ["supervisor", DEMO.supervisor, ["Dashboard", "Dock", "Jobs", "Faults", "Incidents", "Help"]],
-    ["admin", DEMO.admin, ["Dashboard", "Jobs", "Users", "API keys", "Locations", "Help"]],
+    ["operator", DEMO.operator, ["Dock", "Expected", "To ship back", "Jobs", "Help"]],
+    [
+      "supervisor",
+      DEMO.supervisor,
+      ["Dashboard", "Dock", "Expected", "To ship back", "Jobs", "Faults", "Incidents", "Help"],
+    ],
+    [
+      "admin",
+      DEMO.admin,
+      [
+        "Dashboard",
+        "Expected",
+        "To ship back",
+        "Jobs",
+        "Users",
+        "API keys",
+        "Locations",
+        "Mail",
+        "Help",
+      ],
+    ],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {
       await signIn(page, who);
