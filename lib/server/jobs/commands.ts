@@ -38,8 +38,6 @@ export type JobProperties = {
   returnShipping?: { carrierName: string; carrierAccountNumber?: string };
   logLevel?: LogLevel;
   backupDriveManifest?: boolean;
-  notificationEmails?: string[];
-  notificationLanguage?: "en" | "fr";
 };
 
 export type NewJob = JobProperties & {
@@ -83,8 +81,6 @@ export function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInpu
       : {}),
     ...(p.logLevel ? { logLevel: p.logLevel } : {}),
     ...(p.backupDriveManifest !== undefined ? { backupDriveManifest: p.backupDriveManifest } : {}),
-    ...(p.notificationEmails ? { notificationEmails: p.notificationEmails } : {}),
-    ...(p.notificationLanguage ? { notificationLanguage: p.notificationLanguage } : {}),
   };
 }
 
