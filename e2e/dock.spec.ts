@@ -161,6 +161,9 @@ test.describe("the receiving dock, keyboard only", () => {
     await expect(
       dialog.getByRole("list", { name: "Drives to mark never received" }).getByRole("listitem"),
     ).toHaveText([missing]);
+    // The dialog opens on its safe choice; Tab moves to "Close package" (issue 13).
+    await expect(dialog.getByRole("button", { name: "Keep it open" })).toBeFocused();
+    await page.keyboard.press("Tab");
     await expect(dialog.getByRole("button", { name: "Close package" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(dialog).toBeHidden();
@@ -408,11 +411,13 @@ test.describe("the receiving dock, keyboard only", () => {
     );
     await page.keyboard.press("Alt+C");
     const dialog = page.getByRole("dialog", { name: "Close this package?" });
-    await expect(dialog.getByRole("button", { name: "Close package" })).toBeFocused();
+    await expect(dialog.getByRole("button", { name: "Keep it open" })).toBeFocused();
     await expect(dialog.getByRole("list", { name: "Drives to mark never received" })).toHaveCount(
       0,
     );
     await expect(dialog).toContainText("Every expected drive is in.");
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Close package" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expectOutcome(page, "Package closed", "Every expected drive was in it.");
 
@@ -462,6 +467,8 @@ test.describe("the receiving dock, keyboard only", () => {
     await page.keyboard.press("Alt+C");
     const dialog = page.getByRole("dialog", { name: "Close this package?" });
     await expect(dialog).toContainText("Every expected drive is in.");
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Close package" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expectOutcome(page, "Package closed", "Every expected drive was in it.");
     // The field is ready for the next label once it asks for one (see the report: not before).

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { ListAnnouncement, useListAnnouncement } from "@/components/ui/form-submission";
 import { Countdown } from "@/components/incidents/countdown";
 import { OutcomeForm } from "@/components/incidents/outcome-form";
@@ -14,7 +15,15 @@ import type { IncidentView } from "@/lib/views/queues.ts";
  */
 export function IncidentCard({ item }: { item: IncidentView }) {
   const label = `${item.rule} ${item.job ? `job ${item.job.name}` : "with no job"}`;
-  const { message, region, announce: onResolved } = useListAnnouncement();
+  const { message, region, announce } = useListAnnouncement();
+  // The form stays until it has said how its submission ended: the server's new render (the
+  // incident now Resolved) can arrive before the form's answer is read, and unmounting it then
+  // would lose the sentence and leave focus nowhere.
+  const [formShown, setFormShown] = useState(item.status === "Open");
+  const onResolved = (said: string) => {
+    announce(said);
+    setFormShown(false);
+  };
   return (
     <section aria-labelledby="incident-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -95,7 +104,7 @@ export function IncidentCard({ item }: { item: IncidentView }) {
             </Link>
           </p>
         )}
-        {item.status === "Open" && (
+        {formShown && (
           <OutcomeForm
             incidentId={item.id}
             label={label}
