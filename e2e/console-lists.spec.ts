@@ -101,7 +101,7 @@ test("the jobs list sorts, filters in the address and downloads what it shows as
   ).toHaveAttribute("aria-current", "page");
   const filters = page.getByRole("form", { name: "Filter jobs" });
   await filters.getByLabel("Search").fill(`e2e-list-${RUN}`);
-  await filters.getByLabel("Type", { exact: true }).selectOption("Import");
+  await filters.getByRole("combobox", { name: "Type", exact: true }).selectOption("Import");
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/[?&]type=Import/);
   const table = page.getByRole("table", { name: "Jobs" });

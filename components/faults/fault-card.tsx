@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { ContactForm } from "@/components/faults/contact-form";
 import { ResolveFaultForm } from "@/components/faults/resolve-fault-form";
 import { ListAnnouncement, useListAnnouncement } from "@/components/ui/form-submission";
@@ -18,11 +19,21 @@ export type NotFaulted = { kind: "job" | "drive"; label: string; state: string; 
  */
 export function FaultPage({ item, gone }: { item: FaultView | null; gone: NotFaulted | null }) {
   const { message, region, announce } = useListAnnouncement();
+  // The card (and its resolve form) stays until the form has said how its submission ended: the
+  // server's new render (no longer Faulted) can arrive before the form's answer is read.
+  const [last, setLast] = useState(item);
+  const [answered, setAnswered] = useState(false);
+  if (item && item !== last) setLast(item);
+  const shown = item ?? (answered ? null : last);
+  const onResolved = (said: string) => {
+    announce(said);
+    setAnswered(true);
+  };
   return (
     <div className="space-y-4">
       <ListAnnouncement ref={region} message={message} />
-      {item ? (
-        <FaultCard item={item} onResolved={announce} />
+      {shown ? (
+        <FaultCard item={shown} onResolved={onResolved} />
       ) : gone ? (
         <section aria-labelledby="fault-heading" className="space-y-2">
           <h1 id="fault-heading" className="text-2xl font-bold">
