@@ -149,6 +149,8 @@ test("open an R-E4 incident by hand, record the corrected return address, it res
   page,
   browser,
 }) => {
+  // A long journey (two browsers, two pages, the queue and the database): more than 30 s here.
+  test.slow();
   const job = await quietTransferringJob();
   await signIn(page, DEMO.supervisor);
   await page.goto("/incidents");
