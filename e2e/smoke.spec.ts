@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO, signIn } from "./support";
+
+/** The list's own count of the jobs it holds ("52 jobs"). */
+async function jobCount(page: Page): Promise<number> {
+  const said = page.getByText(/^\d+ jobs$/).first();
+  await expect(said).toBeVisible();
+  return Number((await said.innerText()).split(" ")[0]);
+}
 
 test.describe("the built app on the embedded database", () => {
   test.beforeEach(async ({ page }, info) => {
@@ -20,9 +28,10 @@ test.describe("the built app on the embedded database", () => {
     await page.goto("/jobs");
     const table = page.getByRole("table", { name: /jobs/i });
     await expect(table).toBeVisible();
-    // The demo data has 47 jobs, every one in the first page of 50.
-    await expect(page.getByText("47 jobs")).toBeVisible();
-    await expect(table.getByRole("row")).toHaveCount(48);
+    // The demo data has 47 jobs; other specs add their own, so the first page shows up to 50.
+    const total = await jobCount(page);
+    expect(total).toBeGreaterThanOrEqual(47);
+    await expect(table.getByRole("row")).toHaveCount(Math.min(total, 50) + 1);
     for (const state of [
       "Creating",
       "Shipping",
@@ -53,8 +62,9 @@ test.describe("the built app on the embedded database", () => {
 
   test("searching by customer narrows the list", async ({ page }) => {
     await page.goto("/jobs");
-    await page.getByRole("searchbox", { name: /search jobs/i }).fill("Fabrikam");
-    await page.getByRole("button", { name: "Search" }).click();
+    const filters = page.getByRole("form", { name: "Filter jobs" });
+    await filters.getByLabel("Search").fill("Fabrikam");
+    await filters.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/q=Fabrikam/);
     const cells = page
       .getByRole("table", { name: /jobs/i })
@@ -73,9 +83,11 @@ test.describe("on a small dock screen (360 px)", () => {
   test("jobs show as a list of cards with state, progress and drives", async ({ page }) => {
     await page.goto("/jobs");
     const list = page.getByRole("list", { name: "Jobs" });
-    await expect(list.getByRole("listitem")).toHaveCount(47);
+    await expect(list.getByRole("listitem")).toHaveCount(Math.min(await jobCount(page), 50));
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(list.getByRole("progressbar").first()).toBeVisible();
-    await expect(page.getByRole("button", { name: "Search" })).toBeInViewport();
+    await expect(
+      page.getByRole("form", { name: "Filter jobs" }).getByRole("button", { name: "Apply" }),
+    ).toBeInViewport();
   });
 });
