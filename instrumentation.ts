@@ -16,8 +16,11 @@ export async function register(): Promise<void> {
   // Rate limits and sign-in throttling key on the TCP peer unless a proxy is configured.
   const { installPeerStamp } = await import("@/lib/server/http/peer-stamp.ts");
   installPeerStamp();
-  if (settings.DOCKSIDE_SWEEP_OFF) return;
   if (settings.NEXT_PHASE === "phase-production-build") return;
+  // The notifications' delivery worker (lib/server/notify); off with DOCKSIDE_NOTIFY=off.
+  const { startNotifySchedule } = await import("@/lib/server/notify/schedule.ts");
+  startNotifySchedule();
+  if (settings.DOCKSIDE_SWEEP_OFF) return;
   const { startSweepSchedule } = await import("@/lib/server/sweep/schedule.ts");
   startSweepSchedule();
 }

@@ -49,16 +49,35 @@ const schema = z.object({
   /** `off` stops the in-server timer sweep (`npm run sweep` still runs it). */
   DOCKSIDE_SWEEP_OFF: flag("off"),
   NEXT_PHASE: optionalText,
+  /** Where customers' mail goes (smtp://user:pass@host:587); unset, mail waits and retries. */
+  SMTP_URL: optionalUrl,
+  /** The sender of customers' mail ("Dockside <ops@example.com>"). */
+  MAIL_FROM: optionalText,
+  /** `1` lets webhooks reach private, loopback and link-local addresses (an admin's choice; tests). */
+  DOCKSIDE_WEBHOOK_ALLOW_PRIVATE: flag("1"),
+  /** `1` accepts http:// webhook URLs (tests only). */
+  DOCKSIDE_WEBHOOK_ALLOW_HTTP: flag("1"),
+  /** `off` stops the in-server delivery worker of notifications. */
+  DOCKSIDE_NOTIFY_OFF: flag("off"),
+  /** How often the delivery worker looks for work, in ms. */
+  DOCKSIDE_NOTIFY_INTERVAL_MS: integer(200, 600_000, 5_000),
+  /** The demo's mail catcher keeps its mails here; /admin/mail lists them. */
+  DOCKSIDE_MAIL_CATCHER_DIR: optionalText,
 });
 
 export type Env = z.infer<typeof schema>;
 
 /** Parses an environment (the process's by default); throws one sentence per wrong variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse({ ...source, DOCKSIDE_SWEEP_OFF: source.DOCKSIDE_SWEEP });
+  const result = schema.safeParse({
+    ...source,
+    DOCKSIDE_SWEEP_OFF: source.DOCKSIDE_SWEEP,
+    DOCKSIDE_NOTIFY_OFF: source.DOCKSIDE_NOTIFY,
+  });
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const name = issue.path[0] === "DOCKSIDE_SWEEP_OFF" ? "DOCKSIDE_SWEEP" : String(issue.path[0]);
+    const field = String(issue.path[0]);
+    const name = field.endsWith("_OFF") ? field.slice(0, -4) : field;
     return `${name}: ${issue.message}`;
   });
   throw new Error(`Dockside's settings are wrong: ${problems.join("; ")}.`);

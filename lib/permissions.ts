@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "apiKeys:manage": ["admin"],
   /** The datacenter sites customers ship to (the Job API's locations). */
   "sites:manage": ["admin"],
+  /** Read the demo's mail catcher (/admin/mail) and every customer's webhook subscriptions. */
+  "mail:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -69,5 +71,6 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys:manage" },
   { href: "/admin/locations", label: "Locations", permission: "sites:manage" },
+  { href: "/admin/mail", label: "Mail", permission: "mail:read" },
   { href: "/help", label: "Help", permission: "jobs:read" },
 ];

@@ -16,6 +16,7 @@ import { databaseUrl } from "../lib/database-url.ts";
 import { databaseAnswers, serveInProcess } from "./embedded-db.ts";
 import { DEMO_CUSTOMER_KEY, DEMO_STATION_KEY, DEMO_USERS } from "../prisma/demo-data.ts";
 import { ensureLocalAuthSecret } from "./local-env.ts";
+import { startMailCatcher } from "../lib/mail-catcher/catcher.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -73,6 +74,20 @@ async function main() {
   }
   if (args.build) await run("Building the app", bin("next"), ["build"]);
 
+  // Mail goes to a local catcher unless SMTP_URL says otherwise; admins read it at /admin/mail.
+  let closeCatcher: (() => Promise<void>) | undefined;
+  if (!process.env.SMTP_URL) {
+    const dir = path.join(root, ".data", "mail");
+    const catcher = await startMailCatcher({
+      port: Number(process.env.MAIL_CATCHER_PORT ?? 0),
+      dir,
+    });
+    closeCatcher = catcher.close;
+    env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
+    env.DOCKSIDE_MAIL_CATCHER_DIR = dir;
+    console.log(`▸ Mail catcher on smtp://127.0.0.1:${catcher.port} (read it at /admin/mail)`);
+  }
+
   const server = spawn(bin("next"), ["start", "--port", args.port], {
     cwd: root,
     stdio: "inherit",
@@ -95,7 +110,9 @@ async function main() {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", (code) => {
-    void Promise.resolve(closeDatabase?.()).finally(() => process.exit(code ?? 0));
+    void Promise.resolve(closeCatcher?.())
+      .then(() => closeDatabase?.())
+      .finally(() => process.exit(code ?? 0));
   });
 }
 

@@ -307,6 +307,11 @@ const MATRIX: Record<string, Entry> = {
       reason: "The customer withdrew the order.",
     }),
   },
+  "app/(console)/jobs/[id]/delivery-actions.ts#resendDeliveryAction": {
+    kind: "action",
+    allowed: ["supervisor"],
+    form: async ({ job }) => ({ deliveryId: await matrixDelivery(await job("Shipping")) }),
+  },
   "app/(console)/jobs/[id]/status-link-actions.ts#createStatusLinkAction": {
     kind: "action",
     allowed: ["supervisor", "admin"],
@@ -366,6 +371,11 @@ const MATRIX: Record<string, Entry> = {
     request: async ({ openPackage }) => ({ body: { packageId: await openPackage() } }),
   },
   "app/api/faults/route.ts#GET": {
+    kind: "staffRoute",
+    allowed: ["supervisor"],
+    request: async () => ({}),
+  },
+  "app/api/alerts/route.ts#GET": {
     kind: "staffRoute",
     allowed: ["supervisor"],
     request: async () => ({}),
@@ -433,6 +443,38 @@ const MATRIX: Record<string, Entry> = {
     // Not offered to anyone: the right key is refused too, with a sentence saying why.
     status: 403,
     request: async ({ jobName }) => ({ params: { jobName: await jobName("Creating") } }),
+  },
+  "app/api/v1/webhooks/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({}),
+  },
+  "app/api/v1/webhooks/route.ts#POST": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 201,
+    request: async ({ unique }) => ({
+      body: { url: `https://hooks.matrix.example/${unique()}`, events: ["job.state_changed"] },
+    }),
+  },
+  "app/api/v1/webhooks/[webhookId]/route.ts#GET": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 200,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
+  },
+  "app/api/v1/webhooks/[webhookId]/route.ts#DELETE": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 204,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
+  },
+  "app/api/v1/webhooks/[webhookId]/test/route.ts#POST": {
+    kind: "apiRoute",
+    key: "customer",
+    status: 202,
+    request: async () => ({ params: { webhookId: await matrixWebhook() } }),
   },
   "app/api/v1/locations/route.ts#GET": {
     kind: "apiRoute",
@@ -683,6 +725,45 @@ async function matrixCustomer(): Promise<string> {
     })
   ).id;
   return customerId;
+}
+
+/** A sent email about a job, for Resend. */
+async function matrixDelivery(jobId: string): Promise<string> {
+  const notice = await t.db.notice.create({
+    data: {
+      at: new Date(),
+      kind: "job.state",
+      jobId,
+      fromState: "Creating",
+      toState: "Shipping",
+      fannedOutAt: new Date(),
+    },
+  });
+  const row = await t.db.delivery.create({
+    data: {
+      noticeId: notice.id,
+      jobId,
+      channel: "email",
+      target: `m${++counter}@matrix.test`,
+      status: "sent",
+      nextAttemptAt: new Date(),
+      giveUpAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return row.id;
+}
+
+/** A live webhook subscription of the matrix's customer, made straight in the test database. */
+async function matrixWebhook(): Promise<string> {
+  const row = await t.db.webhookSubscription.create({
+    data: {
+      customerId: await matrixCustomer(),
+      url: `https://hooks.matrix.example/${++counter}`,
+      events: ["job.state_changed"],
+      secret: "whsec_matrix",
+    },
+  });
+  return row.id;
 }
 
 async function makeJob(state: JobState, extra: { faultedFrom?: JobState; arm?: boolean } = {}) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { AlertsBadge } from "@/components/alerts/alerts-badge";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { CommandPalette } from "@/components/search/command-palette";
 import { MainNav } from "@/components/ui/main-nav";
@@ -34,6 +35,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <MainNav items={nav.map(({ href, label }) => ({ href, label }))} />
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <CommandPalette />
+              {can(user.role, "faults:resolve") && <AlertsBadge />}
               <span className="text-slate-700">
                 <span className="font-semibold text-slate-900">{user.name}</span> ·{" "}
                 {ROLE_LABELS[user.role]}

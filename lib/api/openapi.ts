@@ -1,4 +1,5 @@
 import { CANCELLABLE_JOB_STATES } from "@/lib/domain/job-cancellation.ts";
+import { webhookOpenApiPaths, webhookOpenApiSchemas } from "@/lib/api/openapi-webhooks.ts";
 import { stationOpenApiPaths, stationOpenApiSchemas } from "@/lib/api/openapi-stations.ts";
 import { ARM_TAGS, armOpenApiPaths, AZURE_DIFFERENCES } from "@/lib/api/openapi-arm.ts";
 import { EncryptionKeyDetails, EncryptionKeyInput } from "@/lib/validation/azure-fields.ts";
@@ -349,11 +350,21 @@ export const openApiDocument: OpenApiDocument = {
       name: "Copy stations",
       description: "For the datacenter's copy stations, with a station key.",
     },
+    {
+      name: "Webhooks",
+      description:
+        "For customers: signed notifications of your jobs' events, to your own https endpoint.",
+    },
     { name: "Documentation", description: "This description of the API." },
   ],
-  paths: { ...jobPaths, ...armOpenApiPaths(jobPaths), ...stationOpenApiPaths },
+  paths: {
+    ...jobPaths,
+    ...armOpenApiPaths(jobPaths),
+    ...stationOpenApiPaths,
+    ...webhookOpenApiPaths,
+  },
   components: {
-    schemas: mergeComponents(jobSchemas, stationOpenApiSchemas),
+    schemas: mergeComponents(jobSchemas, stationOpenApiSchemas, webhookOpenApiSchemas),
     securitySchemes: {
       bearerAuth: {
         type: "http",

@@ -4,6 +4,7 @@ import { connectionOf, DATABASE_LIMITS, type Db, type Tx } from "@/lib/server/db
 import { bindSchema } from "@/lib/server/sql/locks.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { Refusal } from "@/lib/domain/index.ts";
+import { writeNoticeFor } from "@/lib/server/notify/outbox.ts";
 
 /** What a user can cause and read: a code for programs, a message for people. Bugs throw instead. */
 export type CommandErrorCode =
@@ -105,9 +106,13 @@ export function eventColumns(e: EventInput) {
   };
 }
 
-/** Append one row to the audit log, in the caller's transaction. */
+/**
+ * Append one row to the audit log, in the caller's transaction, with its outbox notice when the
+ * customer hears about it (lib/server/notify/outbox.ts): every command that appends here notifies.
+ */
 export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
   await tx.event.create({ data: eventColumns(e) });
+  await writeNoticeFor(tx, e);
 }
 
 function isUniqueViolation(e: unknown, field: string): boolean {

@@ -258,6 +258,19 @@ const updatableProperties = {
   backupDriveManifest: z.boolean().optional().meta({
     description: "Keep a copy of each drive's manifest in your storage account.",
   }),
+  notificationEmails: z
+    .array(z.email("Each notification address must be an email address.").max(254))
+    .max(5, "At most 5 notification addresses.")
+    .optional()
+    .meta({
+      description:
+        "Dockside extension: who gets an email at each state change, error event and fault of the job. Empty or absent: the return address's email.",
+      examples: [["storage-team@contoso.example"]],
+    }),
+  notificationLanguage: z
+    .enum(["en", "fr"], "notificationLanguage is en or fr.")
+    .optional()
+    .meta({ description: "Dockside extension: the language of those emails (default en)." }),
 };
 
 /**

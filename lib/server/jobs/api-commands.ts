@@ -54,6 +54,8 @@ export function propertiesOf(p: UpdateInput | PutJobParameters["properties"]): J
     ...(p.returnShipping ? { returnShipping: p.returnShipping } : {}),
     ...(p.logLevel ? { logLevel: p.logLevel } : {}),
     ...(p.backupDriveManifest !== undefined ? { backupDriveManifest: p.backupDriveManifest } : {}),
+    ...(p.notificationEmails ? { notificationEmails: p.notificationEmails } : {}),
+    ...(p.notificationLanguage ? { notificationLanguage: p.notificationLanguage } : {}),
   };
 }
 

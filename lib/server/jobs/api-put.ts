@@ -52,6 +52,8 @@ const PUT_SELECT = {
   returnCarrierAccount: true,
   logLevel: true,
   backupDriveManifest: true,
+  notificationEmails: true,
+  notificationLanguage: true,
   drives: {
     where: { extra: false },
     select: {
@@ -139,6 +141,15 @@ function changedProperties(job: Existing, p: Props): UpdateInput {
   if (p.logLevel && p.logLevel !== job.logLevel) changes.logLevel = p.logLevel;
   if (p.backupDriveManifest !== undefined && p.backupDriveManifest !== job.backupDriveManifest) {
     changes.backupDriveManifest = p.backupDriveManifest;
+  }
+  if (
+    p.notificationEmails &&
+    canonical(p.notificationEmails) !== canonical(job.notificationEmails)
+  ) {
+    changes.notificationEmails = p.notificationEmails;
+  }
+  if (p.notificationLanguage && p.notificationLanguage !== job.notificationLanguage) {
+    changes.notificationLanguage = p.notificationLanguage;
   }
   if (p.driveList && !sameDriveList(job.drives, p.driveList)) changes.driveList = p.driveList;
   return changes;

@@ -38,6 +38,8 @@ export type JobProperties = {
   returnShipping?: { carrierName: string; carrierAccountNumber?: string };
   logLevel?: LogLevel;
   backupDriveManifest?: boolean;
+  notificationEmails?: string[];
+  notificationLanguage?: "en" | "fr";
 };
 
 export type NewJob = JobProperties & {
@@ -81,6 +83,8 @@ export function propertyColumns(p: JobProperties): Prisma.JobUncheckedUpdateInpu
       : {}),
     ...(p.logLevel ? { logLevel: p.logLevel } : {}),
     ...(p.backupDriveManifest !== undefined ? { backupDriveManifest: p.backupDriveManifest } : {}),
+    ...(p.notificationEmails ? { notificationEmails: p.notificationEmails } : {}),
+    ...(p.notificationLanguage ? { notificationLanguage: p.notificationLanguage } : {}),
   };
 }
 

@@ -206,7 +206,10 @@ export async function jobDetail(db: Db, id: string): Promise<JobDetail | null> {
     contacts: contacts.map((c) => ({
       ...c,
       driveSerial: serial(c.driveId),
-      byName: nameOf.get(c.byUserId) ?? "unknown user",
+      byName:
+        c.byUserId === "system"
+          ? "Dockside (automatic email)"
+          : (nameOf.get(c.byUserId) ?? "unknown user"),
     })),
   };
 }

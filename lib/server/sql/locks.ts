@@ -20,7 +20,8 @@ export function bindSchema(tx: Tx, schema: string | null): void {
   schemas.set(tx, schema);
 }
 
-function table(tx: Tx, name: string): string {
+/** A table of the transaction's schema, quoted and qualified (for raw statements in Prisma commands). */
+export function table(tx: Tx, name: string): string {
   const schema = schemas.get(tx) ?? null;
   return `${schema ? `"${schema.replaceAll('"', '""')}".` : ""}"${name}"`;
 }

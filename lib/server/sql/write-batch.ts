@@ -1,5 +1,6 @@
 import "server-only";
 import { eventColumns, VersionConflict, type EventInput } from "@/lib/server/command.ts";
+import { noticeFor, noticeInsert } from "@/lib/server/notify/outbox.ts";
 import type { SqlTx } from "@/lib/server/sql/transaction.ts";
 import { sqlTime } from "@/lib/server/sql/transaction.ts";
 
@@ -58,13 +59,29 @@ export class WriteBatch {
     return this;
   }
 
-  /** Append audit events (the Event table), as appendEvent() does for the Prisma commands. */
+  /**
+   * Append audit events (the Event table), as appendEvent() does for the Prisma commands, with
+   * the outbox notices they cause (lib/server/notify/outbox.ts), in the same statement.
+   */
   events(events: readonly EventInput[]): this {
     // A missing `data` is SQL NULL here, as Prisma writes it.
-    return this.insert(
+    this.insert(
       "Event",
       events.map((e) => ({ ...eventColumns(e), data: e.data ?? null })),
     );
+    for (const e of events) {
+      const notice = noticeFor(e);
+      if (!notice) continue;
+      this.parts.push({
+        sql: noticeInsert(
+          (name) => this.tx.t(name),
+          (v) => this.param(v),
+          notice,
+        ),
+        versioned: null,
+      });
+    }
+    return this;
   }
 
   /** Send everything as one statement; a compare-and-set that matched nothing is a conflict. */

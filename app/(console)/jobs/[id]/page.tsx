@@ -11,6 +11,7 @@ import { JobHeader } from "@/components/jobs/job-header";
 import { JobStateDiagram } from "@/components/jobs/job-state-diagram";
 import { JobIncidents } from "@/components/jobs/job-incidents";
 import { JobTimeline } from "@/components/jobs/job-timeline";
+import { JobDeliveries } from "@/components/notify/job-deliveries";
 import { StatusLinkSection } from "@/components/jobs/status-link";
 import {
   arrivalSummary,
@@ -24,6 +25,7 @@ import { db } from "@/lib/server/db.ts";
 import { faultableOnJob } from "@/lib/server/faults/queries.ts";
 import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
+import { jobDeliveries } from "@/lib/server/notify/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import { activeStatusLink } from "@/lib/server/status-links/queries.ts";
 
@@ -93,6 +95,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       )}
       <JobIncidents incidents={detail.incidents} now={now} />
       <JobContacts contacts={detail.contacts} />
+      <JobDeliveries
+        deliveries={await jobDeliveries(db, detail.job.id)}
+        canResend={can(access.user.role, "faults:resolve")}
+      />
       <JobEvents events={detail.events} total={detail.eventCount} limit={JOB_EVENTS_LIMIT} />
       <section aria-labelledby="life-cycle-heading" className="space-y-3">
         <h2 id="life-cycle-heading" className="text-xl font-semibold">
