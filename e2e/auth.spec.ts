@@ -14,7 +14,17 @@ test.describe("signing in", () => {
     [
       "admin",
       DEMO.admin,
-      ["Dashboard", "Expected", "To ship back", "Jobs", "Users", "API keys", "Locations", "Help"],
+      [
+        "Dashboard",
+        "Expected",
+        "To ship back",
+        "Jobs",
+        "Users",
+        "API keys",
+        "Locations",
+        "Mail",
+        "Help",
+      ],
     ],
   ] as const) {
     test(`the ${role} signs in and sees the navigation of the role`, async ({ page }) => {

@@ -580,6 +580,9 @@ export async function seedDemo(db: Db) {
   await seedApiKeys(db, now);
   await seedSite(db, now);
   for (const [i, target] of PLAN.entries()) await seedJob(db, r, actors, i, target, now);
+  // The seeded history happened "before now": nobody is emailed about it today. Its notices are
+  // marked as handled, so the mail catcher and the webhooks see only what is done in the demo.
+  await db.notice.updateMany({ where: { fannedOutAt: null }, data: { fannedOutAt: now } });
   const byState = await db.job.groupBy({ by: ["state"], _count: { _all: true } });
   console.log(
     `Demo data: ${PLAN.length} jobs (${byState.map((g) => `${g.state} ${g._count._all}`).join(", ")}).`,

@@ -77,7 +77,7 @@ async function main() {
   // Mail goes to a local catcher unless SMTP_URL says otherwise; admins read it at /admin/mail.
   let closeCatcher: (() => Promise<void>) | undefined;
   if (!process.env.SMTP_URL) {
-    const dir = path.join(root, ".data", "mail");
+    const dir = process.env.DOCKSIDE_MAIL_CATCHER_DIR ?? path.join(root, ".data", "mail");
     const catcher = await startMailCatcher({
       port: Number(process.env.MAIL_CATCHER_PORT ?? 0),
       dir,

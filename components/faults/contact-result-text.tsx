@@ -1,4 +1,4 @@
-import { CONTACT_RESULT_LABELS, type ContactResult } from "@/lib/domain/index.ts";
+import { CONTACT_RESULT_LABELS, type RecordedContactResult } from "@/lib/domain/index.ts";
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -7,7 +7,7 @@ export function ContactResultText({
   result,
   waitUntil,
 }: {
-  result: ContactResult;
+  result: RecordedContactResult;
   waitUntil: Date | string | null;
 }) {
   if (result === "askedToWait" && waitUntil) {

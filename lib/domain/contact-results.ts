@@ -17,11 +17,22 @@ export const CONTACT_RESULTS = [
 ] as const;
 export type ContactResult = (typeof CONTACT_RESULTS)[number];
 
-export const CONTACT_RESULT_LABELS: Readonly<Record<ContactResult, string>> = {
+/**
+ * The fifth result, never chosen by a person: an automatic email about the job (issue 12) that
+ * the mail server accepted. The customer was told; nothing is known of an answer yet. For the
+ * deadline rules it is a contact that reached nobody (like noAnswer), except that it starts
+ * R-E2's answer clock when it is the first word to the customer about a missing package.
+ */
+export const NOTIFIED = "notified";
+/** Every result a stored contact attempt can hold. */
+export type RecordedContactResult = ContactResult | typeof NOTIFIED;
+
+export const CONTACT_RESULT_LABELS: Readonly<Record<RecordedContactResult, string>> = {
   reachedWillShip: "Reached: they will act on it",
   askedToWait: "Reached: asked us to wait until a date",
   noAnswer: "No answer",
   unreachable: "Unreachable: the contact details do not work",
+  notified: "Told by automatic email; no answer yet",
 };
 
 export function isContactResult(value: unknown): value is ContactResult {
@@ -29,7 +40,7 @@ export function isContactResult(value: unknown): value is ContactResult {
 }
 
 /** One stored contact attempt, as the deadline rules read it. */
-export type ContactRecord = { result: ContactResult; waitUntil: Date | null };
+export type ContactRecord = { result: RecordedContactResult; waitUntil: Date | null };
 
 /** The last millisecond of a date's UTC day: a wait "until 12 March" lasts all of 12 March. */
 export function endOfUtcDay(day: Date): Date {

@@ -54,3 +54,28 @@ export function incidentDue(now: Date, incident: IncidentSnapshot): IncidentActi
       return [];
   }
 }
+
+/**
+ * R-E2's 30 days to answer count from when the customer is told the package is missing. The
+ * incident opens with them counted from its opening; when the first contact of the incident is
+ * an automatic email (issue 12) sent later than that, the customer gets their full 30 days from
+ * the email. Answers the new answer deadline, or null when nothing moves: another kind, a
+ * resolved incident, an earlier contact (the customer was already told), or no later date.
+ */
+export function answerDeadlineAfterNotice(
+  incident: {
+    kind: IncidentKind;
+    resolvedAt: Date | null;
+    answerDeadline: Date | null;
+  },
+  earlierContacts: number,
+  toldAt: Date,
+): Date | null {
+  const days = INCIDENT_DEFINITIONS[incident.kind].answerDays;
+  if (days === null || incident.resolvedAt !== null || earlierContacts > 0) return null;
+  const due = deadline(toldAt, days);
+  if (incident.answerDeadline !== null && due.getTime() <= incident.answerDeadline.getTime()) {
+    return null;
+  }
+  return due;
+}

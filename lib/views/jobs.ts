@@ -3,7 +3,7 @@
  * client components import (they may not import lib/server). Secrets are not in these types, so
  * a query cannot hand one to a page: no BitLocker key, no customer id, no version.
  */
-import type { ContactResult } from "@/lib/domain/contact-results.ts";
+import type { RecordedContactResult } from "@/lib/domain/contact-results.ts";
 import type { IncidentKind } from "@/lib/domain/incidents.ts";
 import type { DriveState, JobState, JobType } from "@/lib/domain/states.ts";
 import type { JsonValue } from "@/lib/views/json.ts";
@@ -116,7 +116,7 @@ export type JobDetailContact = {
   id: string;
   channel: ContactChannel;
   at: Date;
-  result: ContactResult;
+  result: RecordedContactResult;
   waitUntil: Date | null;
   outcome: string;
   byUserId: string;

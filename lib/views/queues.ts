@@ -3,7 +3,7 @@
  * hand to the browser: plain JSON shapes, dates as ISO strings. No server imports, so client
  * components can use them.
  */
-import type { ContactResult } from "@/lib/domain/contact-results.ts";
+import type { RecordedContactResult } from "@/lib/domain/contact-results.ts";
 import type { DriveDisposal } from "@/lib/domain/incident-drives.ts";
 import type { IncidentKind } from "@/lib/domain/incidents.ts";
 import type { DriveState, JobState, JobType } from "@/lib/domain/states.ts";
@@ -66,7 +66,7 @@ export type IncidentQueueView = PageInfo & {
 export type FaultContactView = {
   channel: ContactChannel;
   at: string;
-  result: ContactResult;
+  result: RecordedContactResult;
   waitUntil: string | null;
   outcome: string;
 };

@@ -24,9 +24,12 @@ export type FaultQueue = {
  * no drive, a drive's on its own).
  */
 function faultsSource(t: (table: string) => string): string {
+  // A supervisor's attempts only: an automatic email (result "notified") says nothing of a wait,
+  // and must not hide the day a customer asked for.
   const followUp = (driveMatch: string) =>
     `(SELECT ca."waitUntil" FROM ${t("ContactAttempt")} ca
-       WHERE ca."jobId" = j."id" AND ${driveMatch} ORDER BY ca."at" DESC LIMIT 1)`;
+       WHERE ca."jobId" = j."id" AND ${driveMatch} AND ca."result" <> 'notified'
+       ORDER BY ca."at" DESC LIMIT 1)`;
   return `(
     SELECT 'job' AS kind, j."id", j."name" AS "jobName", j."customerId", c."name" AS "customerName",
            j."stateChangedAt" AS since, ${followUp(`ca."driveId" IS NULL`)} AS "followUp"

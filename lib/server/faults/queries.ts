@@ -104,9 +104,12 @@ export async function faultItems(
         },
       })
     : [];
-  // A job's fault is discussed on attempts with no drive; a drive's on its own attempts.
-  const contactsOf = (jobId: string, driveId: string | null) => {
-    const mine = attempts.filter((a) => a.jobId === jobId && a.driveId === driveId);
+  // A job's fault is discussed on attempts with no drive; a drive's on its own attempts; only
+  // those since it became Faulted (an automatic email about an earlier state is not about it).
+  const contactsOf = (jobId: string, driveId: string | null, since: Date) => {
+    const mine = attempts.filter(
+      (a) => a.jobId === jobId && a.driveId === driveId && a.at.getTime() >= since.getTime(),
+    );
     const last = mine[0];
     return {
       contactCount: mine.length,
@@ -135,7 +138,7 @@ export async function faultItems(
       since: j.stateChangedAt,
       ageDays: age(j.stateChangedAt),
       customer: j.customer,
-      ...contactsOf(j.id, null),
+      ...contactsOf(j.id, null, j.stateChangedAt),
       targets: jobResolutionTargets(toJobSnapshot(j, j.drives)),
     })),
     ...drives.flatMap((d): FaultItem[] =>
@@ -152,7 +155,7 @@ export async function faultItems(
               since: d.stateChangedAt,
               ageDays: age(d.stateChangedAt),
               customer: d.job.customer,
-              ...contactsOf(d.job.id, d.id),
+              ...contactsOf(d.job.id, d.id, d.stateChangedAt),
               targets: driveResolutionTargets(
                 { state: d.state, faultedFrom: d.faultedFrom, extra: d.extra },
                 {

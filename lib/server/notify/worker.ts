@@ -8,9 +8,17 @@ import {
   type NoticeJob,
   type Subscription,
 } from "@/lib/domain/notifications.ts";
+import { NOTIFIED } from "@/lib/domain/contact-results.ts";
+import { answerDeadlineAfterNotice } from "@/lib/domain/incident-deadlines.ts";
+import type { IncidentKind } from "@/lib/domain/incident-kinds.ts";
+import type { ActorRef } from "@/lib/server/actor.ts";
 import { done } from "@/lib/server/command.ts";
 import type { Db } from "@/lib/server/db.ts";
-import { runSqlCommand, sqlTime, fromSqlTime } from "@/lib/server/sql/transaction.ts";
+import { runSqlCommand, sqlTime, fromSqlTime, type SqlTx } from "@/lib/server/sql/transaction.ts";
+import { WriteBatch } from "@/lib/server/sql/write-batch.ts";
+
+/** Who the audit log names for what the delivery worker records. */
+const MAIL_ACTOR: ActorRef = { type: "system", label: "Automatic email" };
 
 /**
  * The delivery worker: polls the outbox with FOR UPDATE SKIP LOCKED (no queue library: see
@@ -79,7 +87,7 @@ export async function fanOutNotices(database: Db, now: Date, limit = 50): Promis
   const result = await runSqlCommand(database, async (tx) => {
     const notices = (
       await tx.rows<NoticeRowSql>(
-        `SELECT ${NOTICE_COLUMNS} FROM ${tx.t("Notice")} n WHERE n."fannedOutAt" IS NULL ORDER BY n."createdAt", n."id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT ${NOTICE_COLUMNS} FROM ${tx.t("Notice")} n WHERE n."fannedOutAt" IS NULL ORDER BY n."seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       )
     ).map(toNotice);
@@ -134,9 +142,15 @@ type ClaimRowSql = {
   giveUpAt: string;
   leaseUntil: string;
   noticeId: string;
+  /** The claim's order: nextAttemptAt, then seq (as text: a bigint). */
+  nextAttemptAt: string;
+  seq: string;
 };
 
-/** Step 2: lease up to `limit` due deliveries to this worker. */
+/**
+ * Step 2: lease up to `limit` due deliveries to this worker, in the order they fell due and, for
+ * first tries, the order of their events (RETURNING keeps no order, so they are sorted here).
+ */
 export async function claimDeliveries(
   database: Db,
   now: Date,
@@ -150,12 +164,18 @@ export async function claimDeliveries(
            SELECT "id" FROM ${tx.t("Delivery")}
             WHERE "status" = 'queued' AND "nextAttemptAt" <= $1::timestamp
               AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1::timestamp)
-            ORDER BY "nextAttemptAt", "id" LIMIT $3 FOR UPDATE SKIP LOCKED)
+            ORDER BY "nextAttemptAt", "seq" LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING d."id", d."channel"::text AS "channel", d."target", d."subscriptionId", d."attempts",
-                 d."giveUpAt"::text AS "giveUpAt", d."leaseUntil"::text AS "leaseUntil", d."noticeId"`,
+                 d."giveUpAt"::text AS "giveUpAt", d."leaseUntil"::text AS "leaseUntil", d."noticeId",
+                 d."nextAttemptAt"::text AS "nextAttemptAt", d."seq"::text AS "seq"`,
       [sqlTime(now), sqlTime(leaseUntil), limit],
     );
     if (claimed.length === 0) return done([] as ClaimedDelivery[]);
+    claimed.sort(
+      (a, b) =>
+        fromSqlTime(a.nextAttemptAt).getTime() - fromSqlTime(b.nextAttemptAt).getTime() ||
+        Number(BigInt(a.seq) - BigInt(b.seq)),
+    );
     const notices = (
       await tx.rows<NoticeRowSql>(
         `SELECT ${NOTICE_COLUMNS} FROM ${tx.t("Notice")} n WHERE n."id" = ANY($1::text[])`,
@@ -202,22 +222,7 @@ export async function recordOutcome(
       );
       if (rows.length === 0) return done("lost" as const);
       if (delivery.channel === "email" && delivery.notice.jobId) {
-        await tx.rows(
-          `INSERT INTO ${tx.t("ContactAttempt")} ("id", "jobId", "driveId", "incidentId", "channel", "at", "result", "outcome", "byUserId", "deliveryId")
-           SELECT $1, j."id", (SELECT d."id" FROM ${tx.t("Drive")} d WHERE d."id" = $3), (SELECT i."id" FROM ${tx.t("Incident")} i WHERE i."id" = $4),
-                  'email', $5::timestamp, 'noAnswer', $6, 'system', $7
-             FROM ${tx.t("Job")} j WHERE j."id" = $2
-           ON CONFLICT ("deliveryId") DO NOTHING`,
-          [
-            randomUUID(),
-            delivery.notice.jobId,
-            delivery.notice.driveId,
-            delivery.notice.incidentId,
-            sqlTime(now),
-            contactNote ?? `Automatic email to ${delivery.target}`,
-            delivery.id,
-          ],
-        );
+        await recordMailContact(tx, delivery, now, contactNote);
       }
       return done("sent" as const);
     }
@@ -236,6 +241,103 @@ export async function recordOutcome(
     return done(next ? ("retry" as const) : ("failed" as const));
   });
   return result.ok ? result.value : "lost";
+}
+
+/**
+ * A sent email is a contact attempt on its job (result "notified": the customer was told, no
+ * answer is known), attached to the incident or drive the notice is about, with its audit event.
+ * When it is the first word to the customer about a missing package, R-E2's 30 days to answer
+ * count from it (answerDeadlineAfterNotice). Once per delivery (unique deliveryId): a repeat of
+ * the same delivery records nothing.
+ */
+async function recordMailContact(
+  tx: SqlTx,
+  delivery: ClaimedDelivery,
+  now: Date,
+  contactNote: string | undefined,
+): Promise<void> {
+  const { notice } = delivery;
+  const [attempt] = await tx.rows<{
+    id: string;
+    incidentId: string | null;
+    driveId: string | null;
+  }>(
+    `INSERT INTO ${tx.t("ContactAttempt")} ("id", "jobId", "driveId", "incidentId", "channel", "at", "result", "outcome", "byUserId", "deliveryId")
+     SELECT $1, j."id", (SELECT d."id" FROM ${tx.t("Drive")} d WHERE d."id" = $3), (SELECT i."id" FROM ${tx.t("Incident")} i WHERE i."id" = $4),
+            'email', $5::timestamp, 'notified', $6, 'system', $7
+       FROM ${tx.t("Job")} j WHERE j."id" = $2
+     ON CONFLICT ("deliveryId") DO NOTHING
+     RETURNING "id", "incidentId", "driveId"`,
+    [
+      randomUUID(),
+      notice.jobId,
+      notice.driveId,
+      notice.incidentId,
+      sqlTime(now),
+      contactNote ?? `Automatic email to ${delivery.target}`,
+      delivery.id,
+    ],
+  );
+  if (!attempt) return;
+  const batch = new WriteBatch(tx);
+  let moved: { answerDeadline: string; previousAnswerDeadline: string | null } | null = null;
+  if (attempt.incidentId) {
+    // Lock order (lib/server/sql/locks.ts): the job's rows are not touched here; the incident,
+    // then the events.
+    const [incident] = await tx.rows<{
+      id: string;
+      kind: IncidentKind;
+      resolvedAt: string | null;
+      answerDeadline: string | null;
+      version: number;
+      earlier: number;
+    }>(
+      `SELECT i."id", i."kind"::text AS "kind", i."resolvedAt"::text AS "resolvedAt",
+              i."answerDeadline"::text AS "answerDeadline", i."version",
+              (SELECT count(*)::int FROM ${tx.t("ContactAttempt")} c
+                WHERE c."incidentId" = i."id" AND c."id" <> $2) AS "earlier"
+         FROM ${tx.t("Incident")} i WHERE i."id" = $1 FOR UPDATE`,
+      [attempt.incidentId, attempt.id],
+    );
+    if (incident) {
+      const previous = fromSqlTime(incident.answerDeadline);
+      const due = answerDeadlineAfterNotice(
+        {
+          kind: incident.kind,
+          resolvedAt: fromSqlTime(incident.resolvedAt),
+          answerDeadline: previous,
+        },
+        incident.earlier,
+        now,
+      );
+      if (due) {
+        batch.update("Incident", incident, { answerDeadline: due }, "incident");
+        moved = {
+          answerDeadline: due.toISOString(),
+          previousAnswerDeadline: previous?.toISOString() ?? null,
+        };
+      }
+    }
+  }
+  batch.events([
+    {
+      actor: MAIL_ACTOR,
+      at: now,
+      kind: "contact.recorded",
+      jobId: notice.jobId,
+      driveId: attempt.driveId,
+      incidentId: attempt.incidentId,
+      reason: contactNote ?? `Automatic email to ${delivery.target}`,
+      data: {
+        contactAttemptId: attempt.id,
+        channel: "email",
+        result: NOTIFIED,
+        deliveryId: delivery.id,
+        ...(moved ? { ...moved, rule: "R-E2" } : {}),
+      },
+    },
+  ]);
+  await batch.flush();
 }
 
 export type PassReport = {

@@ -25,6 +25,7 @@ CREATE TABLE "Notice" (
     "job" JSONB,
     "fannedOutAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "Notice_pkey" PRIMARY KEY ("id")
 );
@@ -45,6 +46,7 @@ CREATE TABLE "Delivery" (
     "sentAt" TIMESTAMP(3),
     "giveUpAt" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "Delivery_pkey" PRIMARY KEY ("id")
 );
@@ -63,13 +65,13 @@ CREATE TABLE "WebhookSubscription" (
 );
 
 -- CreateIndex
-CREATE INDEX "Notice_fannedOutAt_createdAt_idx" ON "Notice"("fannedOutAt", "createdAt");
+CREATE INDEX "Notice_fannedOutAt_seq_idx" ON "Notice"("fannedOutAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "Notice_jobId_at_idx" ON "Notice"("jobId", "at");
 
 -- CreateIndex
-CREATE INDEX "Delivery_status_nextAttemptAt_idx" ON "Delivery"("status", "nextAttemptAt");
+CREATE INDEX "Delivery_status_nextAttemptAt_seq_idx" ON "Delivery"("status", "nextAttemptAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "Delivery_jobId_createdAt_idx" ON "Delivery"("jobId", "createdAt");
