@@ -60,6 +60,9 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       // The journeys pick seeded jobs by their state: no scheduled sweep moving them meanwhile.
       DOCKSIDE_SWEEP: "off",
+      // Nor the notifications' worker writing contact attempts under them: notifications.spec.ts
+      // runs its own instances, with the worker, a mail catcher and a webhook receiver.
+      DOCKSIDE_NOTIFY: "off",
       // Lets a test run the sweep at a chosen time (app/api/test/clock): e2e only.
       DOCKSIDE_TEST_HOOKS: "1",
       NEXT_TELEMETRY_DISABLED: "1",

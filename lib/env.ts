@@ -61,6 +61,8 @@ const schema = z.object({
   DOCKSIDE_NOTIFY_OFF: flag("off"),
   /** How often the delivery worker looks for work, in ms. */
   DOCKSIDE_NOTIFY_INTERVAL_MS: integer(200, 600_000, 5_000),
+  /** How long a worker holds a delivery it is sending; a worker that died lets it go after this. */
+  DOCKSIDE_NOTIFY_LEASE_MS: integer(2_000, 3_600_000, 120_000),
   /** The demo's mail catcher keeps its mails here; /admin/mail lists them. */
   DOCKSIDE_MAIL_CATCHER_DIR: optionalText,
 });

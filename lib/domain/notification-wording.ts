@@ -1,4 +1,4 @@
-import { incidentDeadlines, type IncidentKind } from "./incidents.ts";
+import { incidentDeadlines, type IncidentDeadlines, type IncidentKind } from "./incidents.ts";
 import type { NoticeTopic } from "./notifications.ts";
 import { JOB_STATE_WORDING, type WordingLang } from "./state-wording.ts";
 import { isJobState } from "./states.ts";
@@ -22,6 +22,11 @@ export type NoticeMailInput = {
   driveSerial: string | null;
   /** The customer's status page, when a link is known at this moment; else how to get one. */
   statusPageUrl: string | null;
+  /**
+   * An error event's deadlines as they stand when the mail goes out (the incident's row, with
+   * R-E2's answer clock started by this mail); without them, counted from the event.
+   */
+  incidentDeadlines?: IncidentDeadlines;
 };
 
 export type NoticeMail = { subject: string; text: string; html: string; deadline: Date | null };
@@ -203,7 +208,7 @@ function body(input: NoticeMailInput): Body {
   }
   if (topic.type === "job.error_event") {
     const e = ERROR_WORDING[lang][topic.incidentKind];
-    const d = incidentDeadlines(topic.incidentKind, at);
+    const d = input.incidentDeadlines ?? incidentDeadlines(topic.incidentKind, at);
     return {
       subject: w.subjectError(jobName, e.title),
       lead: e.body,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { createCustomer, ok, RETURN_ADDRESS, SAM } from "@/test/fixtures.ts";
 import { SWEEP } from "@/lib/server/actor.ts";
+import { noticeEmail } from "@/lib/server/notify/compose.ts";
 import { recordContactAttempt } from "@/lib/server/faults/commands.ts";
 import { faultItems } from "@/lib/server/faults/queries.ts";
 import { openIncident } from "@/lib/server/incidents/commands.ts";
@@ -85,8 +86,13 @@ describe("automatic emails as contact attempts", () => {
     const before = await t.db.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(before.answerDeadline).toEqual(new Date(opened.getTime() + 30 * DAY));
 
-    // The mail server was down for two hours: the email goes out then.
+    // The mail server was down for two hours: the email goes out then, and says the date the
+    // rules will act on (30 days from the email).
     const sentAt = new Date(opened.getTime() + 2 * HOUR);
+    const [notice] = await t.db.notice.findMany({ where: { incidentId } });
+    const mail = await noticeEmail(t.db, { ...notice!, job: notice!.job as never }, sentAt);
+    expect(mail?.deadline).toEqual(new Date(sentAt.getTime() + 30 * DAY));
+    expect(mail?.text).toContain("Without an answer from you by then, the job is closed.");
     expect((await runDeliveryPass(t.db, accept, () => sentAt)).sent).toBe(1);
 
     const contacts = await t.db.contactAttempt.findMany({ where: { incidentId } });

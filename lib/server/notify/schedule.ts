@@ -24,7 +24,7 @@ export function startNotifySchedule(): void {
     try {
       // Drain what is due, a batch at a time, without hogging the database.
       for (let i = 0; i < 5; i++) {
-        const r = await runDeliveryPass(db, send);
+        const r = await runDeliveryPass(db, send, undefined, { leaseMs: config.leaseMs });
         if (r.fannedOut + r.sent + r.retry + r.failed + r.lost === 0) break;
       }
     } catch (e) {

@@ -58,7 +58,7 @@ export async function webhookBody(database: Db, notice: NoticeRecord): Promise<s
 export function realSender(database: Db, config: NotifyConfig, clock = () => new Date()): Sender {
   return async (delivery: ClaimedDelivery): Promise<SendOutcome> => {
     if (delivery.channel === "email") {
-      const mail = await noticeEmail(database, delivery.notice);
+      const mail = await noticeEmail(database, delivery.notice, clock());
       if (!mail) return { ok: false, error: "Nothing to say for this notice." };
       return sendEmail(config, delivery.id, delivery.target, mail);
     }

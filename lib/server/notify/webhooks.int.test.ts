@@ -33,6 +33,7 @@ const config = (over: Partial<NotifyConfig> = {}): NotifyConfig => ({
   allowHttp: true,
   enabled: true,
   intervalMs: 1000,
+  leaseMs: 120_000,
   publicUrl: null,
   ...over,
 });

@@ -155,8 +155,9 @@ export async function claimDeliveries(
   database: Db,
   now: Date,
   limit = 20,
+  leaseMs = LEASE_MS,
 ): Promise<ClaimedDelivery[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const leaseUntil = new Date(now.getTime() + leaseMs);
   const result = await runSqlCommand(database, async (tx) => {
     const claimed = await tx.rows<ClaimRowSql>(
       `UPDATE ${tx.t("Delivery")} d SET "leaseUntil" = $2::timestamp, "attempts" = d."attempts" + 1
@@ -353,11 +354,11 @@ export async function runDeliveryPass(
   database: Db,
   send: Sender,
   clock: () => Date = () => new Date(),
-  options: { limit?: number; random?: () => number } = {},
+  options: { limit?: number; random?: () => number; leaseMs?: number } = {},
 ): Promise<PassReport> {
   const report: PassReport = { fannedOut: 0, sent: 0, retry: 0, failed: 0, lost: 0 };
   report.fannedOut = await fanOutNotices(database, clock());
-  const claimed = await claimDeliveries(database, clock(), options.limit ?? 20);
+  const claimed = await claimDeliveries(database, clock(), options.limit ?? 20, options.leaseMs);
   for (const delivery of claimed) {
     let outcome: SendOutcome;
     try {
