@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
+import { apiSignIn as signIn, root, startInstance, type Instance } from "./instances";
 
 // Two `next start` processes of the same build on one PostgreSQL database behave as one Dockside:
 // a session made on one works on the other, the sweep runs on one at a time (advisory lock) and
@@ -13,11 +13,7 @@ import pg from "pg";
 // shared by every connection. It makes its own database and drops it after.
 
 const SERVER = process.env.TEST_POSTGRES_URL;
-const root = path.resolve(import.meta.dirname, "..");
-const SECRET = "two-instances-test-secret-0123456789abcdef";
 const PASSWORD = "two-instances-pass-1";
-
-type Instance = { url: string; process: ChildProcess; log: string[] };
 
 test.describe("two instances on one PostgreSQL database", () => {
   test.skip(!SERVER, "needs TEST_POSTGRES_URL (a PostgreSQL server whose role may CREATEDB)");
@@ -36,7 +32,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     u.pathname = `/${database}`;
     url = u.toString();
     await seed(url, ids);
-    [a, b] = await Promise.all([start(url), start(url)]);
+    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
   });
 
   test.afterAll(async () => {
@@ -174,65 +170,4 @@ async function seed(url: string, ids: { supervisor: string; dueJob: string }) {
   } finally {
     await c.end();
   }
-}
-
-/** `next start` of the existing build on a free port, with the test hooks and no scheduled sweep. */
-async function start(databaseUrl: string): Promise<Instance> {
-  const child = spawn(
-    path.join(root, "node_modules/.bin/next"),
-    ["start", "-H", "127.0.0.1", "-p", "0"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_SECRET: SECRET,
-        NEXTAUTH_URL: "http://127.0.0.1",
-        DOCKSIDE_SWEEP: "off",
-        DOCKSIDE_TEST_HOOKS: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const log: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`next start did not start:\n${log.join("")}`)),
-      60_000,
-    );
-    const read = (chunk: Buffer) => {
-      log.push(chunk.toString());
-      const m = /Local:\s+(http:\/\/\S+)/.exec(log.join(""));
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace("localhost", "127.0.0.1"));
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.on("exit", (code) => reject(new Error(`next start exited (${code}):\n${log.join("")}`)));
-  });
-  return { url, process: child, log };
-}
-
-/** next-auth's credentials sign-in, as its form does it; true when it gave a session. */
-async function signIn(
-  client: APIRequestContext,
-  on: Instance,
-  email: string,
-  password: string,
-): Promise<boolean> {
-  const { csrfToken } = (await (await client.get(`${on.url}/api/auth/csrf`)).json()) as {
-    csrfToken: string;
-  };
-  await client.post(`${on.url}/api/auth/callback/credentials`, {
-    form: { csrfToken, email, password, json: "true", callbackUrl: "/jobs" },
-    headers: { origin: on.url },
-    maxRedirects: 0,
-  });
-  const session = (await (await client.get(`${on.url}/api/auth/session`)).json()) as {
-    user?: { email?: string };
-  };
-  return session.user?.email === email;
 }
