@@ -344,3 +344,31 @@ describe("GET /api/alerts (the page's live view and the navigation's badge)", ()
     expect((await get("", null)).status).toBe(401);
   });
 });
+
+describe("at scale", () => {
+  it("R-F1: 300 faulted jobs are 300 alerts, the 50 newest listed (the count is never the list's length)", async () => {
+    const big = await freshDatabase();
+    try {
+      const { customerId: owner } = await createCustomer(big.db, "Many Faults Co");
+      await big.db.job.createMany({
+        data: Array.from({ length: 300 }, (_, i) => ({
+          customerId: owner,
+          name: `many-${String(i).padStart(3, "0")}`,
+          type: "Import" as const,
+          storageAccount: "s",
+          state: "Faulted" as const,
+          faultedFrom: "Received" as const,
+          stateChangedAt: new Date(NOW.getTime() - (i + 1) * HOUR),
+        })),
+      });
+      const a = await supervisorAlerts(big.db, NOW);
+      expect(a.count).toBe(300);
+      expect(a.opened.total).toBe(300);
+      expect(a.opened.alerts.map((x) => x.job)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `many-${String(i).padStart(3, "0")}`),
+      );
+    } finally {
+      await big.drop();
+    }
+  });
+});
