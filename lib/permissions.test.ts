@@ -8,9 +8,10 @@ describe("who may do what (lib/permissions.ts)", () => {
     for (const p of permissions) if (can("operator", p)) expect(can("supervisor", p), p).toBe(true);
   });
 
-  it("names one thing per permission: cancelling, incidents and the dock override are apart from faults", () => {
+  it("names one thing per permission: cancelling, incidents, alerts and the dock override are apart from faults", () => {
     expect(PERMISSIONS["faults:resolve"]).toEqual(["supervisor"]);
     expect(PERMISSIONS["incidents:work"]).toEqual(["supervisor"]);
+    expect(PERMISSIONS["alerts:read"]).toEqual(["supervisor"]);
     expect(PERMISSIONS["jobs:cancel"]).toEqual(["supervisor"]);
     expect(PERMISSIONS["dock:override"]).toEqual(["supervisor"]);
   });

@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   "faults:resolve": ["supervisor"],
   /** Work incidents (R-E1..R-E5): the queue, outcomes, incidents opened by hand, certificates. */
   "incidents:work": ["supervisor"],
+  /**
+   * The alerts (issue 12): open faults and incidents, deadlines within 48 hours. Each one asks for
+   * a supervisor's work and links to a fault's or an incident's page, so supervisors only.
+   */
+  "alerts:read": ["supervisor"],
   /** Cancel a job (R-J14). */
   "jobs:cancel": ["supervisor"],
   /** Ship back at the dock a drive the rules would otherwise keep (the supervisor's override). */

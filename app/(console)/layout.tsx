@@ -35,7 +35,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <MainNav items={nav.map(({ href, label }) => ({ href, label }))} />
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <CommandPalette />
-              {can(user.role, "faults:resolve") && <AlertsBadge />}
+              {can(user.role, "alerts:read") && <AlertsBadge />}
               <span className="text-slate-700">
                 <span className="font-semibold text-slate-900">{user.name}</span> ·{" "}
                 {ROLE_LABELS[user.role]}

@@ -21,9 +21,27 @@ export type JobDeliveryView = {
 export type AlertView = {
   key: string;
   kind: "fault" | "incident" | "deadline";
+  /** The rule it comes from: "R-F1", "R-E1", "R-J2", ... */
+  rule: string;
+  /** What it is, as the link's text: "Job contoso-7 faulted", "Contact deadline", ... */
   title: string;
-  detail: string;
+  /** The job it concerns, by name (null for drives of no known job). */
+  job: string | null;
+  /** Its own page: /faults/<job or drive id>, /incidents/<id>, /jobs/<id>. */
   href: string;
   /** ISO time: when it opened, or the deadline. */
   at: string;
+};
+
+/** One part of the alerts: how many there are, and the first of them (nearest or newest). */
+export type AlertSection = { total: number; alerts: AlertView[] };
+
+/** GET /api/alerts and the alerts page. `count` is every alert, shown or not (the badge's). */
+export type AlertsView = {
+  generatedAt: string;
+  count: number;
+  /** Deadlines within 48 hours, the nearest first. */
+  deadlines: AlertSection;
+  /** Open faults and incidents, the newest first. */
+  opened: AlertSection;
 };
