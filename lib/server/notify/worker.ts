@@ -258,6 +258,8 @@ async function recordMailContact(
   contactNote: string | undefined,
 ): Promise<void> {
   const { notice } = delivery;
+  // The lock order (docs/architecture.md): the job first, then its incident, then the events.
+  await tx.rows(`SELECT "id" FROM ${tx.t("Job")} WHERE "id" = $1 FOR UPDATE`, [notice.jobId]);
   const [attempt] = await tx.rows<{
     id: string;
     incidentId: string | null;
@@ -283,8 +285,6 @@ async function recordMailContact(
   const batch = new WriteBatch(tx);
   let moved: { answerDeadline: string; previousAnswerDeadline: string | null } | null = null;
   if (attempt.incidentId) {
-    // Lock order (lib/server/sql/locks.ts): the job's rows are not touched here; the incident,
-    // then the events.
     const [incident] = await tx.rows<{
       id: string;
       kind: IncidentKind;
