@@ -66,7 +66,7 @@ function textCondition(q: string, p: Params, t: SqlRead["t"]): string {
 }
 
 /** The WHERE of the list: every filter but (optionally) the state, values as parameters. */
-function conditions(filter: Filter, p: Params, withState: boolean, t: SqlRead["t"]): string[] {
+function conditions(filter: Filter, p: Params, withState: boolean): string[] {
   const where: string[] = [];
   if (withState && filter.state) where.push(`j."state"::text = ${p.add(filter.state)}`);
   if (filter.customer) where.push(`j."customerId" = ${p.add(filter.customer)}`);
@@ -76,8 +76,24 @@ function conditions(filter: Filter, p: Params, withState: boolean, t: SqlRead["t
     const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
     where.push(`j."createdAt" < ${p.add(next)}::timestamp`);
   }
-  if (filter.q) where.push(textCondition(filter.q, p, t));
   return where;
+}
+
+/**
+ * What the list's statements read from, as `j` (jobs) and `c` (their customers). With a text
+ * filter, the matching jobs are found first, by the text's indexes alone (a MATERIALIZED CTE), and
+ * only they are counted, filtered and sorted. Left to itself the planner cannot know how many jobs
+ * the customers' and drives' arrays will hold, guesses hundreds of thousands, and answers a page by
+ * walking the sort's index through every job, testing each (EXPLAIN ANALYZE at 1,000,000 jobs:
+ * 5.1 s for a text matching 111 jobs; 150 ms with the matches found first).
+ */
+function source(filter: Filter, p: Params, t: SqlRead["t"]): { with: string; from: string } {
+  const customers = `JOIN ${t("Customer")} c ON c."id" = j."customerId"`;
+  if (!filter.q) return { with: "", from: `${t("Job")} j ${customers}` };
+  return {
+    with: `WITH hits AS MATERIALIZED (SELECT j.* FROM ${t("Job")} j WHERE ${textCondition(filter.q, p, t)})`,
+    from: `hits j ${customers}`,
+  };
 }
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(" AND ")}` : "");
@@ -93,18 +109,19 @@ export async function listJobs(
 ): Promise<JobList> {
   const full: JobListParams = { sort: "changed", dir: "desc", page: 1, ...filter };
   const sql = sqlRead(database);
-  const from = `${sql.t("Job")} j JOIN ${sql.t("Customer")} c ON c."id" = j."customerId"`;
   const countP = sqlParams();
-  const countWhere = conditions(full, countP, true, sql.t);
+  const countFrom = source(full, countP, sql.t);
+  const countWhere = conditions(full, countP, true);
   const stateP = sqlParams();
-  const stateWhere = conditions(full, stateP, false, sql.t);
+  const stateFrom = source(full, stateP, sql.t);
+  const stateWhere = conditions(full, stateP, false);
   const [[count], grouped] = await Promise.all([
     sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${from} ${whereSql(countWhere)}`,
+      `${countFrom.with} SELECT count(*)::int AS n FROM ${countFrom.from} ${whereSql(countWhere)}`,
       countP.values,
     ),
     sql.rows<{ state: JobState; n: number }>(
-      `SELECT j."state"::text AS state, count(*)::int AS n FROM ${from} ${whereSql(stateWhere)} GROUP BY 1`,
+      `${stateFrom.with} SELECT j."state"::text AS state, count(*)::int AS n FROM ${stateFrom.from} ${whereSql(stateWhere)} GROUP BY 1`,
       stateP.values,
     ),
   ]);
@@ -139,7 +156,8 @@ export async function jobIdsPage(
 ): Promise<{ ids: string[]; next: Keyset | null }> {
   const sql = sqlRead(database);
   const p = sqlParams();
-  const where = conditions(filter, p, true, sql.t);
+  const from = source(filter, p, sql.t);
+  const where = conditions(filter, p, true);
   const { expr, cast } = sortColumn(filter.sort, sql.t);
   const dir = filter.dir === "desc" ? "DESC" : "ASC";
   if ("after" in at && at.after) {
@@ -148,8 +166,8 @@ export async function jobIdsPage(
   }
   const offset = "offset" in at ? `OFFSET ${p.add(at.offset)}` : "";
   const rows = await sql.rows<{ id: string; k: string }>(
-    `SELECT j."id", ${expr}::text AS k
-       FROM ${sql.t("Job")} j JOIN ${sql.t("Customer")} c ON c."id" = j."customerId"
+    `${from.with} SELECT j."id", ${expr}::text AS k
+       FROM ${from.from}
        ${whereSql(where)}
       ORDER BY ${expr} ${dir}, j."id" ${dir}
       LIMIT ${p.add(at.limit)} ${offset}`,
