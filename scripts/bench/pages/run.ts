@@ -3,7 +3,7 @@
  * large dataset, and how long the sweep takes at scale.
  *
  *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
- *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db]
+ *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db] [--reuse-db]
  *
  * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
  * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
@@ -16,7 +16,8 @@
  * - sweep: at `--sweep-jobs` jobs with nothing due and with 1 % due, and as the baseline of the same
  *   run, the sweep with nothing due at `--jobs` jobs; the ratios are against that baseline.
  *
- * Everything is dropped at the end (also on failure or Ctrl-C) unless --keep-db.
+ * Everything is dropped at the end (also on failure or Ctrl-C) unless --keep-db. --reuse-db keeps
+ * the pages' databases and, next time, uses them as they are (a million jobs take minutes to seed).
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     "no-pages": { type: "boolean", default: false },
     build: { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
+    "reuse-db": { type: "boolean", default: false },
   },
 });
 const JOBS = Number(args.jobs);
@@ -76,13 +78,41 @@ async function cleanup() {
   }
 }
 
-/** A fresh database with the migrations and `jobs` bulk-seeded jobs; answers its URL and a client. */
-async function dataset(admin: pg.Client, jobs: number, now: Date) {
-  const name = `${DB_PREFIX}_${jobs}`;
+/**
+ * A fresh database with the migrations and `jobs` bulk-seeded jobs; answers its URL and a client.
+ * With `reuse` (--reuse-db, the pages only: they change nothing but the supervisors) a database of
+ * that name left by an earlier --keep-db or --reuse-db run is used as it is, migrated, and kept.
+ */
+async function dataset(admin: pg.Client, jobs: number, now: Date, reuse = false, kind = "") {
+  const name = `${DB_PREFIX}${kind}_${jobs}`;
   step(`Database ${name}: ${jobs.toLocaleString("en-US")} jobs`);
+  if (reuse) {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount) {
+      const url = urlFor(name);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+      };
+      delete env.SHADOW_DATABASE_URL;
+      await runStep(
+        "migrations (prisma migrate deploy)",
+        bin("prisma"),
+        ["migrate", "deploy"],
+        env,
+      );
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      defer(() => client.end());
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Job"`);
+      log(`  reused as it is (--reuse-db): ${rows[0]?.n.toLocaleString("en-US")} jobs`);
+      return { url, client, env };
+    }
+  }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
-  if (!args["keep-db"])
+  if (!args["keep-db"] && !reuse)
     defer(async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
@@ -112,7 +142,8 @@ async function createSupervisors(client: pg.Client): Promise<Supervisor[]> {
     const email = `bench-supervisor-${i}@dockside.test`;
     await client.query(
       `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt")
-       VALUES ($1, $2, $3, 'supervisor', $4, now())`,
+       VALUES ($1, $2, $3, 'supervisor', $4, now())
+       ON CONFLICT ("id") DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`,
       [`bench-u-${i}`, email, `Bench Supervisor ${i}`, bcrypt.hashSync(password, 10)],
     );
     users.push({ email, password });
@@ -205,7 +236,7 @@ const ratio = (x: number, base: number | undefined) =>
   base && Number.isFinite(base) ? (x / base).toFixed(2) : "-";
 
 async function benchPages(admin: pg.Client, jobs: number, now: Date) {
-  const { url, client, env } = await dataset(admin, jobs, now);
+  const { url, client, env } = await dataset(admin, jobs, now, args["reuse-db"]);
   const users = await createSupervisors(client);
   const { server } = await startApp({ build: args.build, cpuProf: false }, env, defer);
   step(`Pages at ${jobs.toLocaleString("en-US")} jobs`);
@@ -239,7 +270,9 @@ async function main() {
   }
   if (!args["no-sweep"]) {
     step(`Sweep baseline: nothing due at ${JOBS.toLocaleString("en-US")} jobs`);
-    baseUrl ??= (await dataset(admin, JOBS, now)).url;
+    // The sweep changes its data (1 % due each run): a reused pages database is not for it.
+    if (args["reuse-db"]) baseUrl = undefined;
+    baseUrl ??= (await dataset(admin, JOBS, now, false, "_sweep")).url;
     const baseline = await sweepNothingDue(baseUrl, now);
     const baseLoad = load();
     const baseClient = new pg.Client({ connectionString: baseUrl });
@@ -254,7 +287,7 @@ async function main() {
     );
     const baseDueLoad = load();
     step(`Sweep at ${SWEEP_JOBS.toLocaleString("en-US")} jobs`);
-    const big = await dataset(admin, SWEEP_JOBS, now);
+    const big = await dataset(admin, SWEEP_JOBS, now, false, "_sweep");
     const nothing = await sweepNothingDue(big.url, now);
     const nothingLoad = load();
     const some = await sweepOnePercentDue(
