@@ -87,8 +87,15 @@ function conditions(filter: Filter, p: Params, withState: boolean): string[] {
  * walking the sort's index through every job, testing each (EXPLAIN ANALYZE at 1,000,000 jobs:
  * 5.1 s for a text matching 111 jobs; 150 ms with the matches found first).
  */
-function source(filter: Filter, p: Params, t: SqlRead["t"]): { with: string; from: string } {
-  const customers = `JOIN ${t("Customer")} c ON c."id" = j."customerId"`;
+function source(
+  filter: Filter,
+  p: Params,
+  t: SqlRead["t"],
+  withCustomers: boolean,
+): { with: string; from: string } {
+  // The customer's row is read only to sort by its name: the counts need the jobs alone, which
+  // lets them be index-only scans.
+  const customers = withCustomers ? `JOIN ${t("Customer")} c ON c."id" = j."customerId"` : "";
   if (!filter.q) return { with: "", from: `${t("Job")} j ${customers}` };
   return {
     with: `WITH hits AS MATERIALIZED (SELECT j.* FROM ${t("Job")} j WHERE ${textCondition(filter.q, p, t)})`,
@@ -109,23 +116,18 @@ export async function listJobs(
 ): Promise<JobList> {
   const full: JobListParams = { sort: "changed", dir: "desc", page: 1, ...filter };
   const sql = sqlRead(database);
-  const countP = sqlParams();
-  const countFrom = source(full, countP, sql.t);
-  const countWhere = conditions(full, countP, true);
+  // One statement counts the jobs per state under the other filters (the state chips); the total
+  // is the chosen state's count, or the sum.
   const stateP = sqlParams();
-  const stateFrom = source(full, stateP, sql.t);
+  const stateFrom = source(full, stateP, sql.t, false);
   const stateWhere = conditions(full, stateP, false);
-  const [[count], grouped] = await Promise.all([
-    sql.rows<{ n: number }>(
-      `${countFrom.with} SELECT count(*)::int AS n FROM ${countFrom.from} ${whereSql(countWhere)}`,
-      countP.values,
-    ),
-    sql.rows<{ state: JobState; n: number }>(
-      `${stateFrom.with} SELECT j."state"::text AS state, count(*)::int AS n FROM ${stateFrom.from} ${whereSql(stateWhere)} GROUP BY 1`,
-      stateP.values,
-    ),
-  ]);
-  const total = count?.n ?? 0;
+  const grouped = await sql.rows<{ state: JobState; n: number }>(
+    `${stateFrom.with} SELECT j."state"::text AS state, count(*)::int AS n FROM ${stateFrom.from} ${whereSql(stateWhere)} GROUP BY 1`,
+    stateP.values,
+  );
+  const total = full.state
+    ? (grouped.find((g) => g.state === full.state)?.n ?? 0)
+    : grouped.reduce((n, g) => n + g.n, 0);
   const pageCount = Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE));
   const page = Math.min(Math.max(1, full.page), pageCount);
   const { ids } = await jobIdsPage(database, full, {
@@ -156,7 +158,7 @@ export async function jobIdsPage(
 ): Promise<{ ids: string[]; next: Keyset | null }> {
   const sql = sqlRead(database);
   const p = sqlParams();
-  const from = source(filter, p, sql.t);
+  const from = source(filter, p, sql.t, filter.sort === "customer");
   const where = conditions(filter, p, true);
   const { expr, cast } = sortColumn(filter.sort, sql.t);
   const dir = filter.dir === "desc" ? "DESC" : "ASC";
