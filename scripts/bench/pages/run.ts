@@ -4,6 +4,7 @@
  *
  *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
  *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db] [--reuse-db]
+ *                          [--only search,jobs]
  *
  * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
  * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     build: { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
     "reuse-db": { type: "boolean", default: false },
+    only: { type: "string", default: "" },
   },
 });
 const JOBS = Number(args.jobs);
@@ -176,7 +178,12 @@ async function measurePages(base: URL, users: Supervisor[], jobs: number): Promi
   for (const [i, b] of browsers.entries()) await b.signIn(users[i]!.email, users[i]!.password);
   log(`  ${browsers.length} supervisors signed in`);
   const rows: Row[] = [];
-  for (const [page, path] of pages(jobs)) {
+  // --only search,faults: the pages whose name contains one of the words (and the baseline).
+  const only = args.only ? args.only.split(",").map((w) => w.trim()) : [];
+  const chosen = pages(jobs).filter(
+    ([page], i) => i === 0 || only.length === 0 || only.some((w) => page.includes(w)),
+  );
+  for (const [page, path] of chosen) {
     const first = await browsers[0]!.send("GET", path);
     if (first.status === 404) {
       rows.push({ page, path, note: "not built" });
