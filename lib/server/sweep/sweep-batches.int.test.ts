@@ -224,6 +224,51 @@ describe("the sweep selects what is due in SQL and applies it in batches", () =>
     expect(await snapshot()).toEqual(before);
   });
 
+  it("R-E1: one batch tells the operators of many passed contact deadlines, one notice each; a second run changes nothing", async () => {
+    const base = year(2055);
+    await sweep(base);
+    const ids = [];
+    for (let i = 0; i < 6; i++) {
+      const { id } = ok(
+        await openIncident(
+          t.db,
+          ANA,
+          { kind: "JobNotShipping", jobId: null, summary: `Drive ${i} of no known job` },
+          base,
+        ),
+      );
+      ids.push(id);
+    }
+    const now = at(base, days(15));
+    const report = await sweep(now, 50);
+    expect(report).toMatchObject({ checked: { jobs: 0, incidents: 6 }, batches: 1, errors: [] });
+    expect(
+      report.applied
+        .filter((e) => e.action === "returnDrives")
+        .map((e) => e.incidentId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const notices = await t.db.event.findMany({
+      where: { incidentId: { in: ids }, kind: "incident.deadlinePassed" },
+    });
+    expect(notices).toHaveLength(ids.length);
+    expect(new Set(notices.map((e) => e.incidentId)).size).toBe(ids.length);
+    for (const e of notices) {
+      expect(e).toMatchObject({
+        actorType: "sweep",
+        data: { rule: "R-E1", action: "returnDrives" },
+      });
+    }
+
+    const before = await snapshot();
+    expect(await sweep(now, 50)).toMatchObject({
+      checked: { jobs: 0, incidents: 0 },
+      applied: [],
+      errors: [],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("a batch boundary never skips or repeats a job: the next batch starts after the last id", async () => {
     const base = year(2053);
     await sweep(base);

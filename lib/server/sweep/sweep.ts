@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/db.ts";
 import { databaseUrl } from "@/lib/database-url.ts";
 import { isDatabaseUnavailable } from "@/lib/server/http/database-unavailable.ts";
 import { dueIncidentBatch, dueJobBatch, SWEEP_BATCH_SIZE } from "./due-sql.ts";
-import { sweepIncident } from "./incidents.ts";
+import { sweepIncident, sweepIncidentBatch } from "./incidents.ts";
 import { sweepJob, sweepJobBatch } from "./jobs.ts";
 import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
 import { absorb, emptyReport, type SweepReport } from "./report.ts";
@@ -53,9 +53,10 @@ async function inBatches(
  * The timer sweep (docs/architecture.md: time is an input). Finds what is due at `now` — jobs by
  * `due` (R-J2, R-J6, R-E2, R-D5, R-J11, R-J13) and open incidents by `incidentDue` (R-E1, R-E2's
  * 30 days, R-E4), both written in SQL (due-sql.ts) and selected in batches — and applies it as the sweep actor,
- * the domain deciding each transition: a batch's jobs that only expire or are purged in one
- * transaction, set-based (sweepJobBatch), every other due job and incident through the same
- * commands people use, one short transaction each. Idempotent: a second run at the same `now` writes
+ * the domain deciding each transition: in one transaction per batch, set-based, the jobs that only
+ * expire or are purged (sweepJobBatch) and the incidents' R-E1/R-E4 notices (sweepIncidentBatch);
+ * every other due job, and R-E2's closes, through the same commands people use, one short
+ * transaction each. Idempotent: a second run at the same `now` writes
  * nothing. Only one instance sweeps at a time (lock.ts); the others answer `ran: false`.
  */
 export async function runSweep(
@@ -94,7 +95,18 @@ export async function runSweep(
     }
     // Incidents first: an R-E2 close makes the job Closed, whose 90 days then start (R-J13).
     const incidents = await inBatches(db, now, size, dueIncidentBatch, async (ids) => {
-      for (const id of ids) await incident(id);
+      // As the jobs' below: the notices in one transaction, R-E2's closes one command each.
+      let perIncident: readonly string[] = ids;
+      try {
+        const r = await sweepIncidentBatch(db, ids, now);
+        if (r.ok) {
+          absorb(report, r.value);
+          perIncident = r.value.perIncident;
+        }
+      } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
+      }
+      for (const id of perIncident) await incident(id);
     });
     const jobs = await inBatches(db, now, size, dueJobBatch, async (ids) => {
       // The batch's set-based part in one transaction; the jobs it hands back (several steps,
