@@ -115,6 +115,16 @@ export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
   await writeNoticeFor(tx, e);
 }
 
+/**
+ * Append many rows to the audit log in one statement, in the caller's transaction: the sweep's
+ * batches (lib/server/sweep/jobs.ts). Whatever appendEvent does for one event (the rows it writes
+ * beside it) this must do for each of these.
+ */
+export async function appendEvents(tx: Tx, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.event.createMany({ data: events.map(eventColumns) });
+}
+
 function isUniqueViolation(e: unknown, field: string): boolean {
   if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2002") return false;
   return JSON.stringify(e.meta ?? {}).includes(field);

@@ -85,7 +85,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             type="search"
             name="q"
             defaultValue={filter.q}
-            placeholder="Job, customer or tracking no."
+            placeholder="Job, customer, tracking no. or serial"
             className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
           />
         </label>

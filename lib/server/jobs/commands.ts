@@ -1,7 +1,12 @@
 import "server-only";
 import type { JobState, JobType, LogLevel } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
-import { decideJobEvent, initialDriveState, type JobEvent } from "@/lib/domain/index.ts";
+import {
+  decideJobEvent,
+  initialDriveState,
+  type JobDecision,
+  type JobEvent,
+} from "@/lib/domain/index.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import {
@@ -13,6 +18,7 @@ import {
   updateVersioned,
   VersionConflict,
   type CommandResult,
+  type EventInput,
 } from "@/lib/server/command.ts";
 import { lockJobs } from "@/lib/server/sql/locks.ts";
 import { enterState, loadJob } from "@/lib/server/jobs/job-state.ts";
@@ -161,6 +167,37 @@ export async function createJobIn(
   return done({ id: job.id });
 }
 
+/**
+ * The audit event of a job event the domain accepted: one mapping for applyJobEvent and the
+ * sweep's batches (lib/server/sweep/jobs.ts), so a job expired or purged in a batch leaves the
+ * same event, tombstone included, as one done by itself.
+ */
+export function jobEventRecord(
+  actor: ActorRef,
+  job: Pick<JobRow, "id" | "name" | "state" | "type" | "customerId">,
+  event: JobEvent,
+  decision: JobDecision,
+  now: Date,
+  note?: string,
+): EventInput {
+  return {
+    actor,
+    at: now,
+    kind: `job.${event.type}`,
+    jobId: job.id,
+    fromState: job.state,
+    toState: decision.to,
+    reason: note ?? ("reason" in event ? event.reason : null),
+    data: {
+      rule: decision.rule,
+      name: job.name,
+      ...(decision.tombstone
+        ? { tombstone: { finalState: job.state, type: job.type, customerId: job.customerId } }
+        : {}),
+    },
+  };
+}
+
 /** The body of every job-level command, inside the caller's transaction. */
 export async function applyJobEvent(
   tx: Tx,
@@ -183,24 +220,8 @@ export async function applyJobEvent(
     : loaded.snapshot;
   const decision = decideJobEvent(snapshot, event, domainActor(actor), now);
   if (!decision.ok) return fromRefusal(decision.refusal);
-  const { to, rule } = decision.value;
-  const reason = extra.note ?? ("reason" in event ? event.reason : null);
-  await appendEvent(tx, {
-    actor,
-    at: now,
-    kind: `job.${event.type}`,
-    jobId,
-    fromState: job.state,
-    toState: to,
-    reason,
-    data: {
-      rule,
-      name: job.name,
-      ...(decision.value.tombstone
-        ? { tombstone: { finalState: job.state, type: job.type, customerId: job.customerId } }
-        : {}),
-    },
-  });
+  const { to } = decision.value;
+  await appendEvent(tx, jobEventRecord(actor, job, event, decision.value, now, extra.note));
   if (to === "Deleted") {
     // Compare-and-set like updateVersioned: a job changed or deleted meanwhile is retried afresh.
     const { count } = await tx.job.deleteMany({ where: { id: job.id, version: job.version } });

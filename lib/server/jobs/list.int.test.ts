@@ -101,6 +101,9 @@ describe("the jobs list", () => {
     // 2026-11-03 to 2026-11-04: days 2 and 3 of 30, four jobs each.
     expect((await list({ from: "2026-11-03", to: "2026-11-04" })).total).toBe(8);
     expect(await names({ q: "1Z999AA1012" })).toEqual(["list-042"]);
+    // A drive's serial finds its job (each arm of the text filter is its own trigram index).
+    expect(await names({ q: "SEARCH2" })).toEqual(["list-007"]);
+    expect(await names({ q: "wcc4n0search" })).toEqual(["list-007"]);
     expect((await list({ q: "fabrik" })).total).toBe(40);
     // The state chips count under the other filters.
     const counted = await list({ customer: fabrikam, state: "Creating" });

@@ -50,6 +50,21 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
+/**
+ * The text filter: the job's name or delivery tracking number, its customer's name, or the serial
+ * of one of its drives, contains the text. Each arm is one lookup in its own pg_trgm index, and
+ * the customers' and drives' arms hand their matches to the job as an array (`= ANY(ARRAY(...))`,
+ * run once), so all four are index conditions on Job and PostgreSQL ORs them as bitmaps. (An OR
+ * of `c."name" ILIKE` across the join can use no index at all: a sequential scan of every job.)
+ */
+function textCondition(q: string, p: Params, t: SqlRead["t"]): string {
+  const like = p.add(`%${likeEscape(q)}%`);
+  return `(j."name" ILIKE ${like} OR j."deliveryTrackingNumber" ILIKE ${like}
+    OR j."customerId" = ANY (ARRAY(SELECT mc."id" FROM ${t("Customer")} mc WHERE mc."name" ILIKE ${like}))
+    OR j."id" = ANY (ARRAY(SELECT md."jobId" FROM ${t("Drive")} md
+                           WHERE md."serial" ILIKE ${like} AND md."jobId" IS NOT NULL)))`;
+}
+
 /** The WHERE of the list: every filter but (optionally) the state, values as parameters. */
 function conditions(filter: Filter, p: Params, withState: boolean): string[] {
   const where: string[] = [];
@@ -61,20 +76,38 @@ function conditions(filter: Filter, p: Params, withState: boolean): string[] {
     const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
     where.push(`j."createdAt" < ${p.add(next)}::timestamp`);
   }
-  if (filter.q) {
-    const like = p.add(`%${likeEscape(filter.q)}%`);
-    where.push(
-      `(j."name" ILIKE ${like} OR c."name" ILIKE ${like} OR j."deliveryTrackingNumber" ILIKE ${like})`,
-    );
-  }
   return where;
+}
+
+/**
+ * What the list's statements read from, as `j` (jobs) and `c` (their customers). With a text
+ * filter, the matching jobs are found first, by the text's indexes alone (a MATERIALIZED CTE), and
+ * only they are counted, filtered and sorted. Left to itself the planner cannot know how many jobs
+ * the customers' and drives' arrays will hold, guesses hundreds of thousands, and answers a page by
+ * walking the sort's index through every job, testing each (EXPLAIN ANALYZE at 1,000,000 jobs:
+ * 5.1 s for a text matching 111 jobs; 150 ms with the matches found first).
+ */
+function source(
+  filter: Filter,
+  p: Params,
+  t: SqlRead["t"],
+  withCustomers: boolean,
+): { with: string; from: string } {
+  // The customer's row is read only to sort by its name: the counts need the jobs alone, which
+  // lets them be index-only scans.
+  const customers = withCustomers ? `JOIN ${t("Customer")} c ON c."id" = j."customerId"` : "";
+  if (!filter.q) return { with: "", from: `${t("Job")} j ${customers}` };
+  return {
+    with: `WITH hits AS MATERIALIZED (SELECT j.* FROM ${t("Job")} j WHERE ${textCondition(filter.q, p, t)})`,
+    from: `hits j ${customers}`,
+  };
 }
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(" AND ")}` : "");
 
 /**
  * One page of the jobs list: filtered by state, customer, type, creation day and text (names,
- * customer, tracking number: pg_trgm indexes), sorted by any column (indexes for each), with
+ * customer, tracking number, drive serial: pg_trgm indexes), sorted by any column (indexes for each), with
  * drive counts for each row. Offset paging up to MAX_PAGE; a page past the last shows the last.
  */
 export async function listJobs(
@@ -83,28 +116,29 @@ export async function listJobs(
 ): Promise<JobList> {
   const full: JobListParams = { sort: "changed", dir: "desc", page: 1, ...filter };
   const sql = sqlRead(database);
-  const from = `${sql.t("Job")} j JOIN ${sql.t("Customer")} c ON c."id" = j."customerId"`;
-  const countP = sqlParams();
-  const countWhere = conditions(full, countP, true);
+  // One statement counts the jobs per state under the other filters (the state chips); the total
+  // is the chosen state's count, or the sum.
   const stateP = sqlParams();
+  const stateFrom = source(full, stateP, sql.t, false);
   const stateWhere = conditions(full, stateP, false);
-  const [[count], grouped] = await Promise.all([
-    sql.rows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${from} ${whereSql(countWhere)}`,
-      countP.values,
-    ),
+  const idsOf = (page: number) =>
+    jobIdsPage(database, full, { offset: (page - 1) * JOBS_PAGE_SIZE, limit: JOBS_PAGE_SIZE });
+  // The counts and the page asked for at once (each reads the text's matches, ~150 ms at a
+  // million jobs for a common text); a page past the last is read again as the last.
+  const requested = Math.max(1, full.page);
+  const [grouped, first] = await Promise.all([
     sql.rows<{ state: JobState; n: number }>(
-      `SELECT j."state"::text AS state, count(*)::int AS n FROM ${from} ${whereSql(stateWhere)} GROUP BY 1`,
+      `${stateFrom.with} SELECT j."state"::text AS state, count(*)::int AS n FROM ${stateFrom.from} ${whereSql(stateWhere)} GROUP BY 1`,
       stateP.values,
     ),
+    idsOf(requested),
   ]);
-  const total = count?.n ?? 0;
+  const total = full.state
+    ? (grouped.find((g) => g.state === full.state)?.n ?? 0)
+    : grouped.reduce((n, g) => n + g.n, 0);
   const pageCount = Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, full.page), pageCount);
-  const { ids } = await jobIdsPage(database, full, {
-    offset: (page - 1) * JOBS_PAGE_SIZE,
-    limit: JOBS_PAGE_SIZE,
-  });
+  const page = Math.min(requested, pageCount);
+  const { ids } = page === requested ? first : await idsOf(page);
   return {
     rows: await jobRowsByIds(database, ids),
     total,
@@ -129,6 +163,7 @@ export async function jobIdsPage(
 ): Promise<{ ids: string[]; next: Keyset | null }> {
   const sql = sqlRead(database);
   const p = sqlParams();
+  const from = source(filter, p, sql.t, filter.sort === "customer");
   const where = conditions(filter, p, true);
   const { expr, cast } = sortColumn(filter.sort, sql.t);
   const dir = filter.dir === "desc" ? "DESC" : "ASC";
@@ -138,8 +173,8 @@ export async function jobIdsPage(
   }
   const offset = "offset" in at ? `OFFSET ${p.add(at.offset)}` : "";
   const rows = await sql.rows<{ id: string; k: string }>(
-    `SELECT j."id", ${expr}::text AS k
-       FROM ${sql.t("Job")} j JOIN ${sql.t("Customer")} c ON c."id" = j."customerId"
+    `${from.with} SELECT j."id", ${expr}::text AS k
+       FROM ${from.from}
        ${whereSql(where)}
       ORDER BY ${expr} ${dir}, j."id" ${dir}
       LIMIT ${p.add(at.limit)} ${offset}`,

@@ -12,6 +12,12 @@ import type { Tx } from "@/lib/server/db.ts";
  *
  * Whoever writes a drive of a job holds that job's row lock and moves the job's version on, so
  * two writers of one job's drives take turns instead of deadlocking or failing a version check.
+ *
+ * The sweep's batches (lib/server/sweep/jobs.ts) hold the sweep's advisory lock (a session lock
+ * on a connection of its own, taken before anything else and never inside a transaction), then in
+ * each batch's one transaction lock all the batch's jobs at once, by id ascending (3), before they
+ * read them and write their events and rows (4). A batch never takes a package or a serial lock,
+ * so it waits for a scan's jobs as any job command does, and never holds one a scan lacks.
  */
 const schemas = new WeakMap<object, string | null>();
 

@@ -5,14 +5,17 @@ import { SWEEP } from "@/lib/server/actor.ts";
 import {
   alreadyRecorded,
   appendEvent,
+  appendEvents,
   done,
   runCommand,
   updateVersioned,
   type CommandResult,
+  type EventInput,
 } from "@/lib/server/command.ts";
+import { lockJobs } from "@/lib/server/sql/locks.ts";
 import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
 import { CONTACT_FACTS_SELECT, toIncidentSnapshot } from "./incident-snapshot.ts";
-import type { SweepReport } from "./report.ts";
+import type { SweepEntry, SweepReport } from "./report.ts";
 
 type Outcome = Pick<SweepReport, "applied" | "refused">;
 
@@ -31,6 +34,25 @@ const WHAT: Record<"returnDrives" | "destroyDrives", string> = {
  * R-E1/R-E4: returning or destroying drives is physical work the service cannot do itself, so the
  * sweep tells the operators once (an `incident.deadlinePassed` event) and the incident stays open.
  */
+/** The notice of a passed R-E1/R-E4 deadline: the operators are told once (its idempotency key). */
+function deadlineNotice(
+  row: { id: string; kind: string; jobId: string | null; driveId: string | null },
+  action: { kind: "returnDrives" | "destroyDrives"; rule: string },
+  now: Date,
+): EventInput {
+  return {
+    actor: SWEEP,
+    at: now,
+    kind: "incident.deadlinePassed",
+    jobId: row.jobId,
+    driveId: row.driveId,
+    incidentId: row.id,
+    reason: WHAT[action.kind],
+    data: { kind: row.kind, rule: action.rule, action: action.kind },
+    idempotencyKey: `sweep:incident:${row.id}:${action.kind}`,
+  };
+}
+
 export function sweepIncident(
   db: Db,
   incidentId: string,
@@ -82,21 +104,84 @@ export function sweepIncident(
         out.applied.push({ ...base, detail: `job ${r.value.from} -> Closed, incident resolved` });
         continue;
       }
-      const key = `sweep:incident:${incidentId}:${action.kind}`;
-      if (await alreadyRecorded(tx, key)) continue;
-      await appendEvent(tx, {
-        actor: SWEEP,
-        at: now,
-        kind: "incident.deadlinePassed",
-        jobId: row.jobId,
-        driveId: row.driveId,
-        incidentId,
-        reason: WHAT[action.kind],
-        data: { kind: row.kind, rule: action.rule, action: action.kind },
-        idempotencyKey: key,
-      });
+      const notice = deadlineNotice(row, action, now);
+      if (await alreadyRecorded(tx, notice.idempotencyKey)) continue;
+      await appendEvent(tx, notice);
       out.applied.push({ ...base, detail: "operators told: deadline passed" });
     }
+    return done(out);
+  });
+}
+
+/** What a batch did itself, and the due incidents it leaves to one command each. */
+export type IncidentBatchOutcome = Outcome & { perIncident: string[] };
+
+/**
+ * A batch of due incidents in ONE transaction, like the jobs' (jobs.ts, sweepJobBatch): the jobs of
+ * the batch's incidents locked in id order (lock order 3), the incidents and their contact facts
+ * read in one statement, the domain asked for each (`incidentDue`), and the R-E1/R-E4 notices not
+ * yet given (one statement reads their idempotency keys) appended in one INSERT. An R-E2 close,
+ * which moves a job through its command, is answered in `perIncident` for sweepIncident.
+ */
+export function sweepIncidentBatch(
+  db: Db,
+  incidentIds: readonly string[],
+  now: Date,
+): Promise<CommandResult<IncidentBatchOutcome>> {
+  return runCommand(db, async (tx) => {
+    const out: IncidentBatchOutcome = { applied: [], refused: [], perIncident: [] };
+    const ids = [...new Set(incidentIds)];
+    const owners = await tx.incident.findMany({
+      where: { id: { in: ids } },
+      select: { jobId: true },
+    });
+    await lockJobs(
+      tx,
+      owners.flatMap((o) => (o.jobId ? [o.jobId] : [])),
+    );
+    const rows = await tx.incident.findMany({
+      where: { id: { in: ids }, status: "Open" },
+      include: { contacts: { select: CONTACT_FACTS_SELECT } },
+      orderBy: { id: "asc" },
+    });
+    const notices: { event: EventInput; entry: SweepEntry }[] = [];
+    for (const row of rows) {
+      const actions = incidentDue(now, toIncidentSnapshot(row, row.contacts));
+      if (actions.some((a) => a.kind === "closeJob")) {
+        out.perIncident.push(row.id);
+        continue;
+      }
+      for (const action of actions) {
+        if (action.kind === "closeJob") continue;
+        notices.push({
+          event: deadlineNotice(row, action, now),
+          entry: {
+            rule: action.rule,
+            action: action.kind,
+            jobId: row.jobId,
+            incidentId: row.id,
+            detail: "operators told: deadline passed",
+          },
+        });
+      }
+    }
+    const keys = notices.flatMap((n) => (n.event.idempotencyKey ? [n.event.idempotencyKey] : []));
+    const told = new Set(
+      keys.length
+        ? (
+            await tx.event.findMany({
+              where: { idempotencyKey: { in: keys } },
+              select: { idempotencyKey: true },
+            })
+          ).map((e) => e.idempotencyKey)
+        : [],
+    );
+    const fresh = notices.filter((n) => !told.has(n.event.idempotencyKey ?? null));
+    await appendEvents(
+      tx,
+      fresh.map((n) => n.event),
+    );
+    out.applied.push(...fresh.map((n) => n.entry));
     return done(out);
   });
 }

@@ -21,7 +21,7 @@ export type SweepReport = {
   checked: { jobs: number; incidents: number };
   /** How many batches of due items were selected (0: nothing was due). */
   batches: number;
-  /** Changes written: each in the transaction of its job's (or incident's) command. */
+  /** Changes written: each in the transaction of its batch (sweepJobBatch) or its own command. */
   applied: SweepEntry[];
   /** Due by the timers but refused by the domain when applied (e.g. the job moved on meanwhile). */
   refused: SweepEntry[];

@@ -171,6 +171,104 @@ describe("the sweep selects what is due in SQL and applies it in batches", () =>
     expect(await sweep(now, 2)).toMatchObject({ checked: { jobs: 0, incidents: 0 }, batches: 0 });
   });
 
+  it("R-J2 R-J6 R-E2 R-D5: one batch applies many due jobs, one event each; a second run changes nothing", async () => {
+    const base = year(2054);
+    await sweep(base);
+    const expiring = [];
+    for (let i = 0; i < 30; i++) expiring.push(await creatingJob(base));
+    // A job whose due work is several steps, in the same batch: its own command.
+    const shipping = await shippingJob(base);
+    const now = at(base, days(14));
+    const eventsBefore = await t.db.event.count();
+
+    const report = await sweep(now, 50);
+    expect(report).toMatchObject({ checked: { jobs: 31, incidents: 0 }, batches: 1, errors: [] });
+    expect(report.refused).toEqual([]);
+    const expired = report.applied.filter((e) => e.action === "expireCreating");
+    expect(expired.map((e) => e.jobId).sort()).toEqual([...expiring].sort());
+    expect(await t.db.job.count({ where: { id: { in: expiring } } })).toBe(0);
+    // One job.expire event per job, naming it, from Creating to Deleted, by the sweep.
+    const events = await t.db.event.findMany({ where: { jobId: { in: expiring } } });
+    const expireEvents = events.filter((e) => e.kind === "job.expire");
+    expect(expireEvents).toHaveLength(expiring.length);
+    expect(new Set(expireEvents.map((e) => e.jobId)).size).toBe(expiring.length);
+    for (const e of expireEvents) {
+      expect(e).toMatchObject({
+        actorType: "sweep",
+        fromState: "Creating",
+        toState: "Deleted",
+        data: { rule: "R-J2" },
+      });
+    }
+    // The Shipping job went through its own command: notice, incident, drives NeverReceived.
+    expect(
+      report.applied
+        .filter((e) => e.jobId === shipping)
+        .map((e) => e.rule)
+        .sort(),
+    ).toEqual(["R-D5", "R-E2", "R-J6"]);
+    const written = (await t.db.event.count()) - eventsBefore;
+    expect(written).toBe(
+      expiring.length + report.applied.filter((e) => e.jobId === shipping).length,
+    );
+
+    // Idempotent: the same moment again selects nothing and writes nothing.
+    const before = await snapshot();
+    expect(await sweep(now, 50)).toMatchObject({
+      checked: { jobs: 0, incidents: 0 },
+      batches: 0,
+      applied: [],
+      refused: [],
+      errors: [],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("R-E1: one batch tells the operators of many passed contact deadlines, one notice each; a second run changes nothing", async () => {
+    const base = year(2055);
+    await sweep(base);
+    const ids = [];
+    for (let i = 0; i < 6; i++) {
+      const { id } = ok(
+        await openIncident(
+          t.db,
+          ANA,
+          { kind: "JobNotShipping", jobId: null, summary: `Drive ${i} of no known job` },
+          base,
+        ),
+      );
+      ids.push(id);
+    }
+    const now = at(base, days(15));
+    const report = await sweep(now, 50);
+    expect(report).toMatchObject({ checked: { jobs: 0, incidents: 6 }, batches: 1, errors: [] });
+    expect(
+      report.applied
+        .filter((e) => e.action === "returnDrives")
+        .map((e) => e.incidentId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const notices = await t.db.event.findMany({
+      where: { incidentId: { in: ids }, kind: "incident.deadlinePassed" },
+    });
+    expect(notices).toHaveLength(ids.length);
+    expect(new Set(notices.map((e) => e.incidentId)).size).toBe(ids.length);
+    for (const e of notices) {
+      expect(e).toMatchObject({
+        actorType: "sweep",
+        data: { rule: "R-E1", action: "returnDrives" },
+      });
+    }
+
+    const before = await snapshot();
+    expect(await sweep(now, 50)).toMatchObject({
+      checked: { jobs: 0, incidents: 0 },
+      applied: [],
+      errors: [],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("a batch boundary never skips or repeats a job: the next batch starts after the last id", async () => {
     const base = year(2053);
     await sweep(base);

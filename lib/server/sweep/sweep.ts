@@ -3,8 +3,8 @@ import type { Db } from "@/lib/server/db.ts";
 import { databaseUrl } from "@/lib/database-url.ts";
 import { isDatabaseUnavailable } from "@/lib/server/http/database-unavailable.ts";
 import { dueIncidentBatch, dueJobBatch, SWEEP_BATCH_SIZE } from "./due-sql.ts";
-import { sweepIncident } from "./incidents.ts";
-import { sweepJob } from "./jobs.ts";
+import { sweepIncident, sweepIncidentBatch } from "./incidents.ts";
+import { sweepJob, sweepJobBatch } from "./jobs.ts";
 import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
 import { absorb, emptyReport, type SweepReport } from "./report.ts";
 
@@ -25,14 +25,14 @@ type Batch = (db: Db, now: Date, after: string, limit: number) => Promise<string
 
 /**
  * Select what is due in batches, in id order after the last id of the previous batch (so a job
- * the domain refused, still due, is not selected again in this sweep), and apply each item.
+ * the domain refused, still due, is not selected again in this sweep), and apply each batch.
  */
 async function inBatches(
   db: Db,
   now: Date,
   size: number,
   select: Batch,
-  apply: (id: string) => Promise<void>,
+  apply: (ids: string[]) => Promise<void>,
 ): Promise<{ checked: number; batches: number }> {
   let after = "";
   let checked = 0;
@@ -42,7 +42,7 @@ async function inBatches(
     if (ids.length === 0) break;
     batches++;
     checked += ids.length;
-    for (const id of ids) await apply(id);
+    await apply(ids);
     if (ids.length < size) break;
     after = ids[ids.length - 1]!;
   }
@@ -52,8 +52,11 @@ async function inBatches(
 /**
  * The timer sweep (docs/architecture.md: time is an input). Finds what is due at `now` — jobs by
  * `due` (R-J2, R-J6, R-E2, R-D5, R-J11, R-J13) and open incidents by `incidentDue` (R-E1, R-E2's
- * 30 days, R-E4), both written in SQL (due-sql.ts) and selected in batches — and applies it through the same commands people use, as the sweep actor, one
- * short transaction per job or incident. Idempotent: a second run at the same `now` writes
+ * 30 days, R-E4), both written in SQL (due-sql.ts) and selected in batches — and applies it as the sweep actor,
+ * the domain deciding each transition: in one transaction per batch, set-based, the jobs that only
+ * expire or are purged (sweepJobBatch) and the incidents' R-E1/R-E4 notices (sweepIncidentBatch);
+ * every other due job, and R-E2's closes, through the same commands people use, one short
+ * transaction each. Idempotent: a second run at the same `now` writes
  * nothing. Only one instance sweeps at a time (lock.ts); the others answer `ran: false`.
  */
 export async function runSweep(
@@ -64,8 +67,7 @@ export async function runSweep(
   const report = emptyReport(now);
   const locked = await withSweepLock(options.lock ?? lockTarget(databaseUrl()), async () => {
     const size = options.batchSize ?? SWEEP_BATCH_SIZE;
-    // Incidents first: an R-E2 close makes the job Closed, whose 90 days then start (R-J13).
-    const incidents = await inBatches(db, now, size, dueIncidentBatch, async (id) => {
+    async function incident(id: string) {
       try {
         const r = await sweepIncident(db, id, now);
         if (r.ok) absorb(report, r.value);
@@ -80,8 +82,8 @@ export async function runSweep(
         if (isDatabaseUnavailable(e)) throw e; // one line for the outage, not one per incident
         report.errors.push({ rule: "-", action: "incident", incidentId: id, detail: message(e) });
       }
-    });
-    const jobs = await inBatches(db, now, size, dueJobBatch, async (id) => {
+    }
+    async function job(id: string) {
       try {
         const r = await sweepJob(db, id, now);
         if (r.ok) absorb(report, r.value);
@@ -90,6 +92,36 @@ export async function runSweep(
         if (isDatabaseUnavailable(e)) throw e;
         report.errors.push({ rule: "-", action: "job", jobId: id, detail: message(e) });
       }
+    }
+    // Incidents first: an R-E2 close makes the job Closed, whose 90 days then start (R-J13).
+    const incidents = await inBatches(db, now, size, dueIncidentBatch, async (ids) => {
+      // As the jobs' below: the notices in one transaction, R-E2's closes one command each.
+      let perIncident: readonly string[] = ids;
+      try {
+        const r = await sweepIncidentBatch(db, ids, now);
+        if (r.ok) {
+          absorb(report, r.value);
+          perIncident = r.value.perIncident;
+        }
+      } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
+      }
+      for (const id of perIncident) await incident(id);
+    });
+    const jobs = await inBatches(db, now, size, dueJobBatch, async (ids) => {
+      // The batch's set-based part in one transaction; the jobs it hands back (several steps,
+      // or the whole batch when it failed) one command each, so one bad job stops no other.
+      let perJob: readonly string[] = ids;
+      try {
+        const r = await sweepJobBatch(db, ids, now);
+        if (r.ok) {
+          absorb(report, r.value);
+          perJob = r.value.perJob;
+        }
+      } catch (e) {
+        if (isDatabaseUnavailable(e)) throw e;
+      }
+      for (const id of perJob) await job(id);
     });
     report.checked = { jobs: jobs.checked, incidents: incidents.checked };
     report.batches = incidents.batches + jobs.batches;

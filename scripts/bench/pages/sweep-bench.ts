@@ -4,7 +4,7 @@
  * `--due-runs` runs, three by default, each on a fresh 1 %).
  */
 import type pg from "pg";
-import { median } from "../measure.ts";
+import { median, summarize } from "../measure.ts";
 import { log } from "../report.ts";
 import { makeCreatingDue } from "./bulk-seed.ts";
 
@@ -34,10 +34,11 @@ export async function sweepNothingDue(url: string, now: Date, runs = 5) {
   const timings: SweepTiming[] = [];
   for (let i = 0; i < runs; i++) timings.push(await sweepOnce(url, now));
   const ms = median(timings.map((t) => t.ms));
+  const { p95 } = summarize({ latencies: timings.map((t) => t.ms), failed: 0, elapsedMs: 0 });
   log(
     `  nothing due: median ${ms.toFixed(1)} ms over ${runs} runs (checked ${timings[0]?.checked}, applied ${timings[0]?.applied})`,
   );
-  return { ms, timings };
+  return { ms, p95, timings };
 }
 
 export async function sweepOnePercentDue(
@@ -58,6 +59,7 @@ export async function sweepOnePercentDue(
     timings.push(t);
   }
   const ms = median(timings.map((t) => t.ms));
+  const { p95 } = summarize({ latencies: timings.map((t) => t.ms), failed: 0, elapsedMs: 0 });
   log(`  1 % due (${due} jobs): median ${ms.toFixed(0)} ms over ${runs} run(s)`);
-  return { ms, due, timings };
+  return { ms, p95, due, timings };
 }
