@@ -123,6 +123,9 @@ export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
 export async function appendEvents(tx: Tx, events: readonly EventInput[]): Promise<void> {
   if (events.length === 0) return;
   await tx.event.createMany({ data: events.map(eventColumns) });
+  // The outbox notices, as appendEvent writes them (a purge or an expiry is news to the customer):
+  // each copies its job's row, so they are written while the jobs still exist.
+  for (const e of events) await writeNoticeFor(tx, e);
 }
 
 function isUniqueViolation(e: unknown, field: string): boolean {
