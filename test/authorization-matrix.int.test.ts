@@ -197,6 +197,16 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["admin"],
     form: async ({ site }) => ({ siteId: (await site()).id, active: "false" }),
   },
+  "app/(console)/admin/webhooks/actions.ts#sendTestWebhookAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async () => ({ webhookId: await matrixWebhook() }),
+  },
+  "app/(console)/admin/webhooks/actions.ts#retryWebhookDeliveryAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async () => ({ deliveryId: await matrixWebhookDelivery() }),
+  },
   "app/(console)/faults/actions.ts#faultJobAction": {
     kind: "action",
     allowed: ["operator", "supervisor"],
@@ -700,7 +710,7 @@ function signIn(caller: Caller) {
 }
 
 async function snapshot() {
-  const [u, e, p, d, j, k, c, l, s] = await Promise.all([
+  const [u, e, p, d, j, k, c, l, s, n, m] = await Promise.all([
     t.db.user.findMany({ orderBy: { id: "asc" } }),
     t.db.event.count(),
     t.db.package.findMany({ orderBy: { id: "asc" } }),
@@ -710,8 +720,13 @@ async function snapshot() {
     t.db.customer.count(),
     t.db.statusLink.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
     t.db.site.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } }),
+    t.db.notice.count(),
+    t.db.delivery.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, nextAttemptAt: true },
+    }),
   ]);
-  return JSON.stringify({ u, e, p, d, j, k, c, l, s });
+  return JSON.stringify({ u, e, p, d, j, k, c, l, s, n, m });
 }
 
 /** The API keys the apiRoute entries call with (issued in beforeAll, one revoked). */
@@ -761,6 +776,28 @@ async function matrixWebhook(): Promise<string> {
       url: `https://hooks.matrix.example/${++counter}`,
       events: ["job.state_changed"],
       secret: "whsec_matrix",
+    },
+  });
+  return row.id;
+}
+
+/** A webhook delivery of the matrix's customer that gave up, for "Retry now". */
+async function matrixWebhookDelivery(): Promise<string> {
+  const subscriptionId = await matrixWebhook();
+  const notice = await t.db.notice.create({
+    data: { at: new Date(), kind: "webhook.test", fannedOutAt: new Date() },
+  });
+  const row = await t.db.delivery.create({
+    data: {
+      noticeId: notice.id,
+      channel: "webhook",
+      target: `https://hooks.matrix.example/${subscriptionId}`,
+      subscriptionId,
+      status: "failed",
+      attempts: 9,
+      lastError: "HTTP 500",
+      nextAttemptAt: new Date(),
+      giveUpAt: new Date(),
     },
   });
   return row.id;
