@@ -118,6 +118,31 @@ type Entry =
       }>;
     };
 
+/**
+ * Pages, opened by every caller: the allowed roles get the page; a signed-in user of another role
+ * the console's 403 (forbidden()); everyone else the sign-in page (redirect). Pages call no
+ * command, so only the pages of issue 12's admin webhooks are listed here.
+ */
+const PAGES: Record<
+  string,
+  {
+    allowed: readonly Role[];
+    props: (ctx: Ctx) => Promise<{
+      params?: Record<string, string>;
+      searchParams?: Record<string, string>;
+    }>;
+  }
+> = {
+  "app/(console)/admin/webhooks/page.tsx": {
+    allowed: ["admin"],
+    props: async () => ({ searchParams: { customer: await matrixCustomer() } }),
+  },
+  "app/(console)/admin/webhooks/[id]/page.tsx": {
+    allowed: ["admin"],
+    props: async () => ({ params: { id: await matrixWebhook() } }),
+  },
+};
+
 let counter = 0;
 const MATRIX: Record<string, Entry> = {
   "app/(console)/admin/users/actions.ts#createUserAction": {
@@ -918,6 +943,52 @@ describe("authorization matrix", () => {
   it("covers every server action and route handler, and nothing that no longer exists", async () => {
     expect(await discover()).toEqual(Object.keys(MATRIX).sort());
   });
+
+  for (const [file, entry] of Object.entries(PAGES)) {
+    for (const caller of CALLERS) {
+      const allowed = (entry.allowed as readonly string[]).includes(caller);
+      const refusal = allowed
+        ? null
+        : caller === "operator" || caller === "supervisor"
+          ? "403"
+          : "sign-in";
+      it(`${file} by ${caller}: ${refusal ? `refused (${refusal})` : "shown"}`, async () => {
+        // next.config.ts turns authInterrupts on; forbidden() reads it from the build's env.
+        vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+        try {
+          const page = (
+            (await import(path.join(root, file))) as {
+              default: (props: {
+                params: Promise<Record<string, string>>;
+                searchParams: Promise<Record<string, string>>;
+              }) => Promise<unknown>;
+            }
+          ).default;
+          const { params, searchParams } = await entry.props(ctx());
+          signIn(caller);
+          const shown = page({
+            params: Promise.resolve(params ?? {}),
+            searchParams: Promise.resolve(searchParams ?? {}),
+          });
+          if (!refusal) {
+            expect(await shown).toMatchObject({ type: expect.anything() });
+          } else {
+            const error = (await shown.then(
+              () => null,
+              (e: unknown) => e,
+            )) as { digest?: string } | null;
+            expect(error?.digest).toMatch(
+              refusal === "403"
+                ? /^NEXT_HTTP_ERROR_FALLBACK;403$/
+                : /^NEXT_REDIRECT;.*\/sign-in\?callbackUrl=%2Fadmin%2Fwebhooks/,
+            );
+          }
+        } finally {
+          vi.unstubAllEnvs();
+        }
+      });
+    }
+  }
 
   for (const [key, entry] of Object.entries(MATRIX)) {
     if (entry.kind === "route") {
