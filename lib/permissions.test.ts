@@ -22,6 +22,7 @@ describe("who may do what (lib/permissions.ts)", () => {
     for (const role of ROLES) {
       expect(can(role, "users:manage")).toBe(role === "admin");
       expect(can(role, "apiKeys:manage")).toBe(role === "admin");
+      expect(can(role, "webhooks:manage")).toBe(role === "admin");
     }
   });
 

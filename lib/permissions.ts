@@ -40,6 +40,11 @@ export const PERMISSIONS = {
   "sites:manage": ["admin"],
   /** Read the demo's mail catcher (/admin/mail) and every customer's webhook subscriptions. */
   "mail:read": ["admin"],
+  /**
+   * Act on customers' webhooks from /admin/webhooks: send a subscription a test event, retry a
+   * delivery now (issue 12). Never their signing secrets.
+   */
+  "webhooks:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -77,5 +82,6 @@ export const NAVIGATION: { href: string; label: string; permission: Permission }
   { href: "/admin/api-keys", label: "API keys", permission: "apiKeys:manage" },
   { href: "/admin/locations", label: "Locations", permission: "sites:manage" },
   { href: "/admin/mail", label: "Mail", permission: "mail:read" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "mail:read" },
   { href: "/help", label: "Help", permission: "jobs:read" },
 ];

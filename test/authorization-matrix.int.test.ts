@@ -118,6 +118,31 @@ type Entry =
       }>;
     };
 
+/**
+ * Pages, opened by every caller: the allowed roles get the page; a signed-in user of another role
+ * the console's 403 (forbidden()); everyone else the sign-in page (redirect). Pages call no
+ * command, so only the pages of issue 12's admin webhooks are listed here.
+ */
+const PAGES: Record<
+  string,
+  {
+    allowed: readonly Role[];
+    props: (ctx: Ctx) => Promise<{
+      params?: Record<string, string>;
+      searchParams?: Record<string, string>;
+    }>;
+  }
+> = {
+  "app/(console)/admin/webhooks/page.tsx": {
+    allowed: ["admin"],
+    props: async () => ({ searchParams: { customer: await matrixCustomer() } }),
+  },
+  "app/(console)/admin/webhooks/[id]/page.tsx": {
+    allowed: ["admin"],
+    props: async () => ({ params: { id: await matrixWebhook() } }),
+  },
+};
+
 let counter = 0;
 const MATRIX: Record<string, Entry> = {
   "app/(console)/admin/users/actions.ts#createUserAction": {
@@ -196,6 +221,16 @@ const MATRIX: Record<string, Entry> = {
     kind: "action",
     allowed: ["admin"],
     form: async ({ site }) => ({ siteId: (await site()).id, active: "false" }),
+  },
+  "app/(console)/admin/webhooks/actions.ts#sendTestWebhookAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async () => ({ webhookId: await matrixWebhook() }),
+  },
+  "app/(console)/admin/webhooks/actions.ts#retryWebhookDeliveryAction": {
+    kind: "action",
+    allowed: ["admin"],
+    form: async () => ({ deliveryId: await matrixWebhookDelivery() }),
   },
   "app/(console)/faults/actions.ts#faultJobAction": {
     kind: "action",
@@ -700,7 +735,7 @@ function signIn(caller: Caller) {
 }
 
 async function snapshot() {
-  const [u, e, p, d, j, k, c, l, s] = await Promise.all([
+  const [u, e, p, d, j, k, c, l, s, n, m] = await Promise.all([
     t.db.user.findMany({ orderBy: { id: "asc" } }),
     t.db.event.count(),
     t.db.package.findMany({ orderBy: { id: "asc" } }),
@@ -710,8 +745,13 @@ async function snapshot() {
     t.db.customer.count(),
     t.db.statusLink.findMany({ orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
     t.db.site.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } }),
+    t.db.notice.count(),
+    t.db.delivery.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, nextAttemptAt: true },
+    }),
   ]);
-  return JSON.stringify({ u, e, p, d, j, k, c, l, s });
+  return JSON.stringify({ u, e, p, d, j, k, c, l, s, n, m });
 }
 
 /** The API keys the apiRoute entries call with (issued in beforeAll, one revoked). */
@@ -761,6 +801,28 @@ async function matrixWebhook(): Promise<string> {
       url: `https://hooks.matrix.example/${++counter}`,
       events: ["job.state_changed"],
       secret: "whsec_matrix",
+    },
+  });
+  return row.id;
+}
+
+/** A webhook delivery of the matrix's customer that gave up, for "Retry now". */
+async function matrixWebhookDelivery(): Promise<string> {
+  const subscriptionId = await matrixWebhook();
+  const notice = await t.db.notice.create({
+    data: { at: new Date(), kind: "webhook.test", fannedOutAt: new Date() },
+  });
+  const row = await t.db.delivery.create({
+    data: {
+      noticeId: notice.id,
+      channel: "webhook",
+      target: `https://hooks.matrix.example/${subscriptionId}`,
+      subscriptionId,
+      status: "failed",
+      attempts: 9,
+      lastError: "HTTP 500",
+      nextAttemptAt: new Date(),
+      giveUpAt: new Date(),
     },
   });
   return row.id;
@@ -881,6 +943,52 @@ describe("authorization matrix", () => {
   it("covers every server action and route handler, and nothing that no longer exists", async () => {
     expect(await discover()).toEqual(Object.keys(MATRIX).sort());
   });
+
+  for (const [file, entry] of Object.entries(PAGES)) {
+    for (const caller of CALLERS) {
+      const allowed = (entry.allowed as readonly string[]).includes(caller);
+      const refusal = allowed
+        ? null
+        : caller === "operator" || caller === "supervisor"
+          ? "403"
+          : "sign-in";
+      it(`${file} by ${caller}: ${refusal ? `refused (${refusal})` : "shown"}`, async () => {
+        // next.config.ts turns authInterrupts on; forbidden() reads it from the build's env.
+        vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+        try {
+          const page = (
+            (await import(path.join(root, file))) as {
+              default: (props: {
+                params: Promise<Record<string, string>>;
+                searchParams: Promise<Record<string, string>>;
+              }) => Promise<unknown>;
+            }
+          ).default;
+          const { params, searchParams } = await entry.props(ctx());
+          signIn(caller);
+          const shown = page({
+            params: Promise.resolve(params ?? {}),
+            searchParams: Promise.resolve(searchParams ?? {}),
+          });
+          if (!refusal) {
+            expect(await shown).toMatchObject({ type: expect.anything() });
+          } else {
+            const error = (await shown.then(
+              () => null,
+              (e: unknown) => e,
+            )) as { digest?: string } | null;
+            expect(error?.digest).toMatch(
+              refusal === "403"
+                ? /^NEXT_HTTP_ERROR_FALLBACK;403$/
+                : /^NEXT_REDIRECT;.*\/sign-in\?callbackUrl=%2Fadmin%2Fwebhooks/,
+            );
+          }
+        } finally {
+          vi.unstubAllEnvs();
+        }
+      });
+    }
+  }
 
   for (const [key, entry] of Object.entries(MATRIX)) {
     if (entry.kind === "route") {

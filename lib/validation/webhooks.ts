@@ -21,3 +21,18 @@ export const CreateWebhookInput = z
   .meta({ id: "WebhookInput" });
 
 export const WebhookId = z.strictObject({ webhookId: z.uuid("There is no such webhook.") });
+
+/** /admin/webhooks' filter (?customer=<id>): anything else shows every customer's. */
+export const AdminWebhooksFilter = z.object({
+  customer: z.uuid().optional().catch(undefined),
+});
+
+/** /admin/webhooks' "Send a test event". */
+export const AdminTestWebhookInput = z.object({
+  webhookId: z.uuid("There is no such webhook."),
+});
+
+/** /admin/webhooks' "Retry now". */
+export const AdminRetryDeliveryInput = z.object({
+  deliveryId: z.uuid("There is no such webhook delivery."),
+});

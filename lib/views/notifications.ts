@@ -45,3 +45,46 @@ export type AlertsView = {
   /** Open faults and incidents, the newest first. */
   opened: AlertSection;
 };
+
+/** One delivery of a webhook subscription: the customer's log (API) and the admin page. */
+export type WebhookDeliveryView = {
+  id: string;
+  /** The event's id (the notice), the one a receiver drops duplicates by. */
+  eventId: string;
+  /** The event type as sent: "webhook.test", "job.state_changed", ... (the notice's kind). */
+  type: string;
+  jobName: string | null;
+  status: DeliveryStatusView;
+  attempts: number;
+  lastError: string | null;
+  /** ISO times; the next try only while queued. */
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+/** One customer's webhook subscription as admins see it (never its signing secret). */
+export type AdminWebhookView = {
+  id: string;
+  customerId: string;
+  customerName: string;
+  url: string;
+  events: string[];
+  /** ISO times; deleted ones stay listed with their log. */
+  createdAt: string;
+  deletedAt: string | null;
+  /** Its newest delivery: its status and when it was queued, or null before the first. */
+  lastDelivery: { status: DeliveryStatusView; createdAt: string } | null;
+};
+
+/** /admin/webhooks: the subscriptions (of one customer when filtered) and the filter's choices. */
+export type AdminWebhookListView = {
+  webhooks: AdminWebhookView[];
+  /** Every customer that has (or had) a subscription, by name. */
+  customers: { id: string; name: string }[];
+  /** The customer filtered on, or null for all. */
+  customerId: string | null;
+};
+
+/** /admin/webhooks/[id]: one subscription and its latest deliveries, newest first. */
+export type AdminWebhookDetailView = AdminWebhookView & { deliveries: WebhookDeliveryView[] };

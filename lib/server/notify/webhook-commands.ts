@@ -6,6 +6,8 @@ import { DELIVERY_GIVE_UP_MS } from "@/lib/domain/notifications.ts";
 import type { WebhookPolicy } from "./webhook-send.ts";
 import { webhookUrlProblem } from "./webhook-send.ts";
 import { newWebhookSecret } from "./webhook-signature.ts";
+import { webhookDeliveryLog } from "./queries.ts";
+import type { WebhookDeliveryView } from "@/lib/views/notifications.ts";
 
 type Customer = Extract<ActorRef, { type: "apiKey" }>;
 
@@ -92,15 +94,31 @@ export function deleteWebhook(database: Db, actor: Customer, webhookId: string, 
   });
 }
 
-/** Test-send: a `webhook.test` event to this subscription only, delivered like any other. */
-export function testWebhook(database: Db, actor: Customer, webhookId: string, now: Date) {
+/**
+ * Test-send: a `webhook.test` event to this subscription only, delivered like any other. A
+ * customer's key reaches its own live subscriptions; staff (an admin on /admin/webhooks) any
+ * customer's, and the event records that staff sent it. A deleted subscription takes no test event.
+ */
+export function testWebhook(database: Db, actor: ActorRef, webhookId: string, now: Date) {
   return runCommand(database, async (tx) => {
     const row = await tx.webhookSubscription.findFirst({
-      where: { id: webhookId, customerId: actor.customerId, deletedAt: null },
+      where:
+        actor.type === "apiKey"
+          ? { id: webhookId, customerId: actor.customerId, deletedAt: null }
+          : { id: webhookId },
     });
     if (!row) return fail("not_found", "There is no such webhook.");
+    if (row.deletedAt) {
+      return fail("refused", "This webhook was deleted: it takes no test event.");
+    }
+    const requested = actor.type === "user" ? { requestedBy: "staff" } : {};
     const notice = await tx.notice.create({
-      data: { at: now, kind: "webhook.test", fannedOutAt: now, data: { webhookId: row.id } },
+      data: {
+        at: now,
+        kind: "webhook.test",
+        fannedOutAt: now,
+        data: { webhookId: row.id, ...requested },
+      },
     });
     const delivery = await tx.delivery.create({
       data: {
@@ -112,23 +130,18 @@ export function testWebhook(database: Db, actor: Customer, webhookId: string, no
         giveUpAt: new Date(now.getTime() + DELIVERY_GIVE_UP_MS),
       },
     });
-    await appendEvent(tx, { actor, at: now, kind: "webhook.tested", data: { webhookId: row.id } });
+    await appendEvent(tx, {
+      actor,
+      at: now,
+      kind: "webhook.tested",
+      data: { webhookId: row.id, customerId: row.customerId, eventId: notice.id, ...requested },
+    });
     return done({ eventId: notice.id, deliveryId: delivery.id });
   });
 }
 
-export type DeliveryLogEntry = {
-  id: string;
-  eventId: string;
-  type: string;
-  jobName: string | null;
-  status: "queued" | "sent" | "failed";
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-};
+/** One line of a subscription's delivery log (lib/server/notify/queries.ts reads it). */
+export type DeliveryLogEntry = WebhookDeliveryView;
 
 /** The customer's webhooks (never their secrets), or one with its latest deliveries. */
 export async function listWebhooks(database: Db, customerId: string): Promise<WebhookView[]> {
@@ -144,25 +157,5 @@ export async function webhookWithLog(database: Db, customerId: string, webhookId
     where: { id: webhookId, customerId, deletedAt: null },
   });
   if (!row) return null;
-  const deliveries = await database.delivery.findMany({
-    where: { subscriptionId: row.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 50,
-    include: { notice: { select: { kind: true, job: true, fromState: true, toState: true } } },
-  });
-  return {
-    ...view(row),
-    deliveries: deliveries.map((d): DeliveryLogEntry => ({
-      id: d.id,
-      eventId: d.noticeId,
-      type: d.notice.kind,
-      jobName: (d.notice.job as { name?: string } | null)?.name ?? null,
-      status: d.status,
-      attempts: d.attempts,
-      lastError: d.lastError,
-      nextAttemptAt: d.status === "queued" ? d.nextAttemptAt.toISOString() : null,
-      sentAt: d.sentAt?.toISOString() ?? null,
-      createdAt: d.createdAt.toISOString(),
-    })),
-  };
+  return { ...view(row), deliveries: await webhookDeliveryLog(database, row.id) };
 }
