@@ -23,6 +23,7 @@ test.describe("signing in", () => {
         "API keys",
         "Locations",
         "Mail",
+        "Webhooks",
         "Help",
       ],
     ],

@@ -357,6 +357,35 @@ test.describe("customers hear from us: email and signed webhooks", () => {
         .filter({ hasText: "désormais Emballage" })
         .filter({ hasText: job.name }),
     ).toHaveCount(1);
+
+    // The admin's webhooks page: Contoso's subscription, its deliveries, a test event sent by staff.
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Webhooks" })
+      .click();
+    await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+    await page
+      .getByRole("table", { name: "Webhook subscriptions" })
+      .getByRole("link", { name: receiverUrl })
+      .click();
+    await expect(
+      page.getByRole("heading", { name: "Webhook of Contoso Ltd", level: 1 }),
+    ).toBeVisible();
+    const log = page.getByRole("table", { name: "Latest deliveries, newest first" });
+    await expect(log.getByRole("row").filter({ hasText: "Sent" })).toHaveCount(notices.length);
+    expect(await page.content()).not.toContain(secret);
+    await page.getByRole("button", { name: "Send a test event" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: /^Test event .+ queued/ }),
+    ).toBeVisible();
+    await expect
+      .poll(
+        () => received.filter((r) => (JSON.parse(r.body) as Hook).type === "webhook.test").length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
     await client.dispose();
   });
 
