@@ -372,7 +372,9 @@ test.describe("customers hear from us: email and signed webhooks", () => {
       page.getByRole("heading", { name: "Webhook of Contoso Ltd", level: 1 }),
     ).toBeVisible();
     const log = page.getByRole("table", { name: "Latest deliveries, newest first" });
-    await expect(log.getByRole("row").filter({ hasText: "Sent" })).toHaveCount(notices.length);
+    const stateRows = log.getByRole("row").filter({ hasText: "job.state_changed" });
+    await expect(stateRows).toHaveCount(notices.length);
+    await expect(stateRows.filter({ hasText: "Sent" })).toHaveCount(notices.length);
     expect(await page.content()).not.toContain(secret);
     await page.getByRole("button", { name: "Send a test event" }).click();
     await expect(
