@@ -12,9 +12,9 @@ import {
   openDockPackage,
   scanDriveIn,
   scanDriveOut,
+  undoLastScan,
+  scanDrive,
 } from "@/lib/server/dock/commands.ts";
-import { undoLastScan } from "@/lib/server/dock/undo.ts";
-import { scanDrive } from "@/lib/server/dock/scan/index.ts";
 import { dockPackageView } from "@/lib/server/dock/queries.ts";
 import { dhlTrackingNumber, seededRandom, upsTrackingNumber } from "@/prisma/demo-data.ts";
 
