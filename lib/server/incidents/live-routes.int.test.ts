@@ -10,7 +10,7 @@ import type { ActorRef } from "@/lib/server/actor.ts";
 import { raiseDriveFault } from "@/lib/server/faults/commands.ts";
 import { faultsPageData } from "@/lib/server/faults/list.ts";
 import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
-import { incidentsPageData } from "@/lib/server/incidents/list.ts";
+import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { parseFaultListParams, parseIncidentListParams } from "@/lib/validation/list-params.ts";
 import type {
   FaultQueueView as FaultsPageData,

@@ -3,7 +3,7 @@ import { createCustomer, openTestSession, testIdentity } from "@/test/fixtures.t
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import type { IncidentKind } from "@/lib/domain/incidents.ts";
 import { faultQueue } from "@/lib/server/faults/list.ts";
-import { incidentQueue } from "@/lib/server/incidents/list.ts";
+import { incidentQueue } from "@/lib/server/incidents/queries.ts";
 import {
   parseFaultListParams,
   parseIncidentListParams,
