@@ -13,7 +13,7 @@ import { issueApiKey } from "@/lib/server/api-keys/commands.ts";
 import { openDockPackage, scanDriveIn } from "@/lib/server/dock/commands.ts";
 import { receiveDrive, startDriveCopy } from "@/lib/server/drives/commands.ts";
 import { openIncidentByHand, recordIncidentOutcome } from "@/lib/server/incidents/commands.ts";
-import { encodeJobCursor } from "@/lib/server/jobs/api-view.ts";
+import { encodeJobCursor } from "@/lib/server/jobs/queries.ts";
 import { ApiError, JobResponse, ListJobsResponse } from "@/lib/validation/job-api.ts";
 import { GET as LIST } from "@/app/api/v1/jobs/route.ts";
 import { DELETE, GET, PATCH, PUT } from "@/app/api/v1/jobs/[jobName]/route.ts";
