@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * Confirm before closing: the drives still missing will be marked NeverReceived (R-D4). It opens
@@ -65,21 +66,12 @@ export function ClosePackageDialog({
           <p>Every expected drive is in.</p>
         )}
         <div className="flex justify-end gap-2 pt-2">
-          <button
-            ref={keep}
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-slate-400 px-4 py-2 font-medium"
-          >
+          <Button ref={keep} onClick={onCancel} variant="secondary">
             Keep it open
-          </button>
-          <button
-            type="button"
-            onClick={onConfirm}
-            className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white"
-          >
+          </Button>
+          <Button onClick={onConfirm} variant="danger">
             Close package
-          </button>
+          </Button>
         </div>
       </div>
     </dialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 
 const SHORTCUTS: [keys: string, what: string][] = [
   ["Scan, or type and Enter", "Open a package by its label, then scan its drives"],
@@ -53,14 +54,9 @@ export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () =
           A scan always goes to the scan field, wherever the focus is; it closes this sheet.
         </p>
         <div className="flex justify-end">
-          <button
-            ref={close}
-            type="button"
-            onClick={onClose}
-            className="rounded-md border border-slate-400 px-4 py-2 font-medium"
-          >
+          <Button ref={close} onClick={onClose} variant="secondary">
             Close
-          </button>
+          </Button>
         </div>
       </div>
     </dialog>
