@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
+import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 
 const SHORTCUTS: [keys: string, what: string][] = [
@@ -14,24 +15,13 @@ const SHORTCUTS: [keys: string, what: string][] = [
 
 /** The dock's keyboard shortcuts (`?`). Any scan closes it and goes to the scan field. */
 export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      close.current?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="shortcuts-title"
-      onClose={() => {
-        if (open) onClose();
-      }}
+    <Dialog
+      open={open}
+      onDismiss={onClose}
+      labelledBy="shortcuts-title"
+      initialFocus={close}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/50"
     >
       <div className="space-y-3 p-5">
@@ -59,6 +49,6 @@ export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () =
           </Button>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
