@@ -11,9 +11,8 @@ import {
   API_KEY_KIND_LABELS,
   type ApiKeyKindChoice,
 } from "@/lib/validation/api-keys.ts";
+import { Button } from "@/components/ui/button";
 
-const SELECT =
-  "rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 const KIND_HINTS: Record<ApiKeyKindChoice, string> = {
   customer: "Calls the Job API for one customer's jobs only.",
   station: "Reports copy progress from a copy station; belongs to no customer.",
@@ -99,32 +98,23 @@ export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: 
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2">
           {kind === "customer" && (
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-customer`} className="text-sm font-semibold text-slate-800">
-                Customer
-              </label>
-              <select
-                id={`${id}-customer`}
-                name="customerId"
-                required
-                defaultValue=""
-                aria-invalid={Boolean(errors?.customerId) || undefined}
-                aria-describedby={`${id}-customer-error`}
-                className={SELECT}
-              >
-                <option value="" disabled>
-                  {noCustomers ? "No customers yet: add one below" : "Pick a customer"}
+            <Field
+              as="select"
+              label="Customer"
+              name="customerId"
+              required
+              defaultValue=""
+              errors={errors?.customerId}
+            >
+              <option value="" disabled>
+                {noCustomers ? "No customers yet: add one below" : "Pick a customer"}
+              </option>
+              {customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
-                {customers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <p id={`${id}-customer-error`} aria-live="polite" className="text-sm text-red-800">
-                {errors?.customerId?.join(" ")}
-              </p>
-            </div>
+              ))}
+            </Field>
           )}
           <Field
             id={`${id}-name`}
@@ -138,14 +128,14 @@ export function ApiKeyIssueForm({ customers }: { customers: { id: string; name: 
           />
         </div>
         <div className="flex flex-wrap items-center gap-4">
-          <button
+          <Button
             type="submit"
             disabled={kind === "customer" && noCustomers}
-            aria-disabled={pending}
-            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60 aria-disabled:opacity-60"
+            pending={pending}
+            pendingLabel="Issuing…"
           >
-            {pending ? "Issuing…" : "Issue key"}
-          </button>
+            Issue key
+          </Button>
           <FormResult ref={result} state={state} />
         </div>
       </form>

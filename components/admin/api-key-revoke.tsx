@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { revokeApiKeyAction } from "@/app/(console)/admin/api-keys/actions";
 import { useFormSubmission } from "@/components/ui/form-submission";
+import { Button } from "@/components/ui/button";
 
 /**
  * Revoke one key, after a confirmation: programs using it stop working at once, and it cannot be
@@ -58,32 +59,31 @@ export function ApiKeyRevoke({
               Revoke {label}? Requests with it are refused at once. This cannot be undone.
             </p>
             <div className="flex flex-wrap gap-2">
-              <button
+              <Button
                 ref={confirmButton}
                 type="submit"
-                aria-disabled={pending}
-                className="rounded-md bg-red-800 px-3 py-1 text-sm font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60"
+                variant="danger"
+                size="sm"
+                pending={pending}
+                pendingLabel="Revoking…"
               >
-                {pending ? "Revoking…" : "Yes, revoke"}
-              </button>
-              <button
-                type="button"
-                onClick={keep}
-                className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100"
-              >
+                Yes, revoke
+              </Button>
+              <Button onClick={keep} variant="secondary" size="sm">
                 Keep it
-              </button>
+              </Button>
             </div>
           </form>
         ) : (
-          <button
+          <Button
             ref={revokeButton}
-            type="button"
             onClick={() => setConfirming(true)}
-            className="self-start rounded-md border border-red-800 bg-white px-3 py-1 text-sm font-semibold text-red-900 hover:bg-red-50"
+            variant="danger-outline"
+            size="sm"
+            className="self-start"
           >
             Revoke<span className="sr-only"> {label}</span>
-          </button>
+          </Button>
         ))}
       <div
         ref={result}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * A new API key, shown once. It lives only in the issuing form's state: dismissing it, leaving the
@@ -75,20 +76,10 @@ export function ApiKeySecret({
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          onClick={copy}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
-        >
-          Copy key
-        </button>
-        <button
-          type="button"
-          onClick={onDismiss}
-          className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100"
-        >
+        <Button onClick={copy}>Copy key</Button>
+        <Button onClick={onDismiss} variant="secondary">
           I have stored it
-        </button>
+        </Button>
       </div>
       <p role="status" aria-live="polite" className="min-h-5 text-sm font-medium text-slate-900">
         {copyNote}

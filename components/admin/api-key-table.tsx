@@ -1,5 +1,5 @@
 import { ApiKeyRevoke } from "@/components/admin/api-key-revoke";
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { ApiKeyRow } from "@/lib/views/admin.ts";
 
@@ -32,7 +32,7 @@ export function ApiKeyTable({
     "Actions",
   ];
   return (
-    <JobTableFrame id={id} caption={caption} headers={headers}>
+    <Table id={id} caption={caption} headers={headers}>
       {keys.length === 0 && (
         <tr>
           <td colSpan={headers.length} className="px-3 py-4 text-slate-700">
@@ -73,6 +73,6 @@ export function ApiKeyTable({
           </td>
         </tr>
       ))}
-    </JobTableFrame>
+    </Table>
   );
 }

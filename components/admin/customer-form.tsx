@@ -4,6 +4,7 @@ import { useId } from "react";
 import { createCustomerAction } from "@/app/(console)/admin/api-keys/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 /** Add a customer, so that its jobs and API keys have someone to belong to. */
 export function CustomerForm() {
@@ -64,13 +65,9 @@ export function CustomerForm() {
         />
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
-        >
-          {pending ? "Adding…" : "Add customer"}
-        </button>
+        <Button type="submit" pending={pending} pendingLabel="Adding…">
+          Add customer
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

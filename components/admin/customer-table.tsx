@@ -1,10 +1,10 @@
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import type { CustomerRow } from "@/lib/views/admin.ts";
 
 /** The customers, with whom to contact and how many jobs and live API keys each has. */
 export function CustomerTable({ id, customers }: { id: string; customers: CustomerRow[] }) {
   return (
-    <JobTableFrame id={id} caption="Customers" headers={["Name", "Contact", "Jobs", "Active keys"]}>
+    <Table id={id} caption="Customers" headers={["Name", "Contact", "Jobs", "Active keys"]}>
       {customers.length === 0 && (
         <tr>
           <td colSpan={4} className="px-3 py-4 text-slate-700">
@@ -38,6 +38,6 @@ export function CustomerTable({ id, customers }: { id: string; customers: Custom
           <td className="px-3 py-2 tabular-nums">{c.activeApiKeys}</td>
         </tr>
       ))}
-    </JobTableFrame>
+    </Table>
   );
 }

@@ -4,6 +4,7 @@ import { createUserAction } from "@/app/(console)/admin/users/actions";
 import { Field } from "@/components/ui/field";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions.ts";
+import { Button } from "@/components/ui/button";
 
 export function NewUserForm() {
   // Submitted by hand (useFormSubmission): a refused email keeps the name, role and password typed
@@ -31,28 +32,13 @@ export function NewUserForm() {
           required
           errors={errors?.email}
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="new-user-role" className="text-sm font-semibold text-slate-800">
-            Role
-          </label>
-          <select
-            id="new-user-role"
-            name="role"
-            defaultValue="operator"
-            aria-invalid={Boolean(errors?.role) || undefined}
-            aria-describedby="new-user-role-error"
-            className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-          <p id="new-user-role-error" aria-live="polite" className="text-sm text-red-800">
-            {errors?.role?.join(" ")}
-          </p>
-        </div>
+        <Field as="select" label="Role" name="role" defaultValue="operator" errors={errors?.role}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Field>
         <Field
           label="First password"
           name="password"
@@ -65,13 +51,9 @@ export function NewUserForm() {
         />
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
-        >
-          {pending ? "Adding…" : "Add user"}
-        </button>
+        <Button type="submit" pending={pending} pendingLabel="Adding…">
+          Add user
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { createSiteAction, updateSiteAction } from "@/app/(console)/admin/locations/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 export type SiteValues = {
   id: string;
@@ -75,13 +76,9 @@ export function SiteForm({ site }: { site?: SiteValues }) {
         })}
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
-        >
+        <Button type="submit" pending={pending}>
           {pending ? "Saving…" : site ? "Save site" : "Add site"}
-        </button>
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

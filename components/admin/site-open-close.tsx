@@ -2,6 +2,7 @@
 
 import { setSiteActiveAction } from "@/app/(console)/admin/locations/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
+import { Button } from "@/components/ui/button";
 
 /** Close a site (it takes no new jobs; its jobs keep its address) or open it again. */
 export function SiteOpenClose({ id, name, active }: { id: string; name: string; active: boolean }) {
@@ -19,13 +20,9 @@ export function SiteOpenClose({ id, name, active }: { id: string; name: string; 
     >
       <input type="hidden" name="siteId" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <button
-        type="submit"
-        aria-disabled={pending}
-        className="self-start rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100 aria-disabled:opacity-60"
-      >
+      <Button type="submit" variant="secondary" size="sm" className="self-start" pending={pending}>
         {active ? `Close ${name}` : `Open ${name}`}
-      </button>
+      </Button>
       <FormResult ref={result} state={state} />
     </form>
   );

@@ -6,15 +6,13 @@ import {
   resetPasswordAction,
   setDisabledAction,
 } from "@/app/(console)/admin/users/actions";
+import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormSubmission } from "@/components/ui/form-submission";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions.ts";
 import type { ActionState } from "@/lib/action-state.ts";
 
 type Props = { user: { id: string; name: string; role: Role; disabled: boolean } };
-
-const SMALL_BUTTON =
-  "rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100 aria-disabled:opacity-60";
 
 /**
  * Change role, disable or enable, reset password: one small form each, each with its own outcome.
@@ -74,21 +72,22 @@ export function UserActions({ user }: Props) {
               </option>
             ))}
           </select>
-          <button type="submit" aria-disabled={rolePending} className={SMALL_BUTTON}>
+          <Button type="submit" variant="secondary" size="sm" pending={rolePending}>
             Save role<span className="sr-only"> of {user.name}</span>
-          </button>
+          </Button>
         </form>
         <form ref={disableForm} action={disableAction} onSubmit={onDisableSubmit}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-          <button
+          <Button
             type="submit"
-            aria-disabled={disablePending}
-            className={`rounded px-2 py-1 text-sm font-semibold aria-disabled:opacity-60 ${user.disabled ? "border border-emerald-700 text-emerald-800" : "border border-red-700 text-red-800"}`}
+            variant={user.disabled ? "secondary" : "danger-outline"}
+            size="sm"
+            pending={disablePending}
           >
             {user.disabled ? "Enable" : "Disable"}
             <span className="sr-only"> {user.name}</span>
-          </button>
+          </Button>
         </form>
         <form
           ref={resetForm}
@@ -112,9 +111,9 @@ export function UserActions({ user }: Props) {
             aria-describedby={passwordErrors ? `${id}-reset-result` : undefined}
             className="w-36 rounded border border-slate-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-700"
           />
-          <button type="submit" aria-disabled={resetPending} className={SMALL_BUTTON}>
+          <Button type="submit" variant="secondary" size="sm" pending={resetPending}>
             Reset password<span className="sr-only"> of {user.name}</span>
-          </button>
+          </Button>
         </form>
       </div>
       <Outcome ref={roleResult} state={roleState} />

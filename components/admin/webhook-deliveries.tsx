@@ -1,4 +1,4 @@
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { RetryDeliveryButton } from "@/components/notify/webhook-admin-buttons";
 import { DELIVERY_STATUS } from "@/components/admin/webhook-table";
 import { MaybeTime, Time } from "@/components/ui/time";
@@ -27,7 +27,7 @@ export function WebhookDeliveries({
     ...(canRetry ? ["Action"] : []),
   ];
   return (
-    <JobTableFrame
+    <Table
       id="webhook-deliveries-caption"
       caption="Latest deliveries, newest first"
       headers={headers}
@@ -71,6 +71,6 @@ export function WebhookDeliveries({
           ) : null}
         </tr>
       ))}
-    </JobTableFrame>
+    </Table>
   );
 }

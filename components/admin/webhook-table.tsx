@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { AdminWebhookView, DeliveryStatusView } from "@/lib/views/notifications.ts";
 
@@ -29,7 +29,7 @@ export function WebhookTable({
   caption: string;
 }) {
   return (
-    <JobTableFrame
+    <Table
       id="webhooks-caption"
       caption={caption}
       headers={["URL", "Customer", "Event types", "Created", "State", "Last delivery"]}
@@ -75,6 +75,6 @@ export function WebhookTable({
           </td>
         </tr>
       ))}
-    </JobTableFrame>
+    </Table>
   );
 }

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { safeReturnPath, signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
+import { Button } from "@/components/ui/button";
 
 type Missing = { email: boolean; password: boolean };
 
@@ -112,13 +113,15 @@ export function SignInForm({
       <p id="sign-in-error" role="alert" className="min-h-6 font-medium text-red-800">
         {error}
       </p>
-      <button
+      <Button
         type="submit"
-        aria-disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2.5 text-base font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
+        size="lg"
+        className="w-full"
+        pending={pending}
+        pendingLabel="Signing in…"
       >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+        Sign in
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { actorList } from "@/lib/domain/refusal-wording.ts";
 import type { DiagramTransition } from "@/lib/domain/state-diagram.ts";
 import { NODE_HEIGHT, NODE_WIDTH, type Diagram } from "./state-layout.ts";
+import { ColumnHeader, Table } from "@/components/ui/table";
 
 // The state badges' tints (components/jobs/state-badge.tsx), as SVG fills and strokes.
 const TONE: Record<string, { box: string; text: string }> = {
@@ -166,60 +167,46 @@ export function StateDiagram({
         to progress normally (R-F1), and a supervisor resolves it back (R-F3).
         {current && ` The thick outline marks where it is now: ${stateLabel(current)}.`}
       </figcaption>
-      {/* Focusable, so a keyboard can scroll it sideways on a small screen. */}
-      <div
-        role="region"
-        aria-labelledby={`${id}-table-caption`}
-        tabIndex={0}
-        className="relative overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-blue-700"
+      {/* Its own scrolling box: a keyboard can scroll it sideways on a small screen. */}
+      <Table
+        id={`${id}-table-caption`}
+        caption={`${title}: every transition`}
+        captionClassName="px-3 py-2 text-left font-semibold"
+        className="w-full min-w-[40rem] text-left text-sm"
+        frameClassName=""
+        headClassName="bg-slate-50"
+        bodyClassName=""
+        head={
+          <>
+            <ColumnHeader className="px-3 py-2">From</ColumnHeader>
+            <ColumnHeader className="px-3 py-2">To</ColumnHeader>
+            <ColumnHeader className="px-3 py-2">Event and when</ColumnHeader>
+            <ColumnHeader className="px-3 py-2">Who</ColumnHeader>
+            <ColumnHeader className="px-3 py-2">Rule</ColumnHeader>
+          </>
+        }
       >
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <caption id={`${id}-table-caption`} className="px-3 py-2 text-left font-semibold">
-            {title}: every transition
-          </caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                From
-              </th>
-              <th scope="col" className="px-3 py-2">
-                To
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Event and when
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Who
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Rule
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ edge, t }, i) => (
-              <tr
-                key={`${edge.from}-${edge.to}-${i}`}
-                className={
-                  edge.from === current
-                    ? "border-t border-slate-200 bg-sky-50"
-                    : "border-t border-slate-200"
-                }
-              >
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {stateLabel(edge.from)}
-                </th>
-                <td className="px-3 py-2">{stateLabel(edge.to)}</td>
-                <td className="px-3 py-2">
-                  {t.derived ? "Follows the drives" : <code>{t.event}</code>}: {t.when}
-                </td>
-                <td className="px-3 py-2">{who(t)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{t.rule}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {rows.map(({ edge, t }, i) => (
+          <tr
+            key={`${edge.from}-${edge.to}-${i}`}
+            className={
+              edge.from === current
+                ? "border-t border-slate-200 bg-sky-50"
+                : "border-t border-slate-200"
+            }
+          >
+            <th scope="row" className="px-3 py-2 font-medium">
+              {stateLabel(edge.from)}
+            </th>
+            <td className="px-3 py-2">{stateLabel(edge.to)}</td>
+            <td className="px-3 py-2">
+              {t.derived ? "Follows the drives" : <code>{t.event}</code>}: {t.when}
+            </td>
+            <td className="px-3 py-2">{who(t)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{t.rule}</td>
+          </tr>
+        ))}
+      </Table>
     </figure>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
 
 /**
  * Confirm before closing: the drives still missing will be marked NeverReceived (R-D4). It opens
@@ -18,31 +20,10 @@ export function ClosePackageDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      keep.current?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  // Escape, or a close from outside (a scan came in): cancelled, as "Keep it open".
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="close-package-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      // Closed from outside (a scan came in): cancelled, as "Keep it open".
-      onClose={() => {
-        if (open) onCancel();
-      }}
-      className="m-auto max-w-md rounded-lg p-0 backdrop:bg-black/50"
-    >
+    <Dialog open={open} onDismiss={onCancel} labelledBy="close-package-title" initialFocus={keep}>
       <div className="space-y-3 p-5">
         <h2 id="close-package-title" className="text-xl font-bold">
           Close this package?
@@ -65,23 +46,14 @@ export function ClosePackageDialog({
           <p>Every expected drive is in.</p>
         )}
         <div className="flex justify-end gap-2 pt-2">
-          <button
-            ref={keep}
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-slate-400 px-4 py-2 font-medium"
-          >
+          <Button ref={keep} onClick={onCancel} variant="secondary">
             Keep it open
-          </button>
-          <button
-            type="button"
-            onClick={onConfirm}
-            className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white"
-          >
+          </Button>
+          <Button onClick={onConfirm} variant="danger">
             Close package
-          </button>
+          </Button>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
 
 const SHORTCUTS: [keys: string, what: string][] = [
   ["Scan, or type and Enter", "Open a package by its label, then scan its drives"],
@@ -13,24 +15,13 @@ const SHORTCUTS: [keys: string, what: string][] = [
 
 /** The dock's keyboard shortcuts (`?`). Any scan closes it and goes to the scan field. */
 export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      close.current?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="shortcuts-title"
-      onClose={() => {
-        if (open) onClose();
-      }}
+    <Dialog
+      open={open}
+      onDismiss={onClose}
+      labelledBy="shortcuts-title"
+      initialFocus={close}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/50"
     >
       <div className="space-y-3 p-5">
@@ -53,16 +44,11 @@ export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () =
           A scan always goes to the scan field, wherever the focus is; it closes this sheet.
         </p>
         <div className="flex justify-end">
-          <button
-            ref={close}
-            type="button"
-            onClick={onClose}
-            className="rounded-md border border-slate-400 px-4 py-2 font-medium"
-          >
+          <Button ref={close} onClick={onClose} variant="secondary">
             Close
-          </button>
+          </Button>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

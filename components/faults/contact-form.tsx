@@ -1,9 +1,11 @@
 "use client";
 
 import { recordContactAction } from "@/app/(console)/faults/actions";
-import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
+import { ContactChannelChoice } from "@/components/ui/contact-channel-choice";
+import { Field, NOTE } from "@/components/ui/field";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import { ContactResultChoice } from "./contact-result-choice";
+import { Button } from "@/components/ui/button";
 
 type Props = { jobId: string; driveId: string | null; label: string };
 
@@ -24,15 +26,11 @@ export function ContactForm({ jobId, driveId, label }: Props) {
       {driveId && <input type="hidden" name="driveId" value={driveId} />}
       <ContactChannelChoice className="flex gap-4" />
       <ContactResultChoice errors={errors} />
-      <TextAreaField label="Note" name="outcome" errors={errors?.outcome} />
+      <Field {...NOTE} label="Note" name="outcome" errors={errors?.outcome} />
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60"
-        >
+        <Button type="submit" variant="secondary" pending={pending}>
           Record contact<span className="sr-only"> about {label}</span>
-        </button>
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

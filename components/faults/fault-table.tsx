@@ -3,6 +3,7 @@ import { Countdown } from "@/components/incidents/countdown";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Time } from "@/components/ui/time";
 import type { FaultView } from "@/lib/views/queues.ts";
+import { ColumnHeader, Table } from "@/components/ui/table";
 
 const DAY_MS = 86_400_000;
 
@@ -42,68 +43,53 @@ export function FaultTable({
     />
   );
   return (
-    <div
-      role="region"
-      aria-labelledby="fault-table-caption"
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700"
+    <Table
+      id="fault-table-caption"
+      caption="Faults"
+      head={
+        <>
+          <ColumnHeader>Fault</ColumnHeader>
+          {head("Job", "job")}
+          {head("Customer", "customer")}
+          <ColumnHeader>Reason</ColumnHeader>
+          {head("Faulted", "since")}
+          {head("Follow-up", "due")}
+          <ColumnHeader>Contacts</ColumnHeader>
+        </>
+      }
     >
-      <table className="min-w-full text-left text-sm">
-        <caption id="fault-table-caption" className="sr-only">
-          Faults
-        </caption>
-        <thead className="bg-slate-100 text-slate-800">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Fault
+      {items.map((item) => {
+        const wait = followUp(item, now);
+        return (
+          <tr key={`${item.kind}-${item.id}`}>
+            <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+              <Link
+                href={`/faults/${item.id}`}
+                className="text-blue-800 underline hover:text-blue-950"
+              >
+                {item.kind === "job" ? "Job " : "Drive "}
+                <span className="font-mono">
+                  {item.kind === "job" ? item.jobName : item.serial}
+                </span>
+              </Link>
             </th>
-            {head("Job", "job")}
-            {head("Customer", "customer")}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Reason
-            </th>
-            {head("Faulted", "since")}
-            {head("Follow-up", "due")}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Contacts
-            </th>
+            <td className="px-3 py-2 font-mono whitespace-nowrap">{item.jobName}</td>
+            <td className="px-3 py-2">{item.customer.name}</td>
+            <td className="max-w-72 px-3 py-2">{item.reason ?? "None given"}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <Time at={item.since} relative />
+            </td>
+            <td className="px-3 py-2">
+              {wait ? (
+                <Countdown label="Wait until" at={wait.at} days={wait.days} />
+              ) : (
+                <span className="text-slate-600">—</span>
+              )}
+            </td>
+            <td className="px-3 py-2 tabular-nums">{item.contactCount}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {items.map((item) => {
-            const wait = followUp(item, now);
-            return (
-              <tr key={`${item.kind}-${item.id}`}>
-                <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
-                  <Link
-                    href={`/faults/${item.id}`}
-                    className="text-blue-800 underline hover:text-blue-950"
-                  >
-                    {item.kind === "job" ? "Job " : "Drive "}
-                    <span className="font-mono">
-                      {item.kind === "job" ? item.jobName : item.serial}
-                    </span>
-                  </Link>
-                </th>
-                <td className="px-3 py-2 font-mono whitespace-nowrap">{item.jobName}</td>
-                <td className="px-3 py-2">{item.customer.name}</td>
-                <td className="max-w-72 px-3 py-2">{item.reason ?? "None given"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Time at={item.since} relative />
-                </td>
-                <td className="px-3 py-2">
-                  {wait ? (
-                    <Countdown label="Wait until" at={wait.at} days={wait.days} />
-                  ) : (
-                    <span className="text-slate-600">—</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 tabular-nums">{item.contactCount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

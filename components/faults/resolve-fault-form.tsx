@@ -1,9 +1,9 @@
 "use client";
 
-import { useId } from "react";
 import { resolveDriveFaultAction, resolveJobFaultAction } from "@/app/(console)/faults/actions";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { Field, NOTE } from "@/components/ui/field";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   kind: "job" | "drive";
@@ -26,7 +26,6 @@ export function ResolveFaultForm({ kind, id, label, targets, onResolved }: Props
       },
     },
   );
-  const fid = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (targets.length === 0) {
     return <p className="text-sm text-slate-700">No state to return to yet for {label}.</p>;
@@ -40,37 +39,18 @@ export function ResolveFaultForm({ kind, id, label, targets, onResolved }: Props
       className="space-y-2"
     >
       <input type="hidden" name={kind === "job" ? "jobId" : "driveId"} value={id} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${fid}-to`} className="text-sm font-semibold text-slate-800">
-          Return to
-        </label>
-        <select
-          id={`${fid}-to`}
-          name="to"
-          defaultValue={targets[0]}
-          aria-invalid={Boolean(errors?.to) || undefined}
-          aria-describedby={`${fid}-to-error`}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-        >
-          {targets.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <p id={`${fid}-to-error`} aria-live="polite" className="text-sm text-red-800">
-          {errors?.to?.join(" ")}
-        </p>
-      </div>
-      <TextAreaField label="Resolution note" name="note" errors={errors?.note} />
+      <Field as="select" label="Return to" name="to" defaultValue={targets[0]} errors={errors?.to}>
+        {targets.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </Field>
+      <Field {...NOTE} label="Resolution note" name="note" errors={errors?.note} />
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
-        >
+        <Button type="submit" pending={pending}>
           Resolve<span className="sr-only"> {label}</span>
-        </button>
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

@@ -3,6 +3,7 @@ import { Countdown } from "@/components/incidents/countdown";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Time } from "@/components/ui/time";
 import type { IncidentView } from "@/lib/views/queues.ts";
+import { ColumnHeader, Table } from "@/components/ui/table";
 
 type Sorting = {
   sort: string;
@@ -42,67 +43,54 @@ export function IncidentTable({
     />
   );
   return (
-    <div
-      role="region"
-      aria-labelledby="incident-table-caption"
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700"
+    <Table
+      id="incident-table-caption"
+      caption={caption}
+      head={
+        <>
+          {head("Incident", "rule")}
+          {head("Job", "job")}
+          <ColumnHeader>Customer</ColumnHeader>
+          {head("Deadline", "deadline")}
+          {head("Opened", "opened")}
+          <ColumnHeader>Contacts</ColumnHeader>
+        </>
+      }
     >
-      <table className="min-w-full text-left text-sm">
-        <caption id="incident-table-caption" className="sr-only">
-          {caption}
-        </caption>
-        <thead className="bg-slate-100 text-slate-800">
-          <tr>
-            {head("Incident", "rule")}
-            {head("Job", "job")}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Customer
+      {items.map((item) => {
+        const next = nearest(item);
+        return (
+          <tr key={item.id}>
+            <th scope="row" className="px-3 py-2 font-medium">
+              <Link
+                href={`/incidents/${item.id}`}
+                className="text-blue-800 underline hover:text-blue-950"
+              >
+                {item.rule}: {item.title}
+              </Link>
             </th>
-            {head("Deadline", "deadline")}
-            {head("Opened", "opened")}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Contacts
-            </th>
+            <td className="px-3 py-2 font-mono whitespace-nowrap">
+              {item.job ? item.job.name : "No job"}
+            </td>
+            <td className="px-3 py-2">{item.customer?.name ?? "—"}</td>
+            <td className="px-3 py-2">
+              {item.status === "Open" && next ? (
+                <Countdown label={next.label} at={next.at} days={next.daysLeft} />
+              ) : item.resolvedAt ? (
+                <>
+                  Resolved <Time at={item.resolvedAt} relative />
+                </>
+              ) : (
+                <span className="text-slate-600">None</span>
+              )}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <Time at={item.openedAt} relative />
+            </td>
+            <td className="px-3 py-2 tabular-nums">{item.contactCount}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {items.map((item) => {
-            const next = nearest(item);
-            return (
-              <tr key={item.id}>
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link
-                    href={`/incidents/${item.id}`}
-                    className="text-blue-800 underline hover:text-blue-950"
-                  >
-                    {item.rule}: {item.title}
-                  </Link>
-                </th>
-                <td className="px-3 py-2 font-mono whitespace-nowrap">
-                  {item.job ? item.job.name : "No job"}
-                </td>
-                <td className="px-3 py-2">{item.customer?.name ?? "—"}</td>
-                <td className="px-3 py-2">
-                  {item.status === "Open" && next ? (
-                    <Countdown label={next.label} at={next.at} days={next.daysLeft} />
-                  ) : item.resolvedAt ? (
-                    <>
-                      Resolved <Time at={item.resolvedAt} relative />
-                    </>
-                  ) : (
-                    <span className="text-slate-600">None</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Time at={item.openedAt} relative />
-                </td>
-                <td className="px-3 py-2 tabular-nums">{item.contactCount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

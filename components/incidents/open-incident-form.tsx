@@ -6,8 +6,9 @@ import {
   openReturnedDrivesIncidentAction,
 } from "@/app/(console)/incidents/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { Field, NOTE } from "@/components/ui/field";
 import type { JobOptionView as JobOption } from "@/lib/views/queues.ts";
+import { Button } from "@/components/ui/button";
 
 /** The incidents a supervisor opens by hand, each with its own words (R-E3, R-E4). */
 const KINDS = {
@@ -105,14 +106,10 @@ export function OpenIncidentForm({ rule, jobs }: { rule: keyof typeof KINDS; job
               {notice || errors?.jobId?.join(" ")}
             </p>
           </div>
-          <TextAreaField label={kind.summaryLabel} name="summary" errors={errors?.summary} />
-          <button
-            type="submit"
-            aria-disabled={pending}
-            className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60"
-          >
+          <Field {...NOTE} label={kind.summaryLabel} name="summary" errors={errors?.summary} />
+          <Button type="submit" variant="secondary" pending={pending}>
             Open incident<span className="sr-only"> {rule}</span>
-          </button>
+          </Button>
         </form>
       )}
       {/* Outside the form: after the last job is taken the form goes, and the answer stays. */}

@@ -9,11 +9,13 @@ import {
   resolvesIncident,
   type IncidentOutcome,
 } from "@/lib/validation/incidents.ts";
-import { TextAreaField, ContactChannelChoice } from "@/components/ui/text-area-field";
+import { ContactChannelChoice } from "@/components/ui/contact-channel-choice";
+import { Field, NOTE } from "@/components/ui/field";
 import type { AddressDraft } from "@/lib/views/queues.ts";
 import { ReturnAddressFields } from "./return-address-fields";
 import { ContactResultChoice } from "@/components/faults/contact-result-choice";
 import type { DriveDisposal } from "@/lib/domain/index.ts";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   incidentId: string;
@@ -112,66 +114,42 @@ export function OutcomeForm({
         {outcome === "contacted" && <ContactChannelChoice className="flex items-end gap-4" />}
         {outcome === "contacted" && <ContactResultChoice errors={errors} />}
         {outcome === "extended" && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${fid}-until`} className={LABEL}>
-              Wait until
-            </label>
-            <input
-              id={`${fid}-until`}
-              type="date"
-              name="extendUntil"
-              required
-              min={answerBy ? dayAfter(answerBy) : undefined}
-              aria-invalid={Boolean(errors?.extendUntil) || undefined}
-              aria-describedby={`${fid}-until-hint ${fid}-until-error`}
-              className={INPUT}
-            />
-            <p id={`${fid}-until-hint`} className="text-xs text-slate-700">
-              {answerBy
+          <Field
+            label="Wait until"
+            type="date"
+            name="extendUntil"
+            required
+            min={answerBy ? dayAfter(answerBy) : undefined}
+            errors={errors?.extendUntil}
+            hint={
+              answerBy
                 ? `A day after the current deadline (${answerBy.slice(0, 10)}); the wait lasts to the end of that day (UTC).`
-                : "The wait lasts to the end of that day (UTC)."}
-            </p>
-            <p id={`${fid}-until-error`} aria-live="polite" className="text-sm text-red-800">
-              {errors?.extendUntil?.join(" ")}
-            </p>
-          </div>
+                : "The wait lasts to the end of that day (UTC)."
+            }
+          />
         )}
         {outcome === "drivesDestroyed" && (
           <>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${fid}-method`} className={LABEL}>
-                Destruction method
-              </label>
-              <input
-                id={`${fid}-method`}
-                name="method"
-                required
-                minLength={3}
-                maxLength={200}
-                aria-invalid={Boolean(errors?.method) || undefined}
-                aria-describedby={`${fid}-method-error`}
-                className={INPUT}
-              />
-              <p id={`${fid}-method-error`} aria-live="polite" className="text-sm text-red-800">
-                {errors?.method?.join(" ")}
-              </p>
-            </div>
-            <TextAreaField label="Drive serials" name="serials" errors={errors?.serials} mono />
+            <Field
+              label="Destruction method"
+              name="method"
+              required
+              minLength={3}
+              maxLength={200}
+              errors={errors?.method}
+            />
+            <Field {...NOTE} label="Drive serials" name="serials" errors={errors?.serials} mono />
           </>
         )}
         {outcome === "addressCorrected" && addressOnRecord && (
           <ReturnAddressFields onRecord={addressOnRecord} errors={errors} />
         )}
       </div>
-      <TextAreaField label="Note" name="note" errors={errors?.note} />
+      <Field {...NOTE} label="Note" name="note" errors={errors?.note} />
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60"
-        >
+        <Button type="submit" pending={pending}>
           Record outcome<span className="sr-only"> for {label}</span>
-        </button>
+        </Button>
         <FormResult ref={result} state={state} />
       </div>
     </form>

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { cancelJobAction } from "@/app/(console)/jobs/[id]/actions";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { Field, NOTE } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 /**
  * The job page's title, where focus goes once the job is cancelled: the page no longer offers
@@ -76,7 +77,7 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
         className="max-w-xl space-y-3 rounded-md border border-slate-300 bg-white p-3"
       >
         <input type="hidden" name="jobId" value={jobId} />
-        <TextAreaField label="Reason for cancelling" name="reason" errors={errors?.reason} />
+        <Field {...NOTE} label="Reason for cancelling" name="reason" errors={errors?.reason} />
         {confirming ? (
           <div
             onKeyDown={(e) => {
@@ -89,32 +90,18 @@ export function CancelJobForm({ jobId, jobName }: { jobId: string; jobName: stri
               its drives go back to the customer. This cannot be undone.
             </p>
             <div className="flex flex-wrap items-center gap-3">
-              <button
-                type="submit"
-                aria-disabled={pending}
-                className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60"
-              >
-                {pending ? "Cancelling…" : "Yes, cancel the job"}
-              </button>
-              <button
-                ref={keepButton}
-                type="button"
-                onClick={() => ask(false)}
-                className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100"
-              >
+              <Button type="submit" variant="danger" pending={pending} pendingLabel="Cancelling…">
+                Yes, cancel the job
+              </Button>
+              <Button ref={keepButton} onClick={() => ask(false)} variant="secondary">
                 Keep the job
-              </button>
+              </Button>
             </div>
           </div>
         ) : (
-          <button
-            ref={cancelButton}
-            type="button"
-            onClick={() => ask(true)}
-            className="rounded-md border border-red-800 bg-white px-4 py-2 font-semibold text-red-900 hover:bg-red-50"
-          >
+          <Button ref={cancelButton} onClick={() => ask(true)} variant="danger-outline">
             Cancel job
-          </button>
+          </Button>
         )}
         <FormResult ref={result} state={state} />
       </form>

@@ -1,4 +1,4 @@
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { ContactResultText } from "@/components/faults/contact-result-text";
 import type { JobDetailContact } from "@/lib/views/jobs.ts";
@@ -15,11 +15,7 @@ export function JobContacts({ contacts }: { contacts: JobDetailContact[] }) {
       {contacts.length === 0 ? (
         <p className="text-slate-700">No contact attempts.</p>
       ) : (
-        <JobTableFrame
-          id="job-contacts-caption"
-          caption="Contact attempts, newest first"
-          headers={HEADERS}
-        >
+        <Table id="job-contacts-caption" caption="Contact attempts, newest first" headers={HEADERS}>
           {contacts.map((c) => (
             <tr key={c.id} className="align-top">
               <th scope="row" className="px-3 py-2 font-normal">
@@ -34,7 +30,7 @@ export function JobContacts({ contacts }: { contacts: JobDetailContact[] }) {
               <td className="min-w-48 px-3 py-2">{c.outcome}</td>
             </tr>
           ))}
-        </JobTableFrame>
+        </Table>
       )}
     </section>
   );

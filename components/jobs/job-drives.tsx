@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { TrackingNumber } from "@/components/jobs/job-time";
 import { MaybeTime } from "@/components/ui/time";
 import { KeyReveal } from "@/components/jobs/key-reveal";
@@ -82,7 +82,7 @@ export function JobDrives({
       {drives.length === 0 ? (
         <p className="text-slate-700">No drives yet.</p>
       ) : (
-        <JobTableFrame id="job-drives-caption" caption="Drives of this job" headers={HEADERS}>
+        <Table id="job-drives-caption" caption="Drives of this job" headers={HEADERS}>
           {drives.map((d) => (
             <tr key={d.id} className="align-top">
               <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
@@ -194,7 +194,7 @@ export function JobDrives({
               )}
             </tr>
           ))}
-        </JobTableFrame>
+        </Table>
       )}
     </section>
   );

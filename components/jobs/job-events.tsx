@@ -1,4 +1,4 @@
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { JobDetailEvent } from "@/lib/views/jobs.ts";
 
@@ -27,7 +27,7 @@ export function JobEvents({
       {events.length === 0 ? (
         <p className="text-slate-700">No events recorded.</p>
       ) : (
-        <JobTableFrame
+        <Table
           id="job-events-caption"
           caption="Events of this job and its drives, newest first"
           headers={HEADERS}
@@ -55,7 +55,7 @@ export function JobEvents({
               <td className="min-w-48 px-3 py-2">{e.reason ?? ""}</td>
             </tr>
           ))}
-        </JobTableFrame>
+        </Table>
       )}
     </section>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import { useId } from "react";
 import { faultDriveAction, faultJobAction } from "@/app/(console)/faults/actions";
 import {
   FormResult,
@@ -10,7 +9,8 @@ import {
 } from "@/components/ui/form-submission";
 import { FAULT_REASONS } from "@/lib/domain/fault-reasons.ts";
 import type { ActionState } from "@/lib/action-state.ts";
-import { TextAreaField } from "@/components/ui/text-area-field";
+import { Field, NOTE } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 type Target =
   { kind: "job"; id: string; label: string } | { kind: "drive"; id: string; label: string };
@@ -39,7 +39,6 @@ export function JobFaultForm({
   const { state, pending, dispatch, onSubmit, form, result } = useFormSubmission(fault, {
     onSuccess: () => true, // the list's announcement has the focus
   });
-  const id = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const title = target.kind === "job" ? "Fault this job" : `Fault drive ${target.label}`;
   return (
@@ -53,41 +52,28 @@ export function JobFaultForm({
         className="mt-3 space-y-3"
       >
         <input type="hidden" name={target.kind === "job" ? "jobId" : "driveId"} value={target.id} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-reason`} className="text-sm font-semibold text-slate-800">
-            Reason
-          </label>
-          <select
-            id={`${id}-reason`}
-            name="reason"
-            required
-            defaultValue=""
-            aria-invalid={Boolean(errors?.reason) || undefined}
-            aria-describedby={`${id}-reason-error`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-          >
-            <option value="" disabled>
-              Pick a reason
+        <Field
+          as="select"
+          label="Reason"
+          name="reason"
+          required
+          defaultValue=""
+          errors={errors?.reason}
+        >
+          <option value="" disabled>
+            Pick a reason
+          </option>
+          {FAULT_REASONS.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
             </option>
-            {FAULT_REASONS.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-reason-error`} aria-live="polite" className="text-sm text-red-800">
-            {errors?.reason?.join(" ")}
-          </p>
-        </div>
-        <TextAreaField label="Note" name="note" errors={errors?.note} />
+          ))}
+        </Field>
+        <Field {...NOTE} label="Note" name="note" errors={errors?.note} />
         <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            aria-disabled={pending}
-            className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60"
-          >
-            {pending ? "Saving…" : "Mark Faulted"}
-          </button>
+          <Button type="submit" variant="danger" pending={pending} pendingLabel="Saving…">
+            Mark Faulted
+          </Button>
           <FormResult ref={result} state={state} />
         </div>
       </form>

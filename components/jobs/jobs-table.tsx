@@ -5,6 +5,7 @@ import { Progress } from "@/components/ui/progress";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Time } from "@/components/ui/time";
 import type { JobListRow } from "@/lib/views/jobs.ts";
+import { ColumnHeader, Table } from "@/components/ui/table";
 
 function JobLink({ job }: { job: JobListRow }) {
   return (
@@ -38,10 +39,11 @@ const COLUMNS = [
 export function JobsTable({ rows, sorting }: { rows: JobListRow[]; sorting: Sorting }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Jobs</caption>
-        <thead className="bg-slate-100 text-slate-800">
-          <tr>
+      <Table
+        caption="Jobs"
+        scroll={false}
+        head={
+          <>
             {COLUMNS.map(([label, column]) =>
               column ? (
                 <SortHeader
@@ -53,41 +55,40 @@ export function JobsTable({ rows, sorting }: { rows: JobListRow[]; sorting: Sort
                   href={sorting.href}
                 />
               ) : (
-                <th key={label} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+                <ColumnHeader key={label} className="px-3 py-2 font-semibold whitespace-nowrap">
                   {label}
-                </th>
+                </ColumnHeader>
               ),
             )}
+          </>
+        }
+      >
+        {rows.map((job) => (
+          <tr key={job.id}>
+            <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
+              <JobLink job={job} />
+              {job.cancelRequested && <CancelledTag />}
+            </th>
+            <td className="px-3 py-2 whitespace-nowrap">{job.customerName}</td>
+            <td className="px-3 py-2">{job.type}</td>
+            <td className="px-3 py-2">
+              <StateBadge state={job.state} />
+            </td>
+            <td className="px-3 py-2">
+              <Progress value={job.percentComplete} label={`${job.name} complete`} />
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <JobDriveCounts job={job} />
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+              <Time at={job.createdAt} />
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+              <Time at={job.stateChangedAt} relative />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((job) => (
-            <tr key={job.id}>
-              <th scope="row" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
-                <JobLink job={job} />
-                {job.cancelRequested && <CancelledTag />}
-              </th>
-              <td className="px-3 py-2 whitespace-nowrap">{job.customerName}</td>
-              <td className="px-3 py-2">{job.type}</td>
-              <td className="px-3 py-2">
-                <StateBadge state={job.state} />
-              </td>
-              <td className="px-3 py-2">
-                <Progress value={job.percentComplete} label={`${job.name} complete`} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <JobDriveCounts job={job} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                <Time at={job.createdAt} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                <Time at={job.stateChangedAt} relative />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { revealKeyAction } from "@/app/(console)/jobs/[id]/actions";
 import { useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
+import { Button } from "@/components/ui/button";
 
 /**
  * A supervisor's "Reveal key" for one drive. The key comes back only in the action's answer and
@@ -38,15 +39,10 @@ export function KeyReveal({ driveId, serial }: { driveId: string; serial: string
         >
           <span className="text-slate-700">Hidden</span>
           <input type="hidden" name="driveId" value={driveId} />
-          <button
-            ref={revealButton}
-            type="submit"
-            aria-disabled={pending}
-            className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60"
-          >
+          <Button ref={revealButton} type="submit" variant="secondary" size="sm" pending={pending}>
             {pending ? "Revealing…" : "Reveal key"}
             <span className="sr-only"> of drive {serial}</span>
-          </button>
+          </Button>
         </form>
       )}
       <div
@@ -61,13 +57,9 @@ export function KeyReveal({ driveId, serial }: { driveId: string; serial: string
             <code className="rounded border border-amber-400 bg-amber-50 px-2 py-1 font-mono text-sm whitespace-nowrap text-slate-950 select-all">
               {key}
             </code>
-            <button
-              type="button"
-              onClick={() => setHiddenAnswer(state)}
-              className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100"
-            >
+            <Button onClick={() => setHiddenAnswer(state)} variant="secondary" size="sm">
               Hide<span className="sr-only"> the key of drive {serial}</span>
-            </button>
+            </Button>
           </div>
         )}
         {state && !state.ok && <p className="w-56 text-sm text-red-800">{state.error}</p>}

@@ -9,6 +9,7 @@ import {
 import { Time } from "@/components/ui/time";
 import { FormResult, useFormSubmission } from "@/components/ui/form-submission";
 import type { ActionState } from "@/lib/action-state.ts";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 
 type Op = "create" | "rotate" | "revoke";
 type Props = {
@@ -16,13 +17,6 @@ type Props = {
   jobName: string;
   active: { createdAt: Date; createdByName: string | null } | null;
 };
-
-const BUTTON =
-  "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 aria-disabled:opacity-60";
-const PRIMARY =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 aria-disabled:opacity-60";
-const DANGER =
-  "rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 aria-disabled:opacity-60";
 
 /** The previous answer (maybe a link) is not sent back with the next request: no action reads it. */
 function run(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -92,13 +86,13 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
     }
   }
 
-  const form = (op: Op, label: string, className: string) => (
+  const form = (op: Op, label: string, variant: ButtonVariant) => (
     <form action={dispatch} onSubmit={onSubmit}>
       <input type="hidden" name="jobId" value={jobId} />
       <input type="hidden" name="op" value={op} />
-      <button type="submit" aria-disabled={pending} className={className}>
+      <Button type="submit" variant={variant} pending={pending}>
         {label}
-      </button>
+      </Button>
     </form>
   );
 
@@ -129,13 +123,9 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
               aria-describedby={`${id}-copy-status`}
               className="w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-950"
             />
-            <button
-              type="button"
-              onClick={() => copy(url)}
-              className={`${PRIMARY} shrink-0 whitespace-nowrap`}
-            >
+            <Button onClick={() => copy(url)} className="shrink-0 whitespace-nowrap">
               Copy link
-            </button>
+            </Button>
           </div>
           <p
             id={`${id}-copy-status`}
@@ -156,22 +146,20 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
           </p>
           {confirming === null && (
             <div className="flex flex-wrap gap-3">
-              <button
+              <Button
                 ref={triggers.rotate}
-                type="button"
                 onClick={() => setConfirming("rotate")}
-                className={BUTTON}
+                variant="secondary"
               >
                 Rotate link
-              </button>
-              <button
+              </Button>
+              <Button
                 ref={triggers.revoke}
-                type="button"
                 onClick={() => setConfirming("revoke")}
-                className="rounded-md border border-red-800 bg-white px-4 py-2 font-semibold text-red-900 hover:bg-red-50"
+                variant="danger-outline"
               >
                 Revoke link
-              </button>
+              </Button>
             </div>
           )}
           {confirming !== null && (
@@ -196,12 +184,12 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
                     : confirming === "rotate"
                       ? "Yes, rotate the link"
                       : "Yes, revoke the link",
-                  DANGER,
+                  "danger",
                 )}
                 {/* The safe choice has the focus: Enter or Escape keeps the link. */}
-                <button type="button" autoFocus onClick={keep} className={BUTTON}>
+                <Button autoFocus onClick={keep} variant="secondary">
                   Keep the current link
-                </button>
+                </Button>
               </div>
             </div>
           )}
@@ -209,7 +197,7 @@ export function StatusLinkSection({ jobId, jobName, active }: Props) {
       ) : (
         <div className="space-y-2">
           <p className="text-slate-800">This job has no active status link.</p>
-          {form("create", pending ? "Creating…" : "Create status link", PRIMARY)}
+          {form("create", pending ? "Creating…" : "Create status link", "primary")}
         </div>
       )}
       <FormResult ref={result} state={state} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 const subscribe = () => () => {};
 
@@ -15,13 +16,5 @@ export function PrintButton({ label }: { label: string }) {
     () => false,
   );
   if (!scripted) return null;
-  return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
-    >
-      {label}
-    </button>
-  );
+  return <Button onClick={() => window.print()}>{label}</Button>;
 }

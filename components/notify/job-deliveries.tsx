@@ -1,4 +1,4 @@
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { ResendButton } from "@/components/notify/resend-button";
 import type { JobDeliveryView } from "@/lib/views/notifications.ts";
@@ -27,7 +27,7 @@ export function JobDeliveries({
       {deliveries.length === 0 ? (
         <p className="text-slate-700">No message sent about this job.</p>
       ) : (
-        <JobTableFrame
+        <Table
           id="job-deliveries-caption"
           caption="Emails and webhook deliveries, newest first"
           headers={headers}
@@ -66,7 +66,7 @@ export function JobDeliveries({
               ) : null}
             </tr>
           ))}
-        </JobTableFrame>
+        </Table>
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveTimeZoneAction } from "@/app/(console)/settings/actions";
+import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 
 /** Pick the zone every staff page writes times in; the UTC time stays on hover. */
@@ -35,13 +36,9 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900 disabled:opacity-60"
-        >
+        <Button type="submit" variant="neutral" disabled={pending}>
           Save
-        </button>
+        </Button>
       </div>
       <FormStatus state={state} />
     </form>

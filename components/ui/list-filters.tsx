@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 const control = "mt-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
@@ -26,12 +27,9 @@ export function FilterForm({
       className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
     >
       {children}
-      <button
-        type="submit"
-        className="rounded-md bg-slate-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-900"
-      >
+      <Button type="submit" variant="neutral" size="sm">
         Apply
-      </button>
+      </Button>
       <Link href={clearHref} className="py-1.5 text-sm text-blue-800 underline">
         Clear filters
       </Link>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CarrierCount } from "@/lib/views/worklists.ts";
+import { Button } from "@/components/ui/button";
 
 /**
  * The Expected list's carrier filter: a GET form, so the choice is in the address and it works
@@ -40,12 +41,7 @@ export function CarrierFilter({
           )}
         </select>
       </div>
-      <button
-        type="submit"
-        className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
-      >
-        Show
-      </button>
+      <Button type="submit">Show</Button>
       {carrier && (
         <Link href="/dock/expected" className="px-2 py-2 text-blue-800 underline">
           Show all carriers

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { TrackingNumber } from "@/components/jobs/job-time";
 import { Time } from "@/components/ui/time";
 import { OverdueMark } from "@/components/worklists/overdue-mark";
@@ -28,7 +28,7 @@ function drivesExpected(p: ExpectedPackage): string {
 /** The packages on their way to the dock, the overdue ones first and marked (R-J6, R-E2). */
 export function ExpectedTable({ packages, now }: { packages: ExpectedPackage[]; now: Date }) {
   return (
-    <JobTableFrame id="expected-caption" caption="Packages expected at the dock" headers={HEADERS}>
+    <Table id="expected-caption" caption="Packages expected at the dock" headers={HEADERS}>
       {packages.map((p) => (
         <tr key={p.jobId} className={`align-top ${p.overdue ? "bg-red-50/60" : ""}`}>
           <th scope="row" className="min-w-48 px-3 py-2 font-medium">
@@ -80,6 +80,6 @@ export function ExpectedTable({ packages, now }: { packages: ExpectedPackage[]; 
           </td>
         </tr>
       ))}
-    </JobTableFrame>
+    </Table>
   );
 }

@@ -10,8 +10,7 @@ import { createCustomer } from "@/test/fixtures.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { createDb, type Db } from "@/lib/server/db.ts";
 import { createJob } from "@/lib/server/jobs/commands.ts";
-import { listJobs } from "@/lib/server/jobs/list.ts";
-import { jobDetail } from "@/lib/server/jobs/job-detail.ts";
+import { listJobs, jobDetail } from "@/lib/server/jobs/queries.ts";
 import { faultsQueue } from "@/lib/server/faults/queries.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 

@@ -84,7 +84,7 @@ export async function loadApp(defer: Defer) {
   const { createDb } = await import("../../lib/server/db.ts");
   const { createUser } = await import("../../lib/server/users/commands.ts");
   const { openDockPackage } = await import("../../lib/server/dock/commands.ts");
-  const { scanDrive } = await import("../../lib/server/dock/scan/index.ts");
+  const { scanDrive } = await import("../../lib/server/dock/commands/scan/index.ts");
   const db: Db = createDb(benchUrl);
   defer(() => db.$disconnect());
   return { db, createUser, openDockPackage, scanDrive };

@@ -10,7 +10,7 @@ import {
 } from "@/components/ui/list-filters";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
 import { db } from "@/lib/server/db.ts";
-import { faultsPageData } from "@/lib/server/faults/list.ts";
+import { faultsPageData } from "@/lib/server/faults/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import {
   MAX_DUE_DAYS,

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/server/db.ts";
 import { fromCommand, protectedAction } from "@/lib/server/action.ts";
-import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
-import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import { openIncidentByHand, recordIncidentOutcome } from "@/lib/server/incidents/commands.ts";
 import {
   OUTCOME_LABELS,
   openReturnAddressSchema,

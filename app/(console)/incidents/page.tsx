@@ -10,7 +10,7 @@ import {
 } from "@/components/ui/list-filters";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
 import { db } from "@/lib/server/db.ts";
-import { incidentsPageData } from "@/lib/server/incidents/list.ts";
+import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import {
   INCIDENT_RULES,

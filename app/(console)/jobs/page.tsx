@@ -12,7 +12,7 @@ import { Pager } from "@/components/ui/pager";
 import { JOB_STATES } from "@/lib/domain/states.ts";
 import { customerOptions } from "@/lib/server/customers/queries.ts";
 import { db } from "@/lib/server/db.ts";
-import { listJobs } from "@/lib/server/jobs/list.ts";
+import { listJobs } from "@/lib/server/jobs/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import {
   JOB_SORTS,

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import { searchEverything } from "@/lib/server/search/search.ts";
 import { searchQuerySchema } from "@/lib/validation/search.ts";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Search" };
 export const dynamic = "force-dynamic";
@@ -34,12 +35,9 @@ export default async function SearchPage({
           placeholder="Serial, tracking number, job or customer"
           className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2"
         />
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900"
-        >
+        <Button type="submit" variant="neutral">
           Search
-        </button>
+        </Button>
       </form>
       <p className="text-sm text-slate-700">
         Tip: press <kbd className="rounded border border-slate-400 px-1">Ctrl</kbd>+

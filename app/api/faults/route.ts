@@ -1,5 +1,5 @@
 import { db } from "@/lib/server/db.ts";
-import { faultsPageData } from "@/lib/server/faults/list.ts";
+import { faultsPageData } from "@/lib/server/faults/queries.ts";
 import { staffRoute } from "@/lib/server/http/route-handler.ts";
 import { parseFaultListParams } from "@/lib/validation/list-params.ts";
 import { listQuerySchema } from "@/lib/validation/list-query-schema.ts";

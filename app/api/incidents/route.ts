@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db.ts";
 import { staffRoute } from "@/lib/server/http/route-handler.ts";
-import { incidentsPageData } from "@/lib/server/incidents/list.ts";
+import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { parseIncidentListParams } from "@/lib/validation/list-params.ts";
 import { listQuerySchema } from "@/lib/validation/list-query-schema.ts";
 

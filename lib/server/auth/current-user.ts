@@ -8,7 +8,7 @@ import type { ActorRef } from "@/lib/server/actor.ts";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role; actor: ActorRef };
 
-// The scan path (lib/server/dock/scan) checks sessions with the same rule.
+// The scan path (lib/server/dock/commands/scan) checks sessions with the same rule.
 export { isLiveSession };
 
 /**

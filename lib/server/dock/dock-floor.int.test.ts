@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, BEN, createCustomer, importJob, ok } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { closeDockPackage, openDockPackage } from "@/lib/server/dock/commands.ts";
-import { advanceDockPackage } from "@/lib/server/dock/advance.ts";
-import { scanDrive } from "@/lib/server/dock/scan/index.ts";
+import {
+  closeDockPackage,
+  openDockPackage,
+  advanceDockPackage,
+  scanDrive,
+} from "@/lib/server/dock/commands.ts";
 import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
 
 // The dock floor's second version (issue 13) through the commands the dock page calls: a typo asks

@@ -4,17 +4,21 @@ import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef, UserActor } from "@/lib/server/actor.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
-import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
-import { deleteJobFromApi } from "@/lib/server/jobs/api-commands.ts";
+import {
+  createJob,
+  markJobShipping,
+  updateJobProperties,
+  deleteJobFromApi,
+} from "@/lib/server/jobs/commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
 import {
   closeDockPackage,
   openDockPackage,
   scanDriveIn,
   scanDriveOut,
+  undoLastScan,
+  scanDrive,
 } from "@/lib/server/dock/commands.ts";
-import { undoLastScan } from "@/lib/server/dock/undo.ts";
-import { scanDrive } from "@/lib/server/dock/scan/index.ts";
 import { dockPackageView } from "@/lib/server/dock/queries.ts";
 import { dhlTrackingNumber, seededRandom, upsTrackingNumber } from "@/prisma/demo-data.ts";
 

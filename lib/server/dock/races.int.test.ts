@@ -13,9 +13,12 @@ import { ANA, BEN, createCustomer, ok, RETURN_ADDRESS, SAM, STATION } from "@/te
 import type { ActorRef, UserActor } from "@/lib/server/actor.ts";
 import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jobs/commands.ts";
 import { finishDriveCopy, startDriveCopy } from "@/lib/server/drives/commands.ts";
-import { closeDockPackage, openDockPackage } from "@/lib/server/dock/commands.ts";
-import { scanDrive } from "@/lib/server/dock/scan/index.ts";
-import { undoLastScan } from "@/lib/server/dock/undo.ts";
+import {
+  closeDockPackage,
+  openDockPackage,
+  scanDrive,
+  undoLastScan,
+} from "@/lib/server/dock/commands.ts";
 import type { CommandResult } from "@/lib/server/command.ts";
 import type { ScanOutcome } from "@/lib/dock-outcomes.ts";
 import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";

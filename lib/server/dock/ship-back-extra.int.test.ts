@@ -12,7 +12,7 @@ import {
   scanDriveOut,
 } from "@/lib/server/dock/commands.ts";
 import { dockPackageView } from "@/lib/server/dock/queries.ts";
-import { findApiJob } from "@/lib/server/jobs/api-view.ts";
+import { findApiJob } from "@/lib/server/jobs/queries.ts";
 import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
 
 // R-E5, R-J12 and R-G2 through the commands the dock, the copy stations and the API use.

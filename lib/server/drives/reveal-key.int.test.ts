@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
-import { revealBitLockerKey } from "@/lib/server/drives/reveal-key.ts";
+import { revealBitLockerKey } from "@/lib/server/drives/commands.ts";
 
 let t: TestDatabase;
 let jobId: string;

@@ -3,15 +3,14 @@ import { z } from "zod";
 import { db } from "@/lib/server/db.ts";
 import { apiCommandError, apiError, apiJson, apiRoute } from "@/lib/server/http/api-v1.ts";
 import { ArmJobScope, ArmQuery, ArmSubscription } from "@/lib/validation/arm.ts";
-import { deleteJobFromApi, updateJobFromApi } from "@/lib/server/jobs/api-commands.ts";
-import { putJob } from "@/lib/server/jobs/api-put.ts";
+import { deleteJobFromApi, updateJobFromApi, putJob } from "@/lib/server/jobs/commands.ts";
 import {
   decodeJobCursor,
   encodeJobCursor,
   findApiJob,
   jobPath,
   listApiJobs,
-} from "@/lib/server/jobs/api-view.ts";
+} from "@/lib/server/jobs/queries.ts";
 import { armJobPath, type ArmScope } from "@/lib/server/jobs/arm-scope.ts";
 import {
   JobName,

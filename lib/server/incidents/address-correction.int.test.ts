@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { IncidentKind, JobState } from "@/lib/generated/prisma/enums.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { incidentDeadlines } from "@/lib/domain/index.ts";
-import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/outcomes.ts";
+import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/commands.ts";
 import { recordOutcomeSchema } from "@/lib/validation/incidents.ts";
 
 let t: TestDatabase;

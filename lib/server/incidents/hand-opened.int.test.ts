@@ -4,8 +4,7 @@ import { ANA, SAM, STATION, createCustomer, ok } from "@/test/fixtures.ts";
 import type { JobState, JobType } from "@/lib/generated/prisma/enums.ts";
 import { incidentDeadlines } from "@/lib/domain/index.ts";
 import { openIncidentByHand, type HandOpenedIncident } from "@/lib/server/incidents/commands.ts";
-import { incidentQueue } from "@/lib/server/incidents/list.ts";
-import { handOpenableJobs } from "@/lib/server/incidents/queries.ts";
+import { incidentQueue, handOpenableJobs } from "@/lib/server/incidents/queries.ts";
 import { parseIncidentListParams } from "@/lib/validation/list-params.ts";
 
 let t: TestDatabase;

@@ -8,9 +8,9 @@ import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import { SAM, createCustomer, ok, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { raiseDriveFault } from "@/lib/server/faults/commands.ts";
-import { faultsPageData } from "@/lib/server/faults/list.ts";
+import { faultsPageData } from "@/lib/server/faults/queries.ts";
 import { openIncidentByHand } from "@/lib/server/incidents/commands.ts";
-import { incidentsPageData } from "@/lib/server/incidents/list.ts";
+import { incidentsPageData } from "@/lib/server/incidents/queries.ts";
 import { parseFaultListParams, parseIncidentListParams } from "@/lib/validation/list-params.ts";
 import type {
   FaultQueueView as FaultsPageData,

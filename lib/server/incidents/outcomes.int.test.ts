@@ -3,9 +3,12 @@ import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { IncidentKind, JobState, JobType } from "@/lib/generated/prisma/enums.ts";
 import { incidentDeadlines } from "@/lib/domain/index.ts";
-import { openIncident } from "@/lib/server/incidents/commands.ts";
-import { recordIncidentOutcome, type OutcomeInput } from "@/lib/server/incidents/outcomes.ts";
-import { incidentQueue } from "@/lib/server/incidents/list.ts";
+import {
+  openIncident,
+  recordIncidentOutcome,
+  type OutcomeInput,
+} from "@/lib/server/incidents/commands.ts";
+import { incidentQueue } from "@/lib/server/incidents/queries.ts";
 import { parseIncidentListParams } from "@/lib/validation/list-params.ts";
 import {
   INCIDENT_OUTCOMES,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCustomer, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
 import type { IncidentKind } from "@/lib/domain/incidents.ts";
-import { faultQueue } from "@/lib/server/faults/list.ts";
-import { incidentQueue } from "@/lib/server/incidents/list.ts";
+import { faultQueue } from "@/lib/server/faults/queries.ts";
+import { incidentQueue } from "@/lib/server/incidents/queries.ts";
 import {
   parseFaultListParams,
   parseIncidentListParams,

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { ANA, createCustomer, importJob, ok, SAM } from "@/test/fixtures.ts";
+import { ANA, createCustomer, importJob, ok, SAM, STATION } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { arrivalSummary, decideJobEvent, jobErrorReasons } from "@/lib/domain/index.ts";
 import { closeDockPackage, openDockPackage, scanDriveIn } from "@/lib/server/dock/commands.ts";
-import { jobDetail } from "@/lib/server/jobs/job-detail.ts";
+import { jobDetail } from "@/lib/server/jobs/queries.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import { startDriveCopy } from "@/lib/server/drives/commands.ts";
-import { STATION } from "@/test/fixtures.ts";
 import { dhlTrackingNumber, seededRandom } from "@/prisma/demo-data.ts";
 
 // The job page must not tell the supervisor wrong things (issue 11): what it reads, from the

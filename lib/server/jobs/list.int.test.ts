@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCustomer, openTestSession, testIdentity } from "@/test/fixtures.ts";
 import { freshDatabase, type TestDatabase } from "@/test/test-database.ts";
-import { jobsCsvStream } from "@/lib/server/jobs/csv-export.ts";
-import { jobIdsPage, listJobs } from "@/lib/server/jobs/list.ts";
+import { jobsCsvStream, jobIdsPage, listJobs } from "@/lib/server/jobs/queries.ts";
 import { searchEverything } from "@/lib/server/search/search.ts";
 import { parseJobListParams, type RawParams } from "@/lib/validation/list-params.ts";
 

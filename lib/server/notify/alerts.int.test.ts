@@ -14,7 +14,7 @@ import { createJob, markJobShipping, updateJobProperties } from "@/lib/server/jo
 import { receiveDrive } from "@/lib/server/drives/commands.ts";
 import { raiseDriveFault, raiseJobFault } from "@/lib/server/faults/commands.ts";
 import { openIncident } from "@/lib/server/incidents/commands.ts";
-import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import { recordIncidentOutcome } from "@/lib/server/incidents/commands.ts";
 import { DAY_MS, type IncidentKind } from "@/lib/domain/index.ts";
 import type { AlertsView } from "@/lib/views/notifications.ts";
 import { supervisorAlerts } from "./alerts.ts";

@@ -1,7 +1,7 @@
 import "server-only";
 import { noticeTopic } from "@/lib/domain/notifications.ts";
 import type { Db } from "@/lib/server/db.ts";
-import { API_JOB_SELECT, toApiJob } from "@/lib/server/jobs/api-view.ts";
+import { API_JOB_SELECT, toApiJob } from "@/lib/server/jobs/queries.ts";
 import { noticeEmail } from "./compose.ts";
 import type { NotifyConfig } from "./config.ts";
 import { sendEmail } from "./email.ts";

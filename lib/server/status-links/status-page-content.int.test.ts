@@ -4,8 +4,11 @@ import { RETURN_ADDRESS, SAM, createCustomer, ok } from "@/test/fixtures.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import type { DriveState, JobState, JobType } from "@/lib/generated/prisma/enums.ts";
 import { incidentDeadlines } from "@/lib/domain/index.ts";
-import { openIncident, openIncidentByHand } from "@/lib/server/incidents/commands.ts";
-import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import {
+  openIncident,
+  openIncidentByHand,
+  recordIncidentOutcome,
+} from "@/lib/server/incidents/commands.ts";
 import { cancelJob, createJob, markJobShipping } from "@/lib/server/jobs/commands.ts";
 import { sharedLimiter } from "@/lib/server/rate-limit.ts";
 import { createStatusLink } from "@/lib/server/status-links/commands.ts";

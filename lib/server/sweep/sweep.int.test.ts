@@ -16,7 +16,7 @@ import {
   startDriveCopy,
 } from "@/lib/server/drives/commands.ts";
 import { DAY_MS, endOfUtcDay } from "@/lib/domain/index.ts";
-import { recordIncidentOutcome } from "@/lib/server/incidents/outcomes.ts";
+import { recordIncidentOutcome } from "@/lib/server/incidents/commands.ts";
 import { runSweep, type SweepReport } from "./sweep.ts";
 import { SWEEP_LOCK_CLASS } from "./lock.ts";
 import { R_E2_RESOLUTION } from "./incidents.ts";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NewUserForm } from "@/components/admin/new-user-form";
-import { JobTableFrame } from "@/components/jobs/job-table-frame";
+import { Table } from "@/components/ui/table";
 import { UserActions } from "@/components/admin/user-actions";
 import { Time } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/permissions.ts";
@@ -22,7 +22,7 @@ export default async function UsersPage() {
         </p>
       </div>
       <NewUserForm />
-      <JobTableFrame
+      <Table
         id="users-caption"
         caption="Users"
         headers={["Name", "Email", "Role", "Status", "Last sign-in", "Actions"]}
@@ -46,7 +46,7 @@ export default async function UsersPage() {
             </td>
           </tr>
         ))}
-      </JobTableFrame>
+      </Table>
     </div>
   );
 }

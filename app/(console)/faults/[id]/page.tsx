@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FaultPage } from "@/components/faults/fault-card";
 import { db } from "@/lib/server/db.ts";
-import { faultDetail, notFaulted } from "@/lib/server/faults/list.ts";
+import { faultDetail, notFaulted } from "@/lib/server/faults/queries.ts";
 import { jsonView } from "@/lib/server/incidents/json-view.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 import type { FaultView } from "@/lib/views/queues.ts";

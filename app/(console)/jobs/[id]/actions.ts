@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/server/db.ts";
 import { fromCommand, protectedAction } from "@/lib/server/action.ts";
-import { revealBitLockerKey } from "@/lib/server/drives/reveal-key.ts";
+import { revealBitLockerKey } from "@/lib/server/drives/commands.ts";
 import { cancelJob } from "@/lib/server/jobs/commands.ts";
 import { multiLineText } from "@/lib/validation/text.ts";
 

@@ -23,7 +23,7 @@ import { can } from "@/lib/permissions.ts";
 import { domainActor, type ActorRef } from "@/lib/server/actor.ts";
 import { db } from "@/lib/server/db.ts";
 import { faultableOnJob } from "@/lib/server/faults/queries.ts";
-import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/job-detail.ts";
+import { JOB_EVENTS_LIMIT, jobDetail } from "@/lib/server/jobs/queries.ts";
 import { loadJob } from "@/lib/server/jobs/job-state.ts";
 import { jobDeliveries } from "@/lib/server/notify/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";

@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db.ts";
 import { sessionIdentity } from "@/lib/server/auth/session.ts";
-import { scanDrive } from "@/lib/server/dock/scan/index.ts";
+import { scanDrive } from "@/lib/server/dock/commands.ts";
 import {
   commandErrorResponse,
   errorResponse,
@@ -15,7 +15,7 @@ import { guardDatabase, staffDatabaseFault } from "@/lib/server/http/database-un
  *
  * The hot path of the dock: unlike the other staff routes it does not re-read the user through
  * authorize() first. The session cookie is verified here, and the user (enabled, session still
- * valid, role allowed) is re-read inside the scan's own first statement (lib/server/dock/scan),
+ * valid, role allowed) is re-read inside the scan's own first statement (lib/server/dock/commands/scan),
  * so a disabled user is still refused from their next scan, at no round trip of its own.
  */
 export const POST = guardDatabase(staffDatabaseFault, async (request: Request) => {

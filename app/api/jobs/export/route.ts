@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db.ts";
 import { staffRoute } from "@/lib/server/http/route-handler.ts";
-import { csvFileName, jobsCsvStream } from "@/lib/server/jobs/csv-export.ts";
+import { csvFileName, jobsCsvStream } from "@/lib/server/jobs/queries.ts";
 import { parseJobListParams } from "@/lib/validation/list-params.ts";
 import { listQuerySchema } from "@/lib/validation/list-query-schema.ts";
 

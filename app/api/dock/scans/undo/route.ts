@@ -1,5 +1,5 @@
 import { db } from "@/lib/server/db.ts";
-import { undoLastScan } from "@/lib/server/dock/undo.ts";
+import { undoLastScan } from "@/lib/server/dock/commands.ts";
 import { commandErrorResponse, staffRoute } from "@/lib/server/http/route-handler.ts";
 import { packageIdSchema } from "@/lib/validation/dock.ts";
 

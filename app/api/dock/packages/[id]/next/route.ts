@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db.ts";
-import { advanceDockPackage } from "@/lib/server/dock/advance.ts";
+import { advanceDockPackage } from "@/lib/server/dock/commands.ts";
 import { commandErrorResponse, staffRoute } from "@/lib/server/http/route-handler.ts";
 import { openPackageSchema } from "@/lib/validation/dock.ts";
 

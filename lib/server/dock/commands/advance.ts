@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/server/db.ts";
 import type { ActorRef } from "@/lib/server/actor.ts";
 import { appendEvent, done, fail, runCommand, type CommandResult } from "@/lib/server/command.ts";
 import { missingDrives } from "@/lib/server/dock/missing-drives.ts";
-import { openPackageIn } from "@/lib/server/dock/commands.ts";
+import { openPackageIn } from "@/lib/server/dock/commands/packages.ts";
 import { lockJobs, lockPackage } from "@/lib/server/sql/locks.ts";
 import type {
   AdvancedPackage,

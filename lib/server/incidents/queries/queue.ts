@@ -5,7 +5,7 @@ import {
   handOpenableJobs,
   incidentsByIds,
   type IncidentItem,
-} from "@/lib/server/incidents/queries.ts";
+} from "@/lib/server/incidents/queries/detail.ts";
 import { params as sqlParams, sqlRead } from "@/lib/server/sql/read.ts";
 import {
   INCIDENT_RULES,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db.ts";
-import { faultItems, type FaultItem } from "@/lib/server/faults/queries.ts";
+import { faultItems, type FaultItem } from "@/lib/server/faults/queries/items.ts";
 import { jsonView } from "@/lib/server/incidents/json-view.ts";
 import { params as sqlParams, sqlRead } from "@/lib/server/sql/read.ts";
 import { QUEUE_PAGE_SIZE, type FaultListParams } from "@/lib/validation/list-params.ts";

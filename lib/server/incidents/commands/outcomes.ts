@@ -21,7 +21,7 @@ import {
   type CommandResult,
 } from "@/lib/server/command.ts";
 import { applyJobEvent } from "@/lib/server/jobs/commands.ts";
-import { disposeOfIncidentDrives } from "@/lib/server/incidents/dispose-drives.ts";
+import { disposeOfIncidentDrives } from "@/lib/server/incidents/commands/dispose-drives.ts";
 import { OUTCOME_LABELS, type IncidentOutcome } from "@/lib/validation/incidents.ts";
 import { returnAddressSchema, type ReturnAddress } from "@/lib/validation/return-address.ts";
 

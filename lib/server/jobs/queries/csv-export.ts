@@ -1,7 +1,7 @@
 import "server-only";
 import { csvLine } from "@/lib/csv/csv.ts";
 import type { Db } from "@/lib/server/db.ts";
-import { jobIdsPage, jobRowsByIds, type Keyset } from "@/lib/server/jobs/list.ts";
+import { jobIdsPage, jobRowsByIds, type Keyset } from "@/lib/server/jobs/queries/list.ts";
 import type { JobListParams } from "@/lib/validation/list-params.ts";
 
 /** Rows per batch: one keyset query and one load each, while the client reads the last. */

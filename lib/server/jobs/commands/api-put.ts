@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/server/db.ts";
 import { done, fail, runCommand, type CommandResult } from "@/lib/server/command.ts";
-import { createJobIn } from "@/lib/server/jobs/commands.ts";
+import { createJobIn } from "@/lib/server/jobs/commands/lifecycle.ts";
 import {
   driveColumns,
   propertiesOf,
@@ -10,8 +10,8 @@ import {
   updateJobIn,
   type ApiCustomer,
   type UpdateInput,
-} from "@/lib/server/jobs/api-commands.ts";
-import { readBlobList } from "@/lib/server/jobs/api-view.ts";
+} from "@/lib/server/jobs/commands/api-update.ts";
+import { readBlobList } from "@/lib/server/jobs/queries.ts";
 import { inScope, scopeColumns, type ArmScope } from "@/lib/server/jobs/arm-scope.ts";
 import { findOpenSite, onlyOpenSite } from "@/lib/server/sites/queries.ts";
 import { readEncryptionKey } from "@/lib/validation/azure-fields.ts";
