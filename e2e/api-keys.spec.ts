@@ -20,6 +20,8 @@ test("an admin issues a customer key, shown once, that works until it is revoked
   page,
   request,
 }) => {
+  // Issue, use, revoke, use again, with accessibility checks: over 30 s on a busy machine.
+  test.slow();
   const [customer] = await sql<{ id: string }>(`SELECT id FROM "Customer" WHERE name = $1`, [
     CUSTOMER,
   ]);

@@ -29,6 +29,9 @@ test("a supervisor shares a status link; a signed-out customer follows the job i
   context,
   browser,
 }) => {
+  // A long journey (two browsers, two languages, three accessibility checks): on a busy machine it
+  // outgrows the default 30 s.
+  test.slow();
   const job = await jobWithoutLink();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, DEMO.supervisor);

@@ -1,4 +1,5 @@
 import "server-only";
+import { noticeTopic } from "@/lib/domain/notifications.ts";
 import type { Db } from "@/lib/server/db.ts";
 import { sqlRead } from "@/lib/server/sql/read.ts";
 import type {
@@ -52,12 +53,27 @@ export async function webhookDeliveryLog(
     where: { subscriptionId },
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     take: WEBHOOK_LOG_SIZE,
-    include: { notice: { select: { kind: true, job: true } } },
+    include: {
+      notice: {
+        select: {
+          kind: true,
+          job: true,
+          jobId: true,
+          fromState: true,
+          toState: true,
+          data: true,
+        },
+      },
+    },
   });
   return rows.map((d) => ({
     id: d.id,
     eventId: d.noticeId,
-    type: d.notice.kind,
+    // The type the receiver got (what it subscribed to), not the audit event's own kind.
+    type:
+      d.notice.kind === "webhook.test"
+        ? "webhook.test"
+        : (noticeTopic(d.notice)?.type ?? d.notice.kind),
     jobName: (d.notice.job as { name?: string } | null)?.name ?? null,
     status: d.status,
     attempts: d.attempts,
