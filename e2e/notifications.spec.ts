@@ -277,7 +277,12 @@ test.describe("customers hear from us: email and signed webhooks", () => {
     );
     expect(copied.jobsPackaging).toEqual([job.name]);
 
-    await expect.poll(() => allSent(job.id), { timeout: 60_000 }).toBe(true);
+    // Wait for the five state changes' notices, all fanned out and every delivery sent.
+    await expect
+      .poll(async () => (await noticesOf(job.id)).length === 5 && (await allSent(job.id)), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     const notices = await noticesOf(job.id);
     const states = notices.map((n) => n.toState);
     expect(states).toEqual(["Creating", "Shipping", "Received", "Transferring", "Packaging"]);
