@@ -26,8 +26,14 @@ type ReportKind = "drive.startCopy" | "drive.progress" | "drive.finishCopy";
  * `Idempotency-Key` (scoped to the station's key), the first request's answer is stored with a hash
  * of what it asked (the kind of report, the drive, the body). The same key and request gets that
  * answer again with nothing applied twice; the same key with another request (another drive, kind
- * or body) is refused as key_reused (422) and changes nothing. Concurrent requests with one key
- * collide on the record's primary key: the loser runs again and finds the winner's record.
+ * or body) is refused as key_reused (422) and changes nothing.
+ *
+ * The key is claimed before anything is read: the transaction first inserts the record (ON CONFLICT
+ * DO NOTHING) with a placeholder answer, and fills in the answer at the end. A concurrent request
+ * with the same key waits on that insert until the first one commits or rolls back, so it then
+ * reads the finished record (or claims the key itself). Reading the record first and inserting it
+ * last let a retry that started before the first request committed read the drive after it, and
+ * answer "already done" (409) instead of the stored answer.
  */
 function stationReport(
   database: Db,
@@ -44,8 +50,14 @@ function stationReport(
     .digest("hex");
   return runCommand(database, async (tx) => {
     if (key) {
-      const first = await tx.idempotencyRecord.findUnique({ where: { key } });
-      if (first) {
+      const { count } = await tx.idempotencyRecord.createMany({
+        data: [{ key, requestHash, response: { pending: true } }],
+        skipDuplicates: true,
+      });
+      if (count !== 1) {
+        const first = await tx.idempotencyRecord.findUnique({ where: { key } });
+        // Inserted and gone again: the other request rolled back after our insert gave way.
+        if (!first) throw new VersionConflict(`idempotency key ${idempotencyKey}`);
         return first.requestHash === requestHash
           ? done(first.response as StationDriveReport)
           : fail(
@@ -58,13 +70,7 @@ function stationReport(
     if (!applied.ok) return applied;
     const view = await stationDriveReport(tx, driveId);
     if (!view) return fail("not_found", "There is no such drive.");
-    if (key) {
-      const { count } = await tx.idempotencyRecord.createMany({
-        data: [{ key, requestHash, response: view }],
-        skipDuplicates: true,
-      });
-      if (count !== 1) throw new VersionConflict(`idempotency key ${idempotencyKey}`);
-    }
+    if (key) await tx.idempotencyRecord.update({ where: { key }, data: { response: view } });
     return done(view);
   });
 }

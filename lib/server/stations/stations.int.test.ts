@@ -596,15 +596,24 @@ describe("retries and races", () => {
     const job = await receivedJob(2);
     const [a, b] = job.driveIds as [string, string];
     const startKey = { "idempotency-key": `start-${a}` };
-    const starts = await Promise.all([1, 2, 3].map(() => start(a, { headers: startKey })));
-    expect(starts.map((s) => s.status)).toEqual([200, 200, 200]);
+    // Eight at once: a retry that began before the first request committed must still get the
+    // stored answer, never "already done" (the key is claimed before the drive is read).
+    const eight = Array.from({ length: 8 }, (_, i) => i);
+    const starts = await Promise.all(eight.map(() => start(a, { headers: startKey })));
+    expect(starts.map((s) => s.status)).toEqual(eight.map(() => 200));
+    for (const s of starts) expect(s.json).toEqual(starts[0]!.json);
     expect(await events(a, "drive.startCopy")).toBe(1);
+    // Five rounds of eight retries of one progress report each: one event per round.
+    for (const round of [1, 2, 3, 4, 5]) {
+      const key = { "idempotency-key": `progress-${a}-${round}` };
+      const reports = await Promise.all(
+        eight.map(() => progress(a, { percentComplete: round * 10 }, { headers: key })),
+      );
+      expect(reports.map((s) => s.status)).toEqual(eight.map(() => 200));
+      for (const r of reports) expect(r.json).toEqual(reports[0]!.json);
+      expect(await events(a, "drive.progress")).toBe(round);
+    }
     const progressKey = { "idempotency-key": `progress-${a}-1` };
-    const reports = await Promise.all(
-      [1, 2, 3].map(() => progress(a, { percentComplete: 30 }, { headers: progressKey })),
-    );
-    expect(reports.map((s) => s.status)).toEqual([200, 200, 200]);
-    expect(await events(a, "drive.progress")).toBe(1);
     // The same key for another drive is a client bug: refused, nothing applied.
     expect((await start(b)).status).toBe(200);
     const reused = await progress(b, { percentComplete: 50 }, { headers: progressKey });
