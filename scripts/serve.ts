@@ -1,6 +1,7 @@
 /**
  * Run Dockside: the database (the embedded PGlite unless DATABASE_URL is set), migrations, demo
- * data when the database is empty, the production build, and `next start`. Used by `npm run demo`
+ * data when the database is empty, the production build, and the app (scripts/web-cluster.mjs: one
+ * `next start` per core with PostgreSQL, one on the embedded database). Used by `npm run demo`
  * and by the Playwright suite.
  *
  *   tsx scripts/serve.ts [--port 3000] [--build] [--fresh] [--no-seed]
@@ -88,11 +89,14 @@ async function main() {
     console.log(`▸ Mail catcher on smtp://127.0.0.1:${catcher.port} (read it at /admin/mail)`);
   }
 
-  const server = spawn(bin("next"), ["start", "--port", args.port], {
-    cwd: root,
-    stdio: "inherit",
-    env,
-  });
+  // The embedded database serves from this one process: one web worker is all it can use. With
+  // PostgreSQL, one per core, as `npm start` runs in production (scripts/web-cluster.mjs).
+  if (closeDatabase) env.DOCKSIDE_WEB_WORKERS ??= "1";
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "scripts/web-cluster.mjs"), "--port", args.port],
+    { cwd: root, stdio: "inherit", env },
+  );
   console.log(`\nDockside on http://localhost:${args.port}\n\nDemo logins:`);
   for (const u of DEMO_USERS)
     console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`);

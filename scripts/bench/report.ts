@@ -256,7 +256,7 @@ export function printReport(load: Load, cores: number, r: Results) {
     );
 }
 
-function printProfile(profile: ProfileSummary) {
+export function printProfile(profile: ProfileSummary) {
   log(
     `\nApp server CPU profile (${(profile.busyMs / 1000).toFixed(1)} s busy over the server's life; self time):`,
   );

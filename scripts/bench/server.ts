@@ -83,12 +83,23 @@ async function startServer(
   dir: string,
   nodeFlags: string[],
   defer: Defer,
+  webWorkers: number | undefined,
 ) {
-  const next = path.join(root, "node_modules/next/dist/bin/next");
+  // With `webWorkers`, as `npm start` serves it (scripts/web-cluster.mjs: that many `next start`
+  // workers on one port; they inherit the node flags, --cpu-prof too). Without, one `next start`
+  // process, whose CPU time the scan benchmark reads from /proc by its pid.
+  const argv =
+    webWorkers === undefined
+      ? [path.join(root, "node_modules/next/dist/bin/next"), "start", dir]
+      : [path.join(root, "scripts/web-cluster.mjs"), dir];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeFlags, next, "start", dir, "--port", String(port), "--hostname", "127.0.0.1"],
-    { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] },
+    [...nodeFlags, ...argv, "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: dir,
+      env: webWorkers === undefined ? env : { ...env, DOCKSIDE_WEB_WORKERS: String(webWorkers) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   const lines: string[] = [];
   let errorLines = 0;
@@ -140,7 +151,7 @@ export type AppServer = Awaited<ReturnType<typeof startServer>>;
  * writes a V8 profile into `profileDir` when it stops.
  */
 export async function startApp(
-  options: { build: boolean; cpuProf: boolean },
+  options: { build: boolean; cpuProf: boolean; webWorkers?: number },
   childEnv: NodeJS.ProcessEnv,
   defer: Defer,
 ): Promise<{ server: AppServer; profileDir?: string }> {
@@ -173,7 +184,14 @@ export async function startApp(
     defer(async () => rmSync(dir, { recursive: true, force: true }));
   }
   const t0 = performance.now();
-  const server = await startServer(serverEnv, port, build.dir, nodeFlags, defer);
+  const server = await startServer(
+    serverEnv,
+    port,
+    build.dir,
+    nodeFlags,
+    defer,
+    options.webWorkers,
+  );
   log(`  http://127.0.0.1:${port} answered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { server, profileDir };
 }

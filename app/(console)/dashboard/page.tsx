@@ -5,17 +5,16 @@ import {
   ShippedBackFigure,
   ThroughputFigure,
 } from "@/components/dashboard/day-figures";
-import { dashboardFigures } from "@/lib/server/dashboard/queries.ts";
-import { db } from "@/lib/server/db.ts";
+import { sharedDashboardFigures } from "@/lib/server/dashboard/queries.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
 export const metadata: Metadata = { title: "Dashboard" };
-// Live figures: computed from the database on every request.
+// Live figures: computed from the database, shared by the requests of the same two seconds.
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   await requirePage("dashboard:read", "/dashboard");
-  const figures = await dashboardFigures(db, new Date());
+  const figures = await sharedDashboardFigures(new Date());
   const at = figures.at.slice(11, 16);
   return (
     <div className="space-y-5">

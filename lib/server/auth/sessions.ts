@@ -1,6 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/permissions.ts";
 import type { Db } from "@/lib/server/db.ts";
+import { sqlRead } from "@/lib/server/sql/read.ts";
+import { fromSqlTime } from "@/lib/server/sql/transaction.ts";
 
 /**
  * Server-side sessions. next-auth's JWT says who signed in and which session that is; the session
@@ -36,33 +38,40 @@ export async function liveSessionUser(
   identity: { sessionId: string; userId: string; issuedAt: Date },
   now: Date,
 ): Promise<LiveUser | null> {
-  const session = await database.userSession.findUnique({
-    where: { id: identity.sessionId },
-    select: {
-      userId: true,
-      expiresAt: true,
-      endedAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          disabled: true,
-          sessionsValidFrom: true,
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  const { user } = session;
+  // Every console request asks this: one statement (the session joined to its user), not the two
+  // that a nested Prisma select sends.
+  const sql = sqlRead(database);
+  const [row] = await sql.rows<{
+    sessionUserId: string;
+    expiresAt: string;
+    endedAt: string | null;
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    disabled: boolean;
+    sessionsValidFrom: string;
+  }>(
+    `SELECT s."userId" AS "sessionUserId", s."expiresAt"::text AS "expiresAt",
+            s."endedAt"::text AS "endedAt", u."id", u."email", u."name", u."role"::text AS "role",
+            u."disabled", u."sessionsValidFrom"::text AS "sessionsValidFrom"
+       FROM ${sql.t("UserSession")} s JOIN ${sql.t("User")} u ON u."id" = s."userId"
+      WHERE s."id" = $1`,
+    [identity.sessionId],
+  );
+  if (!row) return null;
+  const user = {
+    id: row.id,
+    disabled: row.disabled,
+    sessionsValidFrom: fromSqlTime(row.sessionsValidFrom),
+  };
   const live = isLiveSession(identity, user, {
-    ownerMatches: session.userId === identity.userId,
-    endedAt: session.endedAt,
-    expiresAt: session.expiresAt,
+    ownerMatches: row.sessionUserId === identity.userId,
+    endedAt: fromSqlTime(row.endedAt),
+    expiresAt: fromSqlTime(row.expiresAt),
     now,
   });
-  return live ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  return live ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
 }
 
 /**

@@ -6,7 +6,8 @@ import {
   SHIPPING_NOTIFY_DAYS,
   type JobState,
 } from "@/lib/domain/index.ts";
-import type { Db } from "@/lib/server/db.ts";
+import { db, type Db } from "@/lib/server/db.ts";
+import { sharedRead } from "@/lib/server/cache/shared-read.ts";
 import { sqlRead, type SqlRead } from "@/lib/server/sql/read.ts";
 import { sqlTime } from "@/lib/server/sql/transaction.ts";
 import {
@@ -200,3 +201,10 @@ export async function dashboardFigures(db: Db, now: Date): Promise<Dashboard> {
     throughput,
   };
 }
+
+/**
+ * The dashboard as the page reads it: the same for every supervisor, so the requests of the same
+ * two seconds share one computation (lib/server/cache/shared-read.ts); its time says when it was
+ * computed.
+ */
+export const sharedDashboardFigures = sharedRead(2_000, (now) => dashboardFigures(db, now));

@@ -4,7 +4,7 @@
  *
  *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
  *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db] [--reuse-db]
- *                          [--only search,jobs]
+ *                          [--only search,jobs] [--cpu-prof] [--web-workers N]
  *
  * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
  * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
@@ -17,6 +17,12 @@
  * - sweep: at `--sweep-jobs` jobs with nothing due and with 1 % due, and as the baseline of the same
  *   run, the sweep with nothing due at `--jobs` jobs; the ratios are against that baseline.
  *
+ * The app runs as `npm start` runs it (scripts/web-cluster.mjs), with one web worker per core
+ * unless --web-workers (or DOCKSIDE_WEB_WORKERS) says otherwise.
+ *
+ * --cpu-prof writes the app server's V8 profile and prints where its CPU time went (by package and
+ * by function): the way to find a page's per-request floor.
+ *
  * Everything is dropped at the end (also on failure or Ctrl-C) unless --keep-db. --reuse-db keeps
  * the pages' databases and, next time, uses them as they are (a million jobs take minutes to seed).
  */
@@ -28,9 +34,10 @@ import pg from "pg";
 import { bin, runStep, type Defer } from "../child.ts";
 import { Browser, closeConnections } from "../http.ts";
 import { closedLoop, summarize, type Stats } from "../measure.ts";
-import { log, ms, step } from "../report.ts";
-import { startApp } from "../server.ts";
+import { log, ms, printProfile, step } from "../report.ts";
+import { readProfile, startApp } from "../server.ts";
 import { bulkSeed } from "./bulk-seed.ts";
+import { workerCount } from "../../web-cluster.mjs";
 import { sweepNothingDue, sweepOnePercentDue } from "./sweep-bench.ts";
 
 const { values: args } = parseArgs({
@@ -46,6 +53,8 @@ const { values: args } = parseArgs({
     "keep-db": { type: "boolean", default: false },
     "reuse-db": { type: "boolean", default: false },
     only: { type: "string", default: "" },
+    "cpu-prof": { type: "boolean", default: false },
+    "web-workers": { type: "string" },
   },
 });
 const JOBS = Number(args.jobs);
@@ -54,6 +63,10 @@ const load = () => os.loadavg()[0]!.toFixed(1);
 const SWEEP_JOBS = Number(args["sweep-jobs"]);
 const REQUESTS = Number(args.requests);
 const SUPERVISORS = 10;
+/** The app's web workers: as `npm start` would run them on this machine, or --web-workers. */
+const WEB_WORKERS = workerCount(
+  args["web-workers"] ? { DOCKSIDE_WEB_WORKERS: args["web-workers"] } : process.env,
+);
 
 const SERVER_URL =
   process.env.BENCH_DATABASE_URL ||
@@ -191,7 +204,11 @@ async function measurePages(base: URL, users: Supervisor[], jobs: number): Promi
       continue;
     }
     if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
-    for (const b of browsers.slice(0, 3)) await b.send("GET", path); // warm up
+    // Warm up every web worker on this page (each keep-alive connection stays with one worker,
+    // and a worker's first renders of a page run before the JIT has compiled them): three rounds
+    // of all ten at once, not measured.
+    for (let round = 0; round < 3; round++)
+      await Promise.all(browsers.map((b) => b.send("GET", path)));
     const step = async (w: number) => {
       const r = await browsers[w]!.send("GET", path);
       if (r.status !== 200) return `${path}: ${r.status}`;
@@ -218,7 +235,7 @@ function target(jobs: number, page: string): number | null {
 
 function printPages(jobs: number, rows: Row[]) {
   log(
-    `\n#### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors; ${REQUESTS} requests each)\n`,
+    `\n#### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors; ${REQUESTS} requests each; ${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"})\n`,
   );
   const base = rows[0]?.ten;
   log(
@@ -245,11 +262,20 @@ const ratio = (x: number, base: number | undefined) =>
 async function benchPages(admin: pg.Client, jobs: number, now: Date) {
   const { url, client, env } = await dataset(admin, jobs, now, args["reuse-db"]);
   const users = await createSupervisors(client);
-  const { server } = await startApp({ build: args.build, cpuProf: false }, env, defer);
-  step(`Pages at ${jobs.toLocaleString("en-US")} jobs`);
+  const { server, profileDir } = await startApp(
+    { build: args.build, cpuProf: args["cpu-prof"], webWorkers: WEB_WORKERS },
+    env,
+    defer,
+  );
+  step(
+    `Pages at ${jobs.toLocaleString("en-US")} jobs (${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"})`,
+  );
   const rows = await measurePages(server.base, users, jobs);
+  // Stopped before the report, so that its CPU profile is written.
   await server.stop();
   printPages(jobs, rows);
+  const profile = readProfile(profileDir);
+  if (profile) printProfile(profile);
   return { url };
 }
 
