@@ -18,7 +18,8 @@ export function FigureCard({
   description: string;
   chart: ReactNode;
   table: ReactNode;
-  list: { href: string; label: string };
+  /** The list behind the figure; none when the reader may not open it. */
+  list?: { href: string; label: string } | undefined;
 }) {
   return (
     <section
@@ -29,9 +30,11 @@ export function FigureCard({
         <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
-        <Link href={list.href} className="text-sm font-medium text-blue-800 underline">
-          {list.label}
-        </Link>
+        {list && (
+          <Link href={list.href} className="text-sm font-medium text-blue-800 underline">
+            {list.label}
+          </Link>
+        )}
       </div>
       <p className="mt-1 text-sm text-slate-700">{description}</p>
       <div className="mt-3 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -13,6 +13,16 @@ export const listHref = {
   incidents: () => "/incidents",
 };
 
+/** Which of the supervisors' queues the reader may open (an admin sees the figures, not the queues). */
+export type Queues = { faults: boolean; incidents: boolean };
+
+/** The link, when the reader may open the list it leads to; else none (the number stays). */
+export function reachable(queues: Queues, href: string): string | undefined {
+  if (href.startsWith("/faults")) return queues.faults ? href : undefined;
+  if (href.startsWith("/incidents")) return queues.incidents ? href : undefined;
+  return href;
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "2061-03-05" -> "5 Mar": the chart's axis and the tables' rows (UTC days). */

@@ -11,7 +11,7 @@ import {
   thClass,
 } from "./figure-card";
 import { HorizontalBars } from "./horizontal-bars";
-import { listHref } from "./links";
+import { listHref, reachable, type Queues } from "./links";
 
 const SLATE = "#334155";
 const RED = "#b91c1c";
@@ -101,7 +101,7 @@ const AGING: Record<
 };
 
 /** Jobs, drives and incidents against their deadlines: past them, and due within 48 hours. */
-export function AgingFigure({ rows }: { rows: readonly AgingRow[] }) {
+export function AgingFigure({ rows, queues }: { rows: readonly AgingRow[]; queues: Queues }) {
   const overdue = rows.reduce((a, r) => a + r.overdue, 0);
   const soon = rows.reduce((a, r) => a + r.dueSoon, 0);
   return (
@@ -109,7 +109,11 @@ export function AgingFigure({ rows }: { rows: readonly AgingRow[] }) {
       id="aging"
       title="Deadlines"
       description="What is past its deadline, and what falls due within the next 48 hours."
-      list={{ href: listHref.incidentsOverdue(), label: "Overdue incidents" }}
+      list={
+        queues.incidents
+          ? { href: listHref.incidentsOverdue(), label: "Overdue incidents" }
+          : undefined
+      }
       chart={
         <ColumnChart
           labels={rows.map((r) => AGING[r.key].short)}
@@ -144,14 +148,14 @@ export function AgingFigure({ rows }: { rows: readonly AgingRow[] }) {
                 </th>
                 <td className={numClass}>
                   <CountLink
-                    href={AGING[r.key].overdue}
+                    href={reachable(queues, AGING[r.key].overdue)}
                     value={r.overdue}
                     label={`overdue: ${AGING[r.key].short}`}
                   />
                 </td>
                 <td className={numClass}>
                   <CountLink
-                    href={AGING[r.key].soon}
+                    href={reachable(queues, AGING[r.key].soon)}
                     value={r.dueSoon}
                     label={`due within 48 hours: ${AGING[r.key].short}`}
                   />
@@ -166,7 +170,7 @@ export function AgingFigure({ rows }: { rows: readonly AgingRow[] }) {
 }
 
 /** Open faults and incidents by how long they have been open. */
-export function OpenAgesFigure({ rows }: { rows: readonly AgeRow[] }) {
+export function OpenAgesFigure({ rows, queues }: { rows: readonly AgeRow[]; queues: Queues }) {
   const faults = rows.reduce((a, r) => a + r.faults, 0);
   const incidents = rows.reduce((a, r) => a + r.incidents, 0);
   return (
@@ -174,7 +178,9 @@ export function OpenAgesFigure({ rows }: { rows: readonly AgeRow[] }) {
       id="open-ages"
       title="Open faults and incidents by age"
       description="Faulted jobs and drives since they faulted (R-F1); incidents since they opened."
-      list={{ href: listHref.incidents(), label: "All open incidents" }}
+      list={
+        queues.incidents ? { href: listHref.incidents(), label: "All open incidents" } : undefined
+      }
       chart={
         <ColumnChart
           labels={rows.map((r) => AGE_BUCKET_LABELS[r.bucket])}
@@ -209,14 +215,14 @@ export function OpenAgesFigure({ rows }: { rows: readonly AgeRow[] }) {
                 </th>
                 <td className={numClass}>
                   <CountLink
-                    href={listHref.faults()}
+                    href={reachable(queues, listHref.faults())}
                     value={r.faults}
                     label={`faults open ${AGE_BUCKET_LABELS[r.bucket]}`}
                   />
                 </td>
                 <td className={numClass}>
                   <CountLink
-                    href={listHref.incidents()}
+                    href={reachable(queues, listHref.incidents())}
                     value={r.incidents}
                     label={`incidents open ${AGE_BUCKET_LABELS[r.bucket]}`}
                   />

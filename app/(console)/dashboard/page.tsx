@@ -6,6 +6,7 @@ import {
   ThroughputFigure,
 } from "@/components/dashboard/day-figures";
 import { sharedDashboardFigures } from "@/lib/server/dashboard/queries.ts";
+import { can } from "@/lib/permissions.ts";
 import { requirePage } from "@/lib/server/page-access.ts";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -13,7 +14,12 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
-  await requirePage("dashboard:read", "/dashboard");
+  const { user } = await requirePage("dashboard:read", "/dashboard");
+  // An admin reads the figures but works no queue: numbers without links to pages that would refuse.
+  const queues = {
+    faults: can(user.role, "faults:resolve"),
+    incidents: can(user.role, "incidents:work"),
+  };
   const figures = await sharedDashboardFigures(new Date());
   const at = figures.at.slice(11, 16);
   return (
@@ -26,11 +32,11 @@ export default async function DashboardPage() {
         </p>
       </div>
       <div className="grid gap-5 2xl:grid-cols-2">
-        <AgingFigure rows={figures.aging} />
+        <AgingFigure rows={figures.aging} queues={queues} />
         <BacklogFigure rows={figures.backlog} />
         <ReceivedFigure rows={figures.received} />
         <ShippedBackFigure rows={figures.shippedBack} />
-        <OpenAgesFigure rows={figures.openAges} />
+        <OpenAgesFigure rows={figures.openAges} queues={queues} />
         <ThroughputFigure rows={figures.throughput} />
       </div>
     </div>
