@@ -19,11 +19,17 @@ export function request(
   base: URL,
   method: "GET" | "POST",
   path: string,
-  options: { body?: string; contentType?: string; cookie?: string; timeoutMs?: number } = {},
+  options: {
+    body?: string;
+    contentType?: string;
+    cookie?: string;
+    timeoutMs?: number;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<HttpResponse> {
   if (base.hostname !== "127.0.0.1") throw new Error("The benchmark only sends load to 127.0.0.1.");
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
     if (options.body !== undefined) {
       headers["content-type"] = options.contentType ?? "application/json";
       headers["content-length"] = String(Buffer.byteLength(options.body));
@@ -83,10 +89,16 @@ export class Browser {
   readonly jar = new CookieJar();
   constructor(readonly base: URL) {}
 
-  async send(method: "GET" | "POST", path: string, json?: unknown): Promise<HttpResponse> {
+  async send(
+    method: "GET" | "POST",
+    path: string,
+    json?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse> {
     const options = {
       body: json === undefined ? undefined : JSON.stringify(json),
       cookie: this.jar.header(),
+      headers,
     };
     // A kept-alive connection the server closed just as this request went out: a browser sends
     // it again on a new connection, once (every request here is idempotent: scans carry an id).

@@ -4,7 +4,7 @@
  *
  *   npm run bench:pages [-- --jobs 10000] [--million] [--sweep-jobs 100000] [--requests 20]
  *                          [--due-runs 3] [--no-sweep] [--no-pages] [--keep-db] [--reuse-db]
- *                          [--only search,jobs] [--cpu-prof] [--web-workers N]
+ *                          [--only search,jobs] [--cpu-prof] [--web-workers N] [--navigation]
  *
  * On the PostgreSQL server of BENCH_DATABASE_URL (or TEST_POSTGRES_URL, or the local default; the
  * role needs CREATEDB) it creates fresh databases (named from BENCH_PAGES_DB, default
@@ -19,6 +19,9 @@
  *
  * The app runs as `npm start` runs it (scripts/web-cluster.mjs), with one web worker per core
  * unless --web-workers (or DOCKSIDE_WEB_WORKERS) says otherwise.
+ *
+ * --navigation requests each page as a click inside the console does (its RSC payload, no HTML)
+ * instead of as a full page load.
  *
  * --cpu-prof writes the app server's V8 profile and prints where its CPU time went (by package and
  * by function): the way to find a page's per-request floor.
@@ -55,6 +58,7 @@ const { values: args } = parseArgs({
     only: { type: "string", default: "" },
     "cpu-prof": { type: "boolean", default: false },
     "web-workers": { type: "string" },
+    navigation: { type: "boolean", default: false },
   },
 });
 const JOBS = Number(args.jobs);
@@ -197,7 +201,12 @@ async function measurePages(base: URL, users: Supervisor[], jobs: number): Promi
     ([page], i) => i === 0 || only.length === 0 || only.some((w) => page.includes(w)),
   );
   for (const [page, path] of chosen) {
-    const first = await browsers[0]!.send("GET", path);
+    // --navigation: the page as a click in the console fetches it (the RSC payload: no HTML).
+    const [target, headers] = args.navigation
+      ? [`${path}${path.includes("?") ? "&" : "?"}_rsc`, { rsc: "1" }]
+      : [path, undefined];
+    const get = (b: Browser) => b.send("GET", target, undefined, headers);
+    const first = await get(browsers[0]!);
     if (first.status === 404) {
       rows.push({ page, path, note: "not built" });
       log(`  ${page}: not built (404)`);
@@ -207,10 +216,9 @@ async function measurePages(base: URL, users: Supervisor[], jobs: number): Promi
     // Warm up every web worker on this page (each keep-alive connection stays with one worker,
     // and a worker's first renders of a page run before the JIT has compiled them): three rounds
     // of all ten at once, not measured.
-    for (let round = 0; round < 3; round++)
-      await Promise.all(browsers.map((b) => b.send("GET", path)));
+    for (let round = 0; round < 3; round++) await Promise.all(browsers.map(get));
     const step = async (w: number) => {
-      const r = await browsers[w]!.send("GET", path);
+      const r = await get(browsers[w]!);
       if (r.status !== 200) return `${path}: ${r.status}`;
     };
     const one = summarize(
@@ -235,7 +243,7 @@ function target(jobs: number, page: string): number | null {
 
 function printPages(jobs: number, rows: Row[]) {
   log(
-    `\n#### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors; ${REQUESTS} requests each; ${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"})\n`,
+    `\n#### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors; ${REQUESTS} requests each; ${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"}; ${args.navigation ? "in-app navigations (RSC payload)" : "full page loads"})\n`,
   );
   const base = rows[0]?.ten;
   log(
