@@ -27,6 +27,8 @@ export type SweepReport = {
   refused: SweepEntry[];
   /** Unexpected failures of one job's or incident's command; the sweep went on with the others. */
   errors: SweepEntry[];
+  /** Idempotency records past their retention, deleted (housekeeping.ts). */
+  purgedIdempotencyRecords: number;
 };
 
 export function emptyReport(now: Date): SweepReport {
@@ -38,6 +40,7 @@ export function emptyReport(now: Date): SweepReport {
     applied: [],
     refused: [],
     errors: [],
+    purgedIdempotencyRecords: 0,
   };
 }
 
@@ -52,7 +55,10 @@ export function formatReport(report: SweepReport): string {
   if (!report.ran) return `sweep at ${report.now}: skipped (${report.skippedReason ?? "?"})`;
   const lines = [
     `sweep at ${report.now}: checked ${report.checked.jobs} job(s), ${report.checked.incidents} incident(s); ` +
-      `${report.applied.length} applied, ${report.refused.length} refused, ${report.errors.length} error(s)`,
+      `${report.applied.length} applied, ${report.refused.length} refused, ${report.errors.length} error(s)` +
+      (report.purgedIdempotencyRecords
+        ? `; ${report.purgedIdempotencyRecords} old idempotency record(s) deleted`
+        : ""),
   ];
   const line = (tag: string, e: SweepEntry) =>
     `  ${tag} ${e.rule} ${e.action}${e.jobId ? ` job=${e.jobId}` : ""}${e.driveId ? ` drive=${e.driveId}` : ""}${e.incidentId ? ` incident=${e.incidentId}` : ""}: ${e.detail}`;

@@ -6,6 +6,7 @@ import { dueIncidentBatch, dueJobBatch, SWEEP_BATCH_SIZE } from "./due-sql.ts";
 import { sweepIncident, sweepIncidentBatch } from "./incidents.ts";
 import { sweepJob, sweepJobBatch } from "./jobs.ts";
 import { lockTarget, withSweepLock, type LockTarget } from "./lock.ts";
+import { purgeIdempotencyRecords } from "./housekeeping.ts";
 import { absorb, emptyReport, type SweepReport } from "./report.ts";
 
 export type { SweepEntry, SweepReport } from "./report.ts";
@@ -125,6 +126,13 @@ export async function runSweep(
     });
     report.checked = { jobs: jobs.checked, incidents: incidents.checked };
     report.batches = incidents.batches + jobs.batches;
+    // Housekeeping: the requests' idempotency records past their retention.
+    try {
+      report.purgedIdempotencyRecords = await purgeIdempotencyRecords(db, now);
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) throw e;
+      report.errors.push({ rule: "-", action: "housekeeping", detail: message(e) });
+    }
   });
   if (!locked.acquired) return { ...report, ran: false, skippedReason: locked.reason };
   return report;
