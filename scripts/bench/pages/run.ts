@@ -29,18 +29,16 @@
  * Everything is dropped at the end (also on failure or Ctrl-C) unless --keep-db. --reuse-db keeps
  * the pages' databases and, next time, uses them as they are (a million jobs take minutes to seed).
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import bcrypt from "bcryptjs";
 import pg from "pg";
 import { bin, runStep, type Defer } from "../child.ts";
-import { Browser, closeConnections } from "../http.ts";
-import { closedLoop, summarize, type Stats } from "../measure.ts";
+import { closeConnections } from "../http.ts";
 import { log, ms, printProfile, step } from "../report.ts";
 import { readProfile, startApp } from "../server.ts";
 import { bulkSeed } from "./bulk-seed.ts";
 import { workerCount } from "../../web-cluster.mjs";
+import { createSupervisors, measurePages, printPages, type PagesRun } from "./measure-pages.ts";
 import { sweepNothingDue, sweepOnePercentDue } from "./sweep-bench.ts";
 
 const { values: args } = parseArgs({
@@ -65,12 +63,18 @@ const JOBS = Number(args.jobs);
 /** The machine's 1-minute load average now: printed beside each measurement (shared machines). */
 const load = () => os.loadavg()[0]!.toFixed(1);
 const SWEEP_JOBS = Number(args["sweep-jobs"]);
-const REQUESTS = Number(args.requests);
-const SUPERVISORS = 10;
 /** The app's web workers: as `npm start` would run them on this machine, or --web-workers. */
 const WEB_WORKERS = workerCount(
   args["web-workers"] ? { DOCKSIDE_WEB_WORKERS: args["web-workers"] } : process.env,
 );
+const PAGES_RUN: PagesRun = {
+  requests: Number(args.requests),
+  supervisors: 10,
+  webWorkers: WEB_WORKERS,
+  navigation: args.navigation,
+  // --only search,faults: the pages whose name contains one of the words (and the baseline).
+  only: args.only ? args.only.split(",").map((w) => w.trim()) : [],
+};
 
 const SERVER_URL =
   process.env.BENCH_DATABASE_URL ||
@@ -152,124 +156,9 @@ async function dataset(admin: pg.Client, jobs: number, now: Date, reuse = false,
   return { url, client, env };
 }
 
-type Supervisor = { email: string; password: string };
-
-async function createSupervisors(client: pg.Client): Promise<Supervisor[]> {
-  const users: Supervisor[] = [];
-  for (let i = 1; i <= SUPERVISORS; i++) {
-    const password = `bench-${randomBytes(9).toString("hex")}`;
-    const email = `bench-supervisor-${i}@dockside.test`;
-    await client.query(
-      `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt")
-       VALUES ($1, $2, $3, 'supervisor', $4, now())
-       ON CONFLICT ("id") DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`,
-      [`bench-u-${i}`, email, `Bench Supervisor ${i}`, bcrypt.hashSync(password, 10)],
-    );
-    users.push({ email, password });
-  }
-  return users;
-}
-
-/** The pages of issue 14's benchmark, by name. */
-function pages(jobs: number): [string, string][] {
-  const deep = Math.max(1, Math.floor(jobs / 50 / 2));
-  return [
-    // The baseline of the same run: a console page that reads nothing but the session and user.
-    ["baseline: help", "/help"],
-    ["dashboard", "/dashboard"],
-    ["jobs", "/jobs"],
-    ["jobs, filtered", "/jobs?state=Shipping"],
-    ["jobs, searched", "/jobs?q=bench-job-4242"],
-    [`jobs, deep page (${deep})`, `/jobs?page=${deep}`],
-    ["faults", "/faults"],
-    ["incidents", "/incidents"],
-    ["search API", "/api/search?q=BSN00004242"],
-    ["search page", "/search?q=BENCH00004242"],
-  ];
-}
-
-type Row = { page: string; path: string; one?: Stats; ten?: Stats; note?: string; load?: string };
-
-async function measurePages(base: URL, users: Supervisor[], jobs: number): Promise<Row[]> {
-  const browsers = users.map(() => new Browser(base));
-  for (const [i, b] of browsers.entries()) await b.signIn(users[i]!.email, users[i]!.password);
-  log(`  ${browsers.length} supervisors signed in`);
-  const rows: Row[] = [];
-  // --only search,faults: the pages whose name contains one of the words (and the baseline).
-  const only = args.only ? args.only.split(",").map((w) => w.trim()) : [];
-  const chosen = pages(jobs).filter(
-    ([page], i) => i === 0 || only.length === 0 || only.some((w) => page.includes(w)),
-  );
-  for (const [page, path] of chosen) {
-    // --navigation: the page as a click in the console fetches it (the RSC payload: no HTML).
-    const [target, headers] = args.navigation
-      ? [`${path}${path.includes("?") ? "&" : "?"}_rsc`, { rsc: "1" }]
-      : [path, undefined];
-    const get = (b: Browser) => b.send("GET", target, undefined, headers);
-    const first = await get(browsers[0]!);
-    if (first.status === 404) {
-      rows.push({ page, path, note: "not built" });
-      log(`  ${page}: not built (404)`);
-      continue;
-    }
-    if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
-    // Warm up every web worker on this page (each keep-alive connection stays with one worker,
-    // and a worker's first renders of a page run before the JIT has compiled them): three rounds
-    // of all ten at once, not measured.
-    for (let round = 0; round < 3; round++) await Promise.all(browsers.map(get));
-    const step = async (w: number) => {
-      const r = await get(browsers[w]!);
-      if (r.status !== 200) return `${path}: ${r.status}`;
-    };
-    const one = summarize(
-      await closedLoop({ workers: 1, perWorker: REQUESTS, maxMs: 120_000, step }),
-    );
-    const ten = summarize(
-      await closedLoop({ workers: SUPERVISORS, perWorker: REQUESTS, maxMs: 180_000, step }),
-    );
-    rows.push({ page, path, one, ten, load: load() });
-    log(
-      `  ${page}: 1 → p50 ${ms(one.p50)} p95 ${ms(one.p95)} p99 ${ms(one.p99)} ms; 10 → p50 ${ms(ten.p50)} p95 ${ms(ten.p95)} p99 ${ms(ten.p99)} ms${ten.failed + one.failed ? ` (${ten.failed + one.failed} failed)` : ""}; load ${load()}`,
-    );
-  }
-  return rows;
-}
-
-/** The target of a page: search 300 ms at a million jobs, every page 150 ms at 10,000. */
-function target(jobs: number, page: string): number | null {
-  if (jobs >= 1_000_000) return page.startsWith("search") || page === "jobs, searched" ? 300 : null;
-  return 150;
-}
-
-function printPages(jobs: number, rows: Row[]) {
-  log(
-    `\n#### Pages at ${jobs.toLocaleString("en-US")} jobs (ms; 1 and 10 concurrent supervisors; ${REQUESTS} requests each; ${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"}; ${args.navigation ? "in-app navigations (RSC payload)" : "full page loads"})\n`,
-  );
-  const base = rows[0]?.ten;
-  log(
-    "| page | path | 1: p50 | p95 | p99 | 10: p50 | p95 | p99 | 10: p50 / baseline | 10: p95 / baseline | target (10: p95) | load |",
-  );
-  log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
-  for (const r of rows) {
-    if (!r.one || !r.ten) {
-      log(`| ${r.page} | \`${r.path}\` | ${r.note} | | | | | | | | | |`);
-      continue;
-    }
-    const { one, ten } = r;
-    const goal = target(jobs, r.page);
-    const verdict = goal === null ? "" : `< ${goal}: ${ten.p95 < goal ? "met" : "**missed**"}`;
-    log(
-      `| ${r.page} | \`${r.path}\` | ${ms(one.p50)} | ${ms(one.p95)} | ${ms(one.p99)} | ${ms(ten.p50)} | ${ms(ten.p95)} | ${ms(ten.p99)} | ${ratio(ten.p50, base?.p50)} | ${ratio(ten.p95, base?.p95)} | ${verdict} | ${r.load ?? ""} |`,
-    );
-  }
-}
-
-const ratio = (x: number, base: number | undefined) =>
-  base && Number.isFinite(base) ? (x / base).toFixed(2) : "-";
-
 async function benchPages(admin: pg.Client, jobs: number, now: Date) {
   const { url, client, env } = await dataset(admin, jobs, now, args["reuse-db"]);
-  const users = await createSupervisors(client);
+  const users = await createSupervisors(client, PAGES_RUN);
   const { server, profileDir } = await startApp(
     { build: args.build, cpuProf: args["cpu-prof"], webWorkers: WEB_WORKERS },
     env,
@@ -278,10 +167,10 @@ async function benchPages(admin: pg.Client, jobs: number, now: Date) {
   step(
     `Pages at ${jobs.toLocaleString("en-US")} jobs (${WEB_WORKERS} web worker${WEB_WORKERS === 1 ? "" : "s"})`,
   );
-  const rows = await measurePages(server.base, users, jobs);
+  const rows = await measurePages(PAGES_RUN, server.base, users, jobs);
   // Stopped before the report, so that its CPU profile is written.
   await server.stop();
-  printPages(jobs, rows);
+  printPages(PAGES_RUN, jobs, rows);
   const profile = readProfile(profileDir);
   if (profile) printProfile(profile);
   return { url };
