@@ -32,8 +32,11 @@ import { dockCall, DockUnavailableError } from "./dock-api";
 import { OutageNotice } from "./outage-notice";
 import { useScanQueue } from "./use-scan-queue";
 import { PackageToolbar } from "./package-toolbar";
+import { openedOutcome, type DockMode } from "./package-outcomes";
+import { ModeSwitch, ScanField } from "./scan-field";
+import { useDockShortcuts } from "./use-dock-shortcuts";
 
-type Mode = "receive" | "ship";
+type Mode = DockMode;
 
 export function DockConsole({
   initialMode,
@@ -131,7 +134,7 @@ export function DockConsole({
         direction: mode === "ship" ? "Return" : "Inbound",
       });
       if (!r.ok) return show(scanOutcome.error(code, r.message));
-      show(opened(r.data));
+      show(openedOutcome(r.data, mode));
       return goTo({ packageId: r.data.packageId });
     }
     if (kind.kind === "tracking") {
@@ -149,29 +152,10 @@ export function DockConsole({
       if (!r.ok) return show(scanOutcome.error(code, r.message));
       setClosedSummary(r.data.closed);
       if (r.data.closed) playSound("closed");
-      show(opened(r.data.opened, r.data.closed));
+      show(openedOutcome(r.data.opened, mode, r.data.closed));
       return goTo({ packageId: r.data.opened.packageId });
     }
     enqueue(code);
-  }
-
-  function opened(p: OpenedPackageView, closed: ClosedPackageSummary | null = null): ScanOutcome {
-    const before = closed
-      ? `${closed.carrier} ${closed.trackingNumber} closed: every expected drive is in. `
-      : "";
-    return {
-      kind: "opened",
-      tone: "info",
-      serial: p.trackingNumber,
-      title: `${p.carrier} ${p.trackingNumber} open`,
-      detail:
-        before +
-        (mode === "ship"
-          ? "Scan the drives going back in this package."
-          : p.jobNames.length
-            ? `For job ${p.jobNames.join(", ")}. Scan its drives.`
-            : "No job has this tracking number: scan the drives, each is held (R-E1)."),
-    };
   }
 
   async function undo() {
@@ -216,78 +200,18 @@ export function DockConsole({
     goTo({ packageId: null });
   }
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (!e.altKey) return;
-      if (e.code === "KeyM" || e.key.toLowerCase() === "m") {
-        e.preventDefault();
-        saveSoundSettings({ ...soundSettings(), muted: !soundSettings().muted });
-        return;
-      }
-      if (!packageId) return;
-      if (e.key.toLowerCase() === "u") {
-        e.preventDefault();
-        void undo();
-      } else if (e.key.toLowerCase() === "c") {
-        e.preventDefault();
-        void askToClose();
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  });
+  useDockShortcuts(packageId, { undo: () => void undo(), close: () => void askToClose() });
   useEffect(() => {
     focusField();
   }, [packageId, focusField]);
 
-  const fieldLabel = packageId
-    ? mode === "ship"
-      ? "Scan a drive going back"
-      : "Scan a drive"
-    : mode === "ship"
-      ? "Scan the return package label"
-      : "Scan the package label";
   const missing = view.data?.missing ?? [];
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="space-y-4">
-        <nav aria-label="Dock mode" className="flex gap-2">
-          {(["receive", "ship"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={mode === m}
-              onClick={() => goTo({ mode: m, packageId: null })}
-              className="rounded-md border border-slate-400 px-4 py-2 font-semibold aria-pressed:bg-slate-900 aria-pressed:text-white"
-            >
-              {m === "receive" ? "Receive" : "Ship back"}
-            </button>
-          ))}
-        </nav>
-        <form onSubmit={onScan} className="space-y-2">
-          <label htmlFor="scan" className="block text-xl font-bold">
-            {fieldLabel}
-          </label>
-          <input
-            ref={field}
-            id="scan"
-            // The dock page exists to take scans: the field has focus from the first paint.
-            autoFocus
-            name="scan"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            enterKeyHint="send"
-            aria-describedby="scan-help"
-            className="w-full rounded-lg border-4 border-slate-800 bg-white px-4 py-4 font-mono text-2xl tracking-wide focus:border-blue-700 2xl:text-4xl"
-          />
-          <p id="scan-help" className="text-sm text-slate-700">
-            Scan, or type and press Enter.{" "}
-            {packageId ? "Alt+U undoes your last scan. Alt+C closes the package. " : ""}? shows
-            every shortcut.
-          </p>
-        </form>
+        <ModeSwitch mode={mode} onChange={(m) => goTo({ mode: m, packageId: null })} />
+        <ScanField ref={field} mode={mode} packageOpen={Boolean(packageId)} onScan={onScan} />
         <SoundControls settings={sound} onChange={saveSoundSettings} />
         {outage && <OutageNotice outage={outage} waiting={pending.length} />}
         <OutcomeBanner outcome={outcome} />
