@@ -37,3 +37,17 @@ export function zodComponents(
     }),
   );
 }
+
+/** Merge component maps; one name must mean one schema. */
+export function mergeComponents(...maps: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [id, schema] of Object.entries(map)) {
+      if (id in merged && JSON.stringify(merged[id]) !== JSON.stringify(schema)) {
+        throw new Error(`two different schemas are both named ${id}`);
+      }
+      merged[id] = schema;
+    }
+  }
+  return merged;
+}
