@@ -1,6 +1,7 @@
 import type { DayCount, ThroughputDay } from "@/lib/views/dashboard.ts";
+import { ColumnHeader, RowHeader } from "@/components/ui/table";
 import { ColumnChart } from "./column-chart";
-import { captionClass, cellClass, FigureCard, numClass, tableClass, thClass } from "./figure-card";
+import { cellClass, FigureCard, FigureTable, numClass, thClass } from "./figure-card";
 import { listHref, shortDay, terabytes } from "./links";
 
 const BLUE = "#1d4ed8";
@@ -41,29 +42,24 @@ export function DrivesPerDay({
         />
       }
       table={
-        <table className={tableClass}>
-          <caption className={captionClass}>{title} (UTC days)</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Day
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Drives
-              </th>
+        <FigureTable
+          caption={<>{title} (UTC days)</>}
+          head={
+            <>
+              <ColumnHeader className={thClass}>Day</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Drives</ColumnHeader>
+            </>
+          }
+        >
+          {[...rows].reverse().map((r) => (
+            <tr key={r.day}>
+              <RowHeader className={`${cellClass} font-normal`}>
+                <time dateTime={r.day}>{shortDay(r.day)}</time>
+              </RowHeader>
+              <td className={numClass}>{r.count}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...rows].reverse().map((r) => (
-              <tr key={r.day}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  <time dateTime={r.day}>{shortDay(r.day)}</time>
-                </th>
-                <td className={numClass}>{r.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </FigureTable>
       }
     />
   );
@@ -114,33 +110,26 @@ export function ThroughputFigure({ rows }: { rows: readonly ThroughputDay[] }) {
         />
       }
       table={
-        <table className={tableClass}>
-          <caption className={captionClass}>Drives copied and terabytes per day (UTC)</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Day
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Drives
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                TB
-              </th>
+        <FigureTable
+          caption="Drives copied and terabytes per day (UTC)"
+          head={
+            <>
+              <ColumnHeader className={thClass}>Day</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Drives</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>TB</ColumnHeader>
+            </>
+          }
+        >
+          {[...rows].reverse().map((r) => (
+            <tr key={r.day}>
+              <RowHeader className={`${cellClass} font-normal`}>
+                <time dateTime={r.day}>{shortDay(r.day)}</time>
+              </RowHeader>
+              <td className={numClass}>{r.drives}</td>
+              <td className={numClass}>{terabytes(r.bytes)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...rows].reverse().map((r) => (
-              <tr key={r.day}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  <time dateTime={r.day}>{shortDay(r.day)}</time>
-                </th>
-                <td className={numClass}>{r.drives}</td>
-                <td className={numClass}>{terabytes(r.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </FigureTable>
       }
     />
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Table } from "@/components/ui/table";
 
 /**
  * One figure of the dashboard: its heading, the chart, and the same numbers as a table beside it
@@ -65,3 +66,31 @@ export const captionClass = "mb-1 text-left font-medium text-slate-800";
 export const thClass = "border-b border-slate-300 px-2 py-1 text-left font-semibold text-slate-900";
 export const numClass = "border-b border-slate-100 px-2 py-1 text-right tabular-nums";
 export const cellClass = "border-b border-slate-100 px-2 py-1 text-left";
+
+/**
+ * A figure's numbers as a table beside its chart: the console's Table with its caption shown,
+ * in the dashboard's compact style, inside the card (no scrolling box of its own).
+ */
+export function FigureTable({
+  caption,
+  head,
+  children,
+}: {
+  caption: ReactNode;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Table
+      caption={caption}
+      captionClassName={captionClass}
+      head={head}
+      scroll={false}
+      className={tableClass}
+      headClassName=""
+      bodyClassName=""
+    >
+      {children}
+    </Table>
+  );
+}

@@ -1,15 +1,8 @@
 import type { AgeRow, AgingRow, StateCount } from "@/lib/views/dashboard.ts";
 import { AGE_BUCKET_LABELS } from "@/lib/views/dashboard.ts";
+import { ColumnHeader, RowHeader } from "@/components/ui/table";
 import { ColumnChart } from "./column-chart";
-import {
-  captionClass,
-  cellClass,
-  CountLink,
-  FigureCard,
-  numClass,
-  tableClass,
-  thClass,
-} from "./figure-card";
+import { cellClass, CountLink, FigureCard, FigureTable, numClass, thClass } from "./figure-card";
 import { HorizontalBars } from "./horizontal-bars";
 import { listHref, reachable, type Queues } from "./links";
 
@@ -36,35 +29,28 @@ export function BacklogFigure({ rows }: { rows: readonly StateCount[] }) {
         />
       }
       table={
-        <table className={tableClass}>
-          <caption className={captionClass}>Jobs by state</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                State
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Jobs
-              </th>
+        <FigureTable
+          caption="Jobs by state"
+          head={
+            <>
+              <ColumnHeader className={thClass}>State</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Jobs</ColumnHeader>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.state}>
+              <RowHeader className={`${cellClass} font-normal`}>{r.state}</RowHeader>
+              <td className={numClass}>
+                <CountLink
+                  href={listHref.jobsInState(r.state)}
+                  value={r.count}
+                  label={`jobs in ${r.state}`}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.state}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  {r.state}
-                </th>
-                <td className={numClass}>
-                  <CountLink
-                    href={listHref.jobsInState(r.state)}
-                    value={r.count}
-                    label={`jobs in ${r.state}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </FigureTable>
       }
     />
   );
@@ -125,45 +111,36 @@ export function AgingFigure({ rows, queues }: { rows: readonly AgingRow[]; queue
         />
       }
       table={
-        <table className={tableClass}>
-          <caption className={captionClass}>Past the deadline and due within 48 hours</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Deadline
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Overdue
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Due within 48 h
-              </th>
+        <FigureTable
+          caption="Past the deadline and due within 48 hours"
+          head={
+            <>
+              <ColumnHeader className={thClass}>Deadline</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Overdue</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Due within 48 h</ColumnHeader>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <RowHeader className={`${cellClass} font-normal`}>{AGING[r.key].label}</RowHeader>
+              <td className={numClass}>
+                <CountLink
+                  href={reachable(queues, AGING[r.key].overdue)}
+                  value={r.overdue}
+                  label={`overdue: ${AGING[r.key].short}`}
+                />
+              </td>
+              <td className={numClass}>
+                <CountLink
+                  href={reachable(queues, AGING[r.key].soon)}
+                  value={r.dueSoon}
+                  label={`due within 48 hours: ${AGING[r.key].short}`}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  {AGING[r.key].label}
-                </th>
-                <td className={numClass}>
-                  <CountLink
-                    href={reachable(queues, AGING[r.key].overdue)}
-                    value={r.overdue}
-                    label={`overdue: ${AGING[r.key].short}`}
-                  />
-                </td>
-                <td className={numClass}>
-                  <CountLink
-                    href={reachable(queues, AGING[r.key].soon)}
-                    value={r.dueSoon}
-                    label={`due within 48 hours: ${AGING[r.key].short}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </FigureTable>
       }
     />
   );
@@ -192,45 +169,38 @@ export function OpenAgesFigure({ rows, queues }: { rows: readonly AgeRow[]; queu
         />
       }
       table={
-        <table className={tableClass}>
-          <caption className={captionClass}>Open faults and incidents by age</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Open for
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Faults
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Incidents
-              </th>
+        <FigureTable
+          caption="Open faults and incidents by age"
+          head={
+            <>
+              <ColumnHeader className={thClass}>Open for</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Faults</ColumnHeader>
+              <ColumnHeader className={`${thClass} text-right`}>Incidents</ColumnHeader>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.bucket}>
+              <RowHeader className={`${cellClass} font-normal`}>
+                {AGE_BUCKET_LABELS[r.bucket]}
+              </RowHeader>
+              <td className={numClass}>
+                <CountLink
+                  href={reachable(queues, listHref.faults())}
+                  value={r.faults}
+                  label={`faults open ${AGE_BUCKET_LABELS[r.bucket]}`}
+                />
+              </td>
+              <td className={numClass}>
+                <CountLink
+                  href={reachable(queues, listHref.incidents())}
+                  value={r.incidents}
+                  label={`incidents open ${AGE_BUCKET_LABELS[r.bucket]}`}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.bucket}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  {AGE_BUCKET_LABELS[r.bucket]}
-                </th>
-                <td className={numClass}>
-                  <CountLink
-                    href={reachable(queues, listHref.faults())}
-                    value={r.faults}
-                    label={`faults open ${AGE_BUCKET_LABELS[r.bucket]}`}
-                  />
-                </td>
-                <td className={numClass}>
-                  <CountLink
-                    href={reachable(queues, listHref.incidents())}
-                    value={r.incidents}
-                    label={`incidents open ${AGE_BUCKET_LABELS[r.bucket]}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </FigureTable>
       }
     />
   );
