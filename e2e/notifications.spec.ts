@@ -288,6 +288,8 @@ test.describe("customers hear from us: email and signed webhooks", () => {
     expect(states).toEqual(["Creating", "Shipping", "Received", "Transferring", "Packaging"]);
 
     // Webhooks: each event once (no repeats even before dropping by id: nothing failed), signed.
+    // A notice's deliveries are fanned out after the notice is written: wait for the fifth to land.
+    await expect.poll(() => once(hooksOf(job.name)).length, { timeout: 60_000 }).toBe(5);
     const hooks = hooksOf(job.name);
     expect(once(hooks).map((h) => h.id)).toEqual(notices.map((n) => n.id));
     expect(hooks.map((h) => [h.type, h.data.state])).toEqual(
